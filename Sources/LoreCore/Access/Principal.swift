@@ -1,0 +1,44 @@
+/// The authenticated user on whose behalf a request or command runs.
+public struct Principal: Sendable, Equatable {
+    public var userID: Int64
+    public var name: String
+    public var email: String
+    public var role: Role
+    public var teamID: Int64?
+    public var departmentID: Int64?
+    public var locale: String?
+
+    public init(
+        userID: Int64, name: String, email: String, role: Role, teamID: Int64?, departmentID: Int64?, locale: String? = nil
+    ) {
+        self.userID = userID
+        self.name = name
+        self.email = email
+        self.role = role
+        self.teamID = teamID
+        self.departmentID = departmentID
+        self.locale = locale
+    }
+
+    /// Which owned records this principal may see.
+    public var scope: AccessScope {
+        switch role {
+        case .admin: return .all
+        case .manager:
+            if let departmentID { return .department(departmentID, userID: userID) }
+            return .all
+        default:
+            return .team(teamID, userID: userID)
+        }
+    }
+}
+
+/// Row-level visibility of owned records.
+public enum AccessScope: Sendable, Equatable {
+    /// Everything (admins, and managers without a department).
+    case all
+    /// Records owned by a team in this department, or by the user.
+    case department(Int64, userID: Int64)
+    /// Records owned by the user or by the user's team.
+    case team(Int64?, userID: Int64)
+}

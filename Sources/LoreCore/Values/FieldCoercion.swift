@@ -1,0 +1,148 @@
+import Foundation
+
+/// Converts one input value to the stored form of a field kind, or says why it cannot.
+enum FieldCoercion {
+    struct Problem: Error {
+        var code: String
+        var message: String
+    }
+
+    static func coerce(_ raw: JSONValue, to kind: FieldKind, fromForm: Bool) -> Result<FieldValue, Problem> {
+        if raw == .null { return .success(.null) }
+        if fromForm, case .string(let s) = raw, s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if case .referenceSet = kind { return .success(.ids([])) }
+            if case .boolean = kind { return .success(.bool(false)) }
+            return .success(.null)
+        }
+        switch kind {
+        case .text(let maxLength):
+            return text(raw, maxLength: maxLength, singleLine: true)
+        case .longText:
+            return text(raw, maxLength: 100_000, singleLine: false)
+        case .email:
+            return text(raw, maxLength: 254, singleLine: true).flatMap { v in
+                let s = v.string!
+                let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+                guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+                    !parts[1].hasSuffix("."), !s.contains(where: { $0 == " " || $0 == "<" || $0 == ">" })
+                else { return .failure(Problem(code: "invalid_email", message: "is not an e-mail address")) }
+                return .success(v)
+            }
+        case .phone:
+            return text(raw, maxLength: 40, singleLine: true).flatMap { v in
+                let allowed = Set("0123456789+-() .#/extEXT")
+                guard v.string!.allSatisfy({ allowed.contains($0) }), v.string!.contains(where: \.isNumber) else {
+                    return .failure(Problem(code: "invalid_phone", message: "is not a phone number"))
+                }
+                return .success(v)
+            }
+        case .url:
+            return text(raw, maxLength: 500, singleLine: true).flatMap { v in
+                let s = v.string!.lowercased()
+                guard s.hasPrefix("http://") || s.hasPrefix("https://"), s.count > 8, !s.contains(" ") else {
+                    return .failure(Problem(code: "invalid_url", message: "must be an http(s) address"))
+                }
+                return .success(v)
+            }
+        case .choice(let options):
+            guard case .string(let s) = raw else { return typeError("one of: \(options.joined(separator: ", "))") }
+            guard options.contains(s) else {
+                return .failure(Problem(code: "invalid_choice", message: "must be one of: \(options.joined(separator: ", "))"))
+            }
+            return .success(.string(s))
+        case .integer(let min, let max):
+            guard let i = integer(raw, fromForm: fromForm) else { return typeError("a whole number") }
+            guard i >= min && i <= max else {
+                return .failure(Problem(code: "out_of_range", message: "must be between \(min) and \(max)"))
+            }
+            return .success(.int(i))
+        case .reference:
+            guard let i = integer(raw, fromForm: fromForm), i > 0 else { return typeError("a record id") }
+            return .success(.int(i))
+        case .money:
+            let minor: Int64?
+            switch raw {
+            case .int(let i): minor = Money.minorUnits(Double(i))
+            case .double(let d): minor = Money.minorUnits(d)
+            case .string(let s) where fromForm: minor = Money.parse(s)
+            default: return typeError("an amount")
+            }
+            guard let minor else { return .failure(Problem(code: "out_of_range", message: "is not a valid amount")) }
+            return .success(.int(minor))
+        case .decimal(let min, let max):
+            let d: Double?
+            switch raw {
+            case .int(let i): d = Double(i)
+            case .double(let v): d = v
+            case .string(let s) where fromForm: d = Double(s.trimmingCharacters(in: .whitespaces))
+            default: return typeError("a number")
+            }
+            guard let d, d.isFinite, d >= min, d <= max else {
+                return .failure(Problem(code: "out_of_range", message: "must be between \(min) and \(max)"))
+            }
+            return .success(.double(d))
+        case .boolean:
+            switch raw {
+            case .bool(let b): return .success(.bool(b))
+            case .string(let s) where fromForm: return .success(.bool(["on", "true", "1", "yes"].contains(s.lowercased())))
+            default: return typeError("true or false")
+            }
+        case .date:
+            guard case .string(let s) = raw else { return typeError("a date (YYYY-MM-DD)") }
+            guard Timestamp.days(ofDate: s) != nil else {
+                return .failure(Problem(code: "invalid_date", message: "must be a real date YYYY-MM-DD between 1900 and 2200"))
+            }
+            return .success(.string(s))
+        case .dateTime:
+            guard case .string(let s) = raw else { return typeError("a date and time (ISO 8601)") }
+            guard let normalized = Timestamp.normalize(s) else {
+                return .failure(Problem(code: "invalid_date", message: "must be an ISO 8601 time between 1900 and 2200"))
+            }
+            return .success(.string(normalized))
+        case .referenceSet:
+            var ids: [Int64] = []
+            switch raw {
+            case .array(let items):
+                for item in items {
+                    guard case .int(let i) = item, i > 0 else { return typeError("a list of record ids") }
+                    ids.append(i)
+                }
+            case .string(let s) where fromForm:
+                for part in s.split(whereSeparator: { $0 == "," || $0 == " " }) {
+                    guard let i = Int64(part), i > 0 else { return typeError("a list of record ids") }
+                    ids.append(i)
+                }
+            default: return typeError("a list of record ids")
+            }
+            return .success(.ids(Array(Set(ids)).sorted()))
+        }
+    }
+
+    private static func integer(_ raw: JSONValue, fromForm: Bool) -> Int64? {
+        switch raw {
+        case .int(let i): i
+        case .string(let s) where fromForm: Int64(s.trimmingCharacters(in: .whitespaces))
+        default: nil
+        }
+    }
+
+    private static func typeError(_ expected: String) -> Result<FieldValue, Problem> {
+        .failure(Problem(code: "invalid_type", message: "must be \(expected)"))
+    }
+
+    private static func text(_ raw: JSONValue, maxLength: Int, singleLine: Bool) -> Result<FieldValue, Problem> {
+        guard case .string(let s) = raw else { return typeError("text") }
+        if s.count > maxLength {
+            return .failure(Problem(code: "too_long", message: "must be at most \(maxLength) characters"))
+        }
+        // NUL and other C0 controls are never meaningful in CRM text, and PostgreSQL rejects NUL outright.
+        let badScalar = s.unicodeScalars.contains { sc in
+            sc.value < 0x20 && (singleLine || (sc != "\n" && sc != "\r" && sc != "\t")) && !(singleLine && sc == "\t")
+        }
+        if badScalar {
+            return .failure(Problem(code: "control_characters", message: "must not contain control characters"))
+        }
+        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .success(.null) }
+        return .success(.string(s))
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Opens the database a URL or path names: `postgres://…` for PostgreSQL, anything else is an SQLite file path
+/// (`sqlite://path` and `file:path` are accepted too).
+public enum DatabaseFactory {
+    public static func open(_ location: String, logger: Logger) async throws -> any LoreDatabase {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            let config = try PostgresLoreDatabase.configuration(url: location)
+            return PostgresLoreDatabase(client: PostgresClient(configuration: config, backgroundLogger: logger), logger: logger)
+        }
+        var path = location
+        for prefix in ["sqlite://", "file:"] where path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
+        guard !path.isEmpty else { throw DatabaseOpenError(message: "empty database path") }
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
+            throw DatabaseOpenError(message: "folder \(dir) does not exist")
+        }
+        return try await SQLiteLoreDatabase.open(path: path, logger: logger)
+    }
+}
+
+public struct DatabaseOpenError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { "cannot open database: \(message)" }
+}

@@ -1,0 +1,21 @@
+import Logging
+import SQLKit
+
+/// The two database engines Lore runs on.
+public enum Engine: String, Sendable {
+    case sqlite
+    case postgres
+}
+
+/// Lore's handle on its database: reads run on any connection; writes run in a transaction.
+/// Implemented for SQLite (one writer, several readers) and for PostgreSQL (a connection pool).
+public protocol LoreDatabase: Sendable {
+    var engine: Engine { get }
+    var logger: Logger { get }
+    /// Runs read-only work.
+    func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs work inside one transaction: it commits if the work returns and rolls back if it throws.
+    func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Releases connections.
+    func close() async
+}

@@ -1,0 +1,13 @@
+import LoreCore
+
+/// Failures the store reports to callers, each mapping to one HTTP status.
+public enum StoreError: Error, Sendable, Equatable {
+    /// No such record, or the caller may not see it (404: do not reveal which).
+    case notFound(entity: String, id: Int64)
+    /// Input is well-formed but refers to something invalid (422).
+    case invalid(ValidationFailure)
+    /// Would break a unique key or is not allowed in the record's current state (409).
+    case conflict(field: String?, message: String)
+    /// The request was understood but is malformed (400), e.g. a bad cursor or filter.
+    case badRequest(String)
+}
