@@ -94,5 +94,8 @@ extension Strings {
         "err.unknown_field": "Unknown field.", "err.read_only": "This field cannot be changed.",
         "err.invalid_reference": "No such record, or you may not see it.", "err.duplicate": "This value is already used.",
         "err.control_characters": "Remove control characters.", "err.invalid_range": "The end must not be before the start.",
+        "settings.password": "Password", "settings.current_password": "Current password", "settings.new_password": "New password",
+        "err.too_short": "This is too short.", "pipeline.all": "Everything I can see",
+        "convert.account_hint": "Leave empty to create a new account “{name}”.",
     ]
 }

@@ -78,5 +78,7 @@ enum Strings {
         "err.invalid_date": "请输入有效日期。", "err.unknown_field": "未知字段。", "err.read_only": "此字段不可修改。",
         "err.invalid_reference": "记录不存在或您无权查看。", "err.duplicate": "该值已被使用。", "err.control_characters": "请删除控制字符。",
         "err.invalid_range": "结束不能早于开始。",
+        "settings.password": "密码", "settings.current_password": "当前密码", "settings.new_password": "新密码",
+        "err.too_short": "内容太短。", "pipeline.all": "全部可见", "convert.account_hint": "留空则新建客户“{name}”。",
     ]
 }

@@ -17,7 +17,7 @@ public struct SearchRepository: Sendable {
     public let database: any LoreDatabase
     public init(database: any LoreDatabase) { self.database = database }
 
-    static let targets: [(String, [String])] = [
+    public static let targets: [(String, [String])] = [
         ("accounts", ["name", "email", "phone"]),
         ("contacts", ["name", "email", "email_secondary", "phone", "mobile"]),
         ("leads", ["name", "company", "email", "phone"]),

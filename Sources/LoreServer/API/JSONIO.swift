@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import LoreCore
+import NIOCore
+
+/// Reading JSON request bodies strictly and writing JSON responses.
+enum JSONIO {
+    /// The request body as a JSON object; 413 when too large, 415 when not JSON, 400 when malformed.
+    static func object(_ request: Request, context: AppRequestContext) async throws -> [String: JSONValue] {
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
+            throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "Send the body as application/json.")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw Problem(status: .contentTooLarge, title: "Content too large", detail: "The body may be at most \(context.maxUploadSize) bytes.")
+        }
+        guard buffer.readableBytes > 0 else { throw Problem.badRequest("The request body is empty; send a JSON object.") }
+        let data = Data(buffer.readableBytesView)
+        guard String(data: data, encoding: .utf8) != nil else { throw Problem.badRequest("The body is not valid UTF-8.") }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw Problem.badRequest("The body is not well-formed JSON.")
+        }
+        guard case .object(let object) = value else { throw Problem.badRequest("The body must be a JSON object.") }
+        return object
+    }
+
+    static func response(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        let data = try JSONEncoder.lore.encode(value)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func noContent() -> Response { Response(status: .noContent) }
+}

@@ -1,0 +1,176 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// `/me`, users (administrators manage them) and the caller's API tokens.
+struct PeopleAPIController {
+    let users: UserRepository
+    let tokens: ApiTokenRepository
+    let passwords: PasswordHasher
+
+    func register(on api: APIRouter) {
+        api.on(.get, "/me") { _, context in
+            let p = try context.requirePrincipal()
+            guard let user = try await users.find(id: p.userID) else { throw Problem.unauthorized() }
+            return try JSONIO.response(Self.json(user))
+        }
+        api.on(.get, "/users") { _, context in
+            _ = try context.requirePrincipal()
+            return try JSONIO.response(.object(["data": .array(try await users.list().map(Self.json))]))
+        }
+        api.on(.post, "/users") { request, context in try await createUser(request, context) }
+        api.on(.get, "/users/{id}") { _, context in
+            _ = try context.requirePrincipal()
+            guard let user = try await users.find(id: try RecordAPIController.id(context)) else { throw Problem.notFound() }
+            return try JSONIO.response(Self.json(user))
+        }
+        api.on(.patch, "/users/{id}") { request, context in try await updateUser(request, context) }
+        api.on(.post, "/users/{id}/deactivate") { _, context in
+            let admin = try Self.requireAdmin(context)
+            let id = try RecordAPIController.id(context)
+            guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
+            try await users.deactivate(id: id, by: admin.userID)
+            return try JSONIO.response(Self.json(try await users.find(id: id)!))
+        }
+        api.on(.get, "/tokens") { _, context in
+            let p = try context.requirePrincipal()
+            return try JSONIO.response(.object(["data": .array(try await tokens.list(userID: p.userID).map(Self.json))]))
+        }
+        api.on(.post, "/tokens") { request, context in
+            let p = try context.requirePrincipal()
+            let input = try await JSONIO.object(request, context: context)
+            let name = try Self.requiredText(input, "name", max: 100)
+            if let extra = input.keys.first(where: { $0 != "name" }) {
+                throw Problem.validation([FieldError(field: extra, code: "unknown_field", message: "is not a field of ApiToken")])
+            }
+            let (token, secret) = try await tokens.create(userID: p.userID, name: name)
+            guard case .object(var o) = Self.json(token) else { fatalError("token JSON is an object") }
+            o["token"] = .string(secret)
+            return try JSONIO.response(.object(o), status: .created)
+        }
+        api.on(.delete, "/tokens/{id}") { _, context in
+            let p = try context.requirePrincipal()
+            try await tokens.revoke(id: try RecordAPIController.id(context), as: p)
+            return JSONIO.noContent()
+        }
+    }
+
+    static func requireAdmin(_ context: AppRequestContext) throws -> Principal {
+        let p = try context.requirePrincipal()
+        guard p.role == .admin else { throw Problem.forbidden("Only administrators manage users.") }
+        return p
+    }
+
+    static func requiredText(_ input: [String: JSONValue], _ key: String, max: Int) throws -> String {
+        guard let v = input[key] else { throw Problem.validation([FieldError(field: key, code: "required", message: "is required")]) }
+        guard case .string(let s) = v else { throw Problem.validation([FieldError(field: key, code: "invalid_type", message: "must be text")]) }
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty else { throw Problem.validation([FieldError(field: key, code: "required", message: "is required")]) }
+        guard t.count <= max, !t.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw Problem.validation([FieldError(field: key, code: "too_long", message: "must be at most \(max) characters of plain text")])
+        }
+        return t
+    }
+
+    func createUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let admin = try Self.requireAdmin(context)
+        let input = try await JSONIO.object(request, context: context)
+        let v = try UserInputParser.parse(input, creating: true)
+        let hash = try await passwords.hash(v.password!)
+        let user = try await users.create(
+            email: v.email!, name: v.name!, role: v.role!, teamID: v.teamID ?? nil, passwordHash: hash, locale: v.locale ?? nil, by: admin.userID)
+        return try JSONIO.response(Self.json(user), status: .created, headers: [.location: "/api/v1/users/\(user.id)"])
+    }
+
+    func updateUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let admin = try Self.requireAdmin(context)
+        let id = try RecordAPIController.id(context)
+        let input = try await JSONIO.object(request, context: context)
+        let v = try UserInputParser.parse(input, creating: false)
+        if v.email != nil { throw Problem.validation([FieldError(field: "email", code: "read_only", message: "cannot be changed")]) }
+        var hash: String?
+        if let password = v.password { hash = try await passwords.hash(password) }
+        let user = try await users.update(id: id, name: v.name, role: v.role, teamID: v.teamID, locale: v.locale, passwordHash: hash, by: admin.userID)
+        return try JSONIO.response(Self.json(user))
+    }
+
+    static func json(_ u: User) -> JSONValue {
+        .object([
+            "id": .int(u.id), "email": .string(u.email), "name": .string(u.name), "role": .string(u.role.rawValue),
+            "team_id": u.teamID.map(JSONValue.int) ?? .null, "locale": u.locale.map(JSONValue.string) ?? .null, "active": .bool(u.active),
+            "created_at": .string(u.createdAt), "last_login_at": u.lastLoginAt.map(JSONValue.string) ?? .null,
+        ])
+    }
+
+    static func json(_ t: ApiToken) -> JSONValue {
+        .object([
+            "id": .int(t.id), "name": .string(t.name), "prefix": .string(t.prefix), "created_at": .string(t.createdAt),
+            "last_used_at": t.lastUsedAt.map(JSONValue.string) ?? .null, "revoked_at": t.revokedAt.map(JSONValue.string) ?? .null,
+        ])
+    }
+}
+
+/// Validated user fields from JSON or a form. `teamID`/`locale` are double optionals: absent vs. set to null.
+struct UserInputParser {
+    var email: String?
+    var name: String?
+    var role: Role?
+    var teamID: Int64??
+    var locale: String??
+    var password: String?
+
+    static let fields: Set<String> = ["email", "name", "role", "team_id", "locale", "password"]
+
+    static func parse(_ input: [String: JSONValue], creating: Bool, fromForm: Bool = false) throws -> UserInputParser {
+        var out = UserInputParser()
+        var errors: [FieldError] = []
+        for key in input.keys.sorted() where !fields.contains(key) {
+            errors.append(FieldError(field: key, code: "unknown_field", message: "is not a field of User"))
+        }
+        func text(_ key: String) -> String? {
+            switch input[key] {
+            case .string(let s)?: return s
+            case nil, .null?: return nil
+            default:
+                errors.append(FieldError(field: key, code: "invalid_type", message: "must be text"))
+                return nil
+            }
+        }
+        if let e = text("email") {
+            if let err = UserInput.validateEmail(e) { errors.append(err) } else { out.email = e }
+        }
+        if let n = text("name") {
+            if let err = UserInput.validateName(n) { errors.append(err) } else { out.name = n.trimmingCharacters(in: .whitespaces) }
+        }
+        if let r = text("role") {
+            if let role = Role(rawValue: r) { out.role = role } else {
+                errors.append(FieldError(field: "role", code: "invalid_choice", message: "must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+        }
+        if let p = text("password") {
+            if let err = UserInput.validatePassword(p) { errors.append(err) } else { out.password = p }
+        }
+        switch input["team_id"] {
+        case .int(let t)?: out.teamID = .some(t)
+        case .null?: out.teamID = .some(nil)
+        case .string(let s)? where fromForm: out.teamID = .some(Int64(s))
+        case nil: break
+        default: errors.append(FieldError(field: "team_id", code: "invalid_type", message: "must be a team id"))
+        }
+        switch input["locale"] {
+        case .string(let s)? where Language(rawValue: s) != nil: out.locale = .some(s)
+        case .string(let s)? where fromForm && s.isEmpty: out.locale = .some(nil)
+        case .null?: out.locale = .some(nil)
+        case nil: break
+        default: errors.append(FieldError(field: "locale", code: "invalid_choice", message: "must be en or zh-Hans"))
+        }
+        if creating {
+            for (key, present) in [("email", out.email != nil), ("name", out.name != nil), ("role", out.role != nil), ("password", out.password != nil)]
+            where !present && !errors.contains(where: { $0.field == key }) {
+                errors.append(FieldError(field: key, code: "required", message: "is required"))
+            }
+        }
+        if !errors.isEmpty { throw ValidationFailure(errors) }
+        return out
+    }
+}

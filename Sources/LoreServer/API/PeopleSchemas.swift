@@ -1,0 +1,76 @@
+import LoreCore
+
+/// OpenAPI schemas and operations for the routes that are not generic records.
+enum PeopleSchemas {
+    typealias S = OpenAPISchemas
+
+    static var all: [String: JSONValue] {
+        let int = JSONValue.object(["type": .string("integer")])
+        let str = JSONValue.object(["type": .string("string")])
+        let roles = JSONValue.object(["type": .string("string"), "enum": .array(Role.allCases.map { .string($0.rawValue) })])
+        let locale = JSONValue.object(["type": .array([.string("string"), .string("null")]), "enum": .array([.string("en"), .string("zh-Hans"), .null])])
+        let user = S.object(
+            [
+                "id": int, "email": S.string("email"), "name": str, "role": roles, "team_id": S.nullable("integer", nullable: true), "locale": locale,
+                "active": .object(["type": .string("boolean")]), "created_at": S.string("date-time"),
+                "last_login_at": S.string("date-time", nullable: true),
+            ], required: ["id", "email", "name", "role", "team_id", "locale", "active", "created_at", "last_login_at"])
+        let userInput: [String: JSONValue] = [
+            "email": S.string("email"), "name": str, "role": roles, "team_id": S.nullable("integer", nullable: true), "locale": locale,
+            "password": .object(["type": .string("string"), "minLength": .int(Int64(UserInput.minimumPasswordLength))]),
+        ]
+        var tokenProps: [String: JSONValue] = [
+            "id": int, "name": str, "prefix": str, "created_at": S.string("date-time"), "last_used_at": S.string("date-time", nullable: true),
+            "revoked_at": S.string("date-time", nullable: true),
+        ]
+        let token = S.object(tokenProps, required: Array(tokenProps.keys))
+        tokenProps["token"] = .object(["type": .string("string"), "description": .string("the secret; shown only in this response")])
+        let hit = S.object(
+            ["entity": str, "id": int, "title": str, "matched_field": str, "matched_text": str],
+            required: ["entity", "id", "title", "matched_field", "matched_text"])
+        let auditProps: [String: JSONValue] = [
+            "id": int, "at": S.string("date-time"), "user_id": S.nullable("integer", nullable: true), "user_name": S.nullable("string", nullable: true),
+            "entity": str, "entity_id": S.nullable("integer", nullable: true), "action": str, "summary": S.nullable("string", nullable: true),
+            "changes": S.nullable("string", nullable: true),
+        ]
+        let conversion = S.object(
+            [
+                "account_id": .object(["type": .string("integer"), "description": .string("attach to this account instead of creating one")]),
+                "create_opportunity": .object(["type": .string("boolean")]), "opportunity_name": str, "stage_id": int,
+                "amount": .object(["type": .string("number")]), "expected_close_date": S.string("date"),
+            ], required: [])
+        let result = S.object(
+            [
+                "lead": S.ref("Lead"), "account": S.ref("Account"), "contact": S.ref("Contact"),
+                "opportunity": .object(["oneOf": .array([S.ref("Opportunity"), .object(["type": .string("null")])])]),
+            ], required: ["lead", "account", "contact", "opportunity"])
+        func list(_ item: String) -> JSONValue {
+            S.object(["data": .object(["type": .string("array"), "items": S.ref(item)])], required: ["data"])
+        }
+        return [
+            "User": user, "UserList": list("User"), "UserCreate": S.object(userInput, required: ["email", "name", "role", "password"]),
+            "UserUpdate": S.object(userInput.filter { $0.key != "email" }, required: []),
+            "ApiToken": token, "ApiTokenList": list("ApiToken"), "ApiTokenCreated": S.object(tokenProps, required: Array(tokenProps.keys)),
+            "ApiTokenCreate": S.object(["name": .object(["type": .string("string"), "maxLength": .int(100)])], required: ["name"]),
+            "SearchHit": hit, "SearchResults": list("SearchHit"),
+            "AuditEntry": S.object(auditProps, required: Array(auditProps.keys)), "AuditLog": list("AuditEntry"),
+            "LeadConversion": conversion, "LeadConversionResult": result,
+        ]
+    }
+
+    static let operations: [OpenAPIDocument.Op] = [
+        ("get", "/api/v1/me", "The signed-in user", nil, [(200, "User"), (401, nil)], []),
+        ("get", "/api/v1/users", "List users", nil, [(200, "UserList"), (401, nil)], []),
+        ("post", "/api/v1/users", "Create a user (administrators)", "UserCreate", [(201, "User"), (400, nil), (401, nil), (403, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
+        ("get", "/api/v1/users/{id}", "Get a user", nil, [(200, "User"), (401, nil), (404, nil)], []),
+        ("patch", "/api/v1/users/{id}", "Update a user (administrators)", "UserUpdate", [(200, "User"), (400, nil), (401, nil), (403, nil), (404, nil), (413, nil), (415, nil), (422, nil)], []),
+        ("post", "/api/v1/users/{id}/deactivate", "Deactivate a user: their sessions and tokens stop working at once", nil, [(200, "User"), (401, nil), (403, nil), (404, nil), (409, nil)], []),
+        ("get", "/api/v1/tokens", "List my API tokens", nil, [(200, "ApiTokenList"), (401, nil)], []),
+        ("post", "/api/v1/tokens", "Create an API token", "ApiTokenCreate", [(201, "ApiTokenCreated"), (400, nil), (401, nil), (413, nil), (415, nil), (422, nil)], []),
+        ("delete", "/api/v1/tokens/{id}", "Revoke an API token", nil, [(204, nil), (401, nil), (404, nil)], []),
+        ("get", "/api/v1/search", "Search accounts, contacts, leads and opportunities", nil, [(200, "SearchResults"), (400, nil), (401, nil)], ["q"]),
+        ("get", "/api/v1/audit-log", "Read the audit log (managers and administrators)", nil, [(200, "AuditLog"), (400, nil), (401, nil), (403, nil)], ["entity", "entity_id", "user_id", "before", "limit"]),
+        ("post", "/api/v1/leads/{id}/convert", "Convert a lead into an account, contact and opportunity in one step", "LeadConversion", [(201, "LeadConversionResult"), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
+        ("get", "/api/v1/openapi.json", "This document", nil, [(200, nil)], []),
+    ]
+}

@@ -1,0 +1,93 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// The JSON API for every entity in ``Catalog``: list, create, get, update, archive, restore and delete.
+struct RecordAPIController {
+    let records: RecordRepository
+
+    func register(on api: APIRouter) {
+        for schema in Catalog.all {
+            let base = "/\(schema.path)"
+            api.on(.get, base) { request, context in try await list(schema, request, context) }
+            api.on(.post, base) { request, context in try await create(schema, request, context) }
+            api.on(.get, base + "/{id}") { request, context in try await get(schema, context) }
+            api.on(.patch, base + "/{id}") { request, context in try await update(schema, request, context) }
+            api.on(.delete, base + "/{id}") { request, context in try await delete(schema, request, context) }
+            api.on(.post, base + "/{id}/restore") { request, context in try await restore(schema, context) }
+        }
+    }
+
+    static func authorize(_ action: Action, _ schema: EntitySchema, _ context: AppRequestContext) throws -> Principal {
+        let principal = try context.requirePrincipal()
+        guard Permissions.allows(principal.role, action, on: schema) else {
+            throw Problem.forbidden("A \(principal.role.rawValue) may not \(action.rawValue) \(schema.name).")
+        }
+        return principal
+    }
+
+    static func id(_ context: AppRequestContext) throws -> Int64 {
+        guard let raw = context.parameters.get("id"), let id = Int64(raw), id > 0 else { throw Problem.notFound() }
+        return id
+    }
+
+    func list(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let principal = try Self.authorize(.read, schema, context)
+        let query = try ListQueryParser.parse(request.uri.queryParameters, schema: schema)
+        let page = try await records.list(schema, query: query, as: principal)
+        return try JSONIO.response(
+            .object([
+                "data": .array(page.records.map { RecordJSON.encode($0, schema: schema) }),
+                "next_cursor": page.nextCursor.map(JSONValue.string) ?? .null,
+            ]))
+    }
+
+    func create(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let principal = try Self.authorize(.create, schema, context)
+        let input = try await JSONIO.object(request, context: context)
+        let values = try RecordValidator(schema: schema).validate(input, mode: .create)
+        let record = try await records.create(schema, values: values, as: principal)
+        return try JSONIO.response(
+            RecordJSON.encode(record, schema: schema), status: .created, headers: [.location: "/api/v1/\(schema.path)/\(record.id)"])
+    }
+
+    func get(_ schema: EntitySchema, _ context: AppRequestContext) async throws -> Response {
+        let principal = try Self.authorize(.read, schema, context)
+        let record = try await records.get(schema, id: try Self.id(context), as: principal)
+        return try JSONIO.response(RecordJSON.encode(record, schema: schema))
+    }
+
+    func update(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let principal = try Self.authorize(.update, schema, context)
+        let id = try Self.id(context)
+        let input = try await JSONIO.object(request, context: context)
+        let changes = try RecordValidator(schema: schema).validate(input, mode: .update)
+        let record = try await records.update(schema, id: id, changes: changes, as: principal)
+        return try JSONIO.response(RecordJSON.encode(record, schema: schema))
+    }
+
+    /// Archives by default; `?permanent=true` deletes for good (managers and admins, and only if nothing refers to it).
+    func delete(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let principal = try Self.authorize(.delete, schema, context)
+        let id = try Self.id(context)
+        switch request.uri.queryParameters.get("permanent") {
+        case nil, "false":
+            let record = try await records.setArchived(schema, id: id, archived: true, as: principal)
+            return try JSONIO.response(RecordJSON.encode(record, schema: schema))
+        case "true":
+            guard principal.role == .admin || principal.role == .manager else {
+                throw Problem.forbidden("Only managers and administrators delete records permanently; archive instead.")
+            }
+            try await records.delete(schema, id: id, as: principal)
+            return JSONIO.noContent()
+        default:
+            throw Problem.badRequest("permanent must be true or false")
+        }
+    }
+
+    func restore(_ schema: EntitySchema, _ context: AppRequestContext) async throws -> Response {
+        let principal = try Self.authorize(.delete, schema, context)
+        let record = try await records.setArchived(schema, id: try Self.id(context), archived: false, as: principal)
+        return try JSONIO.response(RecordJSON.encode(record, schema: schema))
+    }
+}

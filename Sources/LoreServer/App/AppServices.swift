@@ -1,0 +1,34 @@
+import LoreStore
+import Logging
+
+/// The repositories and helpers controllers are built with. Made once in ``buildApplication`` and
+/// handed to each controller explicitly; nothing reaches for it globally.
+struct AppServices: Sendable {
+    let database: any LoreDatabase
+    let records: RecordRepository
+    let users: UserRepository
+    let sessions: SessionRepository
+    let tokens: ApiTokenRepository
+    let throttle: LoginThrottle
+    let audit: AuditRepository
+    let search: SearchRepository
+    let leads: LeadConversion
+    let pages: PageRenderer
+    let passwords: PasswordHasher
+    let secureCookies: Bool
+
+    init(database: any LoreDatabase, pages: PageRenderer, passwords: PasswordHasher, secureCookies: Bool) {
+        self.database = database
+        self.records = RecordRepository(database: database)
+        self.users = UserRepository(database: database)
+        self.sessions = SessionRepository(database: database)
+        self.tokens = ApiTokenRepository(database: database)
+        self.throttle = LoginThrottle(database: database)
+        self.audit = AuditRepository(database: database)
+        self.search = SearchRepository(database: database)
+        self.leads = LeadConversion(database: database)
+        self.pages = pages
+        self.passwords = passwords
+        self.secureCookies = secureCookies
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import LoreCore
+import LoreStore
+import Logging
+import Prometheus
+import ServiceLifecycle
+
+/// Settings for one Lore server process.
+public struct AppConfig: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// Mark cookies Secure (set when Lore is served over HTTPS).
+    public var secureCookies: Bool = false
+    public var bcryptCost: UInt8 = 12
+    /// Include the one-line "hello" route used as the benchmark baseline.
+    public var benchmarkRoutes: Bool = false
+
+    public init() {}
+}
+
+/// Builds the Lore application; `lore serve` and the tests both call this.
+public func buildApplication(
+    database: any LoreDatabase, config: AppConfig, logger: Logger, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    services: [any Service] = []
+) async throws -> some ApplicationProtocol {
+    let (router, _) = try await buildRouter(database: database, config: config, metrics: metrics)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lore"),
+        logger: logger)
+    app.addServices(services)
+    return app
+}
+
+/// The router with every route and middleware, and the registry of API routes (for the OpenAPI coverage test).
+func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: PrometheusCollectorRegistry) async throws
+    -> (Router<AppRequestContext>, RouteRegistry)
+{
+    let pages = try await PageRenderer.load()
+    let services = AppServices(database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: AuthMiddleware(sessions: services.sessions, tokens: services.tokens))
+    router.add(middleware: ErrorMiddleware(pages: pages))
+
+    SystemRoutes(database: database, metrics: metrics, benchmarkRoutes: config.benchmarkRoutes).register(on: router)
+    let registry = RouteRegistry()
+    let apiGroup = router.group("api/v1").add(middleware: APICSRFMiddleware())
+    let api = APIRouter(group: apiGroup, registry: registry, prefix: "/api/v1")
+    let openAPI = try JSONEncoder.lore.encode(OpenAPIDocument.build())
+    api.on(.get, "/openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: openAPI)))
+    }
+    RecordAPIController(records: services.records).register(on: api)
+    PeopleAPIController(users: services.users, tokens: services.tokens, passwords: services.passwords).register(on: api)
+    MiscAPIController(services: services).register(on: api)
+
+    let web = router.group()
+    AuthPagesController(services: services).register(on: web)
+    HomePageController(services: services).register(on: web)
+    PipelinePageController(services: services).register(on: web)
+    SearchAndAuditPages(services: services).register(on: web)
+    LeadConvertPage(services: services).register(on: web)
+    AdminUsersPage(services: services).register(on: web)
+    SettingsPage(services: services).register(on: web)
+    RecordPagesController(services: services).register(on: web)
+    return (router, registry)
+}

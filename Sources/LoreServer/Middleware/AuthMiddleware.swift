@@ -1,0 +1,60 @@
+import HTTPTypes
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// Identifies the caller from a bearer token or the session cookie, and picks the page language.
+/// It never rejects: routes decide whether they need a principal.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let sessions: SessionRepository
+    let tokens: ApiTokenRepository
+
+    static let sessionCookie = "lore_session"
+    static let languageCookie = "lore_lang"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let header = request.headers[.authorization] {
+            guard header.lowercased().hasPrefix("bearer "), let principal = try await tokens.principal(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+            else { throw Problem.unauthorized("The API token is invalid, revoked, or belongs to a deactivated user.") }
+            context.principal = principal
+            context.auth = .token
+        } else if let cookie = request.cookies[Self.sessionCookie]?.value, let session = try await sessions.lookup(token: cookie) {
+            context.principal = session.principal
+            context.auth = .session(session)
+        }
+        context.language = Language.negotiate(
+            setting: context.principal?.locale ?? request.cookies[Self.languageCookie]?.value,
+            acceptLanguage: request.headers[.acceptLanguage])
+        if let tz = request.cookies["lore_tz"].flatMap({ Int($0.value) }), TimeDisplay.offsetRange.contains(tz) {
+            context.timeZoneOffset = tz
+        }
+        if context.principal != nil {
+            context.logger[metadataKey: "user"] = "\(context.principal!.userID)"
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Refuses state-changing API calls made with a session cookie but without the session's CSRF token
+/// in `X-CSRF-Token`. Bearer-token calls are not exposed to CSRF and pass.
+struct APICSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if case .session(let session) = context.auth, ![.get, .head, .options].contains(request.method) {
+            guard let sent = request.headers[.csrfToken], Secrets.constantTimeEqual(sent, session.csrfToken) else {
+                throw Problem.forbidden("Missing or wrong X-CSRF-Token header for a cookie-authenticated request.")
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+extension HTTPField.Name {
+    static let csrfToken = Self("X-CSRF-Token")!
+    static let requestID = Self("X-Request-Id")!
+    static let xFrameOptions = Self("X-Frame-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// An `application/x-www-form-urlencoded` body whose CSRF token has been checked.
+struct FormData: Sendable {
+    var values: [String: [String]]
+
+    subscript(key: String) -> String? { values[key]?.last }
+
+    /// The submitted fields as JSON strings for ``RecordValidator`` in form mode; multi-selects are joined with commas.
+    func input(for schema: EntitySchema) -> [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for (key, list) in values where schema.field(key) != nil || key == "owner_id" {
+            if let f = schema.field(key), !f.isColumn {
+                out[key] = .string(list.filter { !$0.isEmpty }.joined(separator: ","))
+            } else if let last = list.last {
+                out[key] = .string(last)
+            }
+        }
+        return out
+    }
+
+    /// Parses the body; the form must carry the session's CSRF token in `_csrf` (or, before sign-in, match the login cookie).
+    static func parse(_ request: Request, context: AppRequestContext, expectedCSRF: String? = nil) async throws -> FormData {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw WebError(status: .contentTooLarge, messageKey: "msg.error")
+        }
+        guard let text = String(data: Data(buffer.readableBytesView), encoding: .utf8) else {
+            throw WebError(status: .badRequest, messageKey: "msg.error")
+        }
+        var values: [String: [String]] = [:]
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let key = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
+                throw WebError(status: .badRequest, messageKey: "msg.error")
+            }
+            values[key, default: []].append(value)
+        }
+        let form = FormData(values: values)
+        guard let expected = expectedCSRF ?? context.csrfToken, let sent = form["_csrf"], Secrets.constantTimeEqual(sent, expected) else {
+            throw WebError(status: .forbidden, messageKey: "msg.csrf")
+        }
+        return form
+    }
+
+    private static func decode(_ s: Substring) -> String? {
+        s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}
+
+/// An error shown to a browser as a page.
+struct WebError: Error, Sendable {
+    var status: HTTPResponse.Status
+    var messageKey: String
+}

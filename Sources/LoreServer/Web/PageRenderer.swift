@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import LoreCore
+import Mustache
+
+/// Renders pages: a body template inside the shared layout, with the user, the CSRF token, navigation
+/// and the translation table in every context.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    /// Loads the templates bundled with the module.
+    static func load() async throws -> PageRenderer {
+        guard let url = Bundle.module.url(forResource: "Resources/templates", withExtension: nil) else {
+            throw HTTPError(.internalServerError, message: "templates are missing from the bundle")
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: url.path))
+    }
+
+    /// Renders `template` for the current request; `title` is the page title, `data` the template's model.
+    func render(
+        _ template: String, title: String, data: [String: Any], context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        flash: String? = nil, flashIsError: Bool = false
+    ) throws -> Response {
+        var model = base(context: context)
+        for (k, v) in data { model[k] = v }
+        model["title"] = title
+        if let flash {
+            model["flash"] = flash
+            model["flash_error"] = flashIsError
+        }
+        guard let body = library.render(model, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "missing template \(template)")
+        }
+        model["body"] = body
+        guard let html = library.render(model, withTemplate: context.principal == nil ? "layout_public" : "layout") else {
+            throw HTTPError(.internalServerError, message: "missing layout")
+        }
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func base(context: AppRequestContext) -> [String: Any] {
+        let t = context.localizer
+        var table: [String: String] = [:]
+        for (k, v) in t.table { table[k.replacingOccurrences(of: ".", with: "_")] = v }
+        var model: [String: Any] = [
+            "t": table, "lang": context.language.htmlLang, "is_zh": context.language == .zhHans,
+            "csrf": context.csrfToken ?? "",
+        ]
+        if let p = context.principal {
+            model["me"] = ["name": p.name, "email": p.email, "role": t("role.\(p.role.rawValue)"), "id": p.userID]
+            model["nav"] = Navigation.sections(for: p, localizer: t)
+            model["is_admin"] = p.role == .admin
+            model["can_audit"] = p.role == .admin || p.role == .manager
+        }
+        return model
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+/// The side navigation, grouped the way people think about their work.
+enum Navigation {
+    static let groups: [(String, [String])] = [
+        ("nav.customers", ["accounts", "contacts", "leads"]),
+        ("nav.sales", ["opportunities", "contracts", "orders", "competitors"]),
+        ("nav.activity", ["interactions", "tasks"]),
+        ("nav.catalogue", ["products", "product_categories", "price_lists"]),
+        ("nav.organisation", ["departments", "teams", "pipeline_stages"]),
+    ]
+
+    static func sections(for p: Principal, localizer t: Localizer) -> [[String: Any]] {
+        groups.map { title, entities in
+            [
+                "title": t(title),
+                "items": entities.map { ["label": t.entityLabel($0), "href": "/\(Catalog[$0].path)"] },
+            ]
+        }
+    }
+}

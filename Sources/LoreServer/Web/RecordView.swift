@@ -1,0 +1,123 @@
+import LoreCore
+import LoreStore
+
+/// Formats records for pages: values as text, references as links to their records, choices translated.
+struct RecordView {
+    let schema: EntitySchema
+    let t: Localizer
+    /// Titles of referenced records by entity and id.
+    let titles: [String: [Int64: String]]
+    /// Minutes east of UTC to show times in (from the browser; 0 without script).
+    let timeZoneOffset: Int
+
+    /// Stage names in the page's language.
+    static func stageNames(repo: RecordRepository, principal: Principal, t: Localizer) async throws -> [Int64: String] {
+        var query = ListQuery()
+        query.archived = .include
+        query.limit = ListQuery.maximumLimit
+        let stages = try await repo.list(Catalog["pipeline_stages"], query: query, as: principal).records
+        return Dictionary(uniqueKeysWithValues: stages.map { s in
+            let zh = t.language == .zhHans ? s["name_zh"].string : nil
+            return (s.id, zh ?? s["name"].string ?? "#\(s.id)")
+        })
+    }
+
+    /// Loads the titles every reference in `records` needs (and their owners').
+    static func make(
+        _ schema: EntitySchema, records: [Record], repo: RecordRepository, principal: Principal, t: Localizer, timeZoneOffset: Int
+    ) async throws -> RecordView {
+        var wanted: [String: Set<Int64>] = [:]
+        for r in records {
+            if let o = r.ownerID { wanted["users", default: []].insert(o) }
+            for f in schema.fields {
+                guard let target = f.kind.referencedEntity else { continue }
+                let v = r[f.name]
+                if let id = v.int { wanted[target, default: []].insert(id) }
+                for id in v.ids { wanted[target, default: []].insert(id) }
+            }
+        }
+        var titles: [String: [Int64: String]] = [:]
+        for (entity, ids) in wanted where entity != "pipeline_stages" {
+            titles[entity] = try await repo.titles(entity: entity, ids: ids, as: principal)
+        }
+        if wanted["pipeline_stages"] != nil || schema.name == "pipeline_stages" {
+            titles["pipeline_stages"] = try await stageNames(repo: repo, principal: principal, t: t)
+        }
+        return RecordView(schema: schema, t: t, titles: titles, timeZoneOffset: timeZoneOffset)
+    }
+
+    func href(_ entity: String, _ id: Int64) -> String? {
+        entity == "users" ? nil : Catalog.entity(entity).map { "/\($0.path)/\(id)" }
+    }
+
+    /// One displayed value: `text`, and `href` when it links to another record.
+    func cell(_ record: Record, _ field: FieldSchema) -> [String: Any] {
+        let v = record[field.name]
+        // Every section key is set: Mustache would otherwise look it up in the enclosing context.
+        var out: [String: Any] = [
+            "label": t.fieldLabel(field.name), "name": field.name, "href": false, "badge": false, "datetime": false, "links": false,
+            "external": false, "empty": false, "row_link": false, "numeric": false, "long": false,
+        ]
+        switch (field.kind, v) {
+        case (_, .null): out["text"] = ""; out["empty"] = true
+        case (.reference(let e), .int(let id)):
+            out["text"] = e == "pipeline_stages" ? stageName(id) : (titles[e]?[id] ?? "#\(id)")
+            if let h = href(e, id), titles[e]?[id] != nil { out["href"] = h }
+        case (.referenceSet(let e), .ids(let ids)):
+            out["links"] = ids.map { id in ["text": titles[e]?[id] ?? "#\(id)", "href": href(e, id) ?? ""] }
+            out["text"] = ""
+            if ids.isEmpty { out["empty"] = true }
+        case (.choice, .string(let s)): out["text"] = t.choiceLabel(s); out["badge"] = s
+        case (.money, .int(let m)): out["text"] = Money.format(m); out["numeric"] = true
+        case (.boolean, .bool(let b)): out["text"] = b ? "✓" : "—"
+        case (.dateTime, .string(let s)): out["text"] = TimeDisplay.short(s, offset: timeZoneOffset); out["datetime"] = s
+        case (.longText, .string(let s)): out["text"] = s; out["long"] = true
+        case (.email, .string(let s)): out["text"] = s; out["href"] = "mailto:" + s
+        case (.phone, .string(let s)): out["text"] = s; out["href"] = "tel:" + s.filter { $0.isNumber || $0 == "+" }
+        case (.url, .string(let s)): out["text"] = s; out["href"] = s; out["external"] = true
+        case (.decimal, .double(let d)): out["text"] = d == d.rounded() ? String(Int64(d)) : String(d); out["numeric"] = true
+        case (.integer, .int(let i)): out["text"] = String(i); out["numeric"] = true
+        default: out["text"] = Self.plain(v)
+        }
+        return out
+    }
+
+    func stageName(_ id: Int64) -> String {
+        titles["pipeline_stages"]?[id] ?? "#\(id)"
+    }
+
+    func ownerName(_ record: Record) -> String {
+        record.ownerID.flatMap { titles["users"]?[$0] } ?? ""
+    }
+
+    static func plain(_ v: FieldValue) -> String {
+        switch v {
+        case .null: ""
+        case .string(let s): s
+        case .int(let i): String(i)
+        case .double(let d): String(d)
+        case .bool(let b): b ? "true" : "false"
+        case .ids(let ids): ids.map(String.init).joined(separator: ", ")
+        }
+    }
+}
+
+/// Which related lists and timeline a detail page shows.
+enum RelatedLists {
+    /// (entity, foreign key) pairs shown under a record.
+    static let children: [String: [(String, String)]] = [
+        "accounts": [("contacts", "account_id"), ("opportunities", "account_id"), ("contracts", "account_id"), ("orders", "account_id"), ("tasks", "account_id")],
+        "contacts": [("opportunities", "contact_id"), ("tasks", "contact_id")],
+        "opportunities": [("contracts", "opportunity_id"), ("orders", "opportunity_id"), ("tasks", "opportunity_id")],
+        "orders": [("order_lines", "order_id")],
+        "leads": [("tasks", "lead_id")],
+        "product_categories": [("product_categories", "parent_id"), ("products", "category_id")],
+        "price_lists": [("price_list_items", "price_list_id")],
+        "departments": [("teams", "department_id")],
+        "products": [("price_list_items", "product_id")],
+        "competitors": [],
+    ]
+
+    /// Entities whose page has an interaction timeline, and the interaction field that links to them.
+    static let timeline: [String: String] = ["accounts": "account_id", "contacts": "contact_id", "opportunities": "opportunity_id"]
+}

@@ -1,0 +1,66 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// The global search results page and the audit log page.
+struct SearchAndAuditPages {
+    let services: AppServices
+
+    func register(on router: RouterGroup<AppRequestContext>) {
+        router.get("/search") { request, context in try await search(request, context) }
+        router.get("/audit") { request, context in try await audit(request, context) }
+    }
+
+    func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let p = try context.requirePrincipal()
+        let t = context.localizer
+        let q = request.uri.queryParameters.get("q") ?? ""
+        let hits = try await services.search.search(q, as: p, limitPerEntity: 20)
+        let groups: [[String: Any]] = SearchRepository.targets.map(\.0).compactMap { entity in
+            let mine = hits.filter { $0.entity == entity }
+            guard !mine.isEmpty else { return nil }
+            return [
+                "title": t.entityLabel(entity),
+                "hits": mine.map { h in
+                    [
+                        "href": "/\(Catalog[entity].path)/\(h.id)", "title": h.title,
+                        "matched": h.matchedField == Catalog[entity].titleField ? false : "\(t.fieldLabel(h.matchedField)): \(h.matchedText)" as Any,
+                    ]
+                },
+            ]
+        }
+        return try services.pages.render(
+            "search", title: t("nav.search"),
+            data: ["q": q, "heading": t.format("search.title", ["q": q]), "groups": groups, "none": groups.isEmpty && !q.isEmpty],
+            context: context)
+    }
+
+    func audit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let p = try context.requirePrincipal()
+        guard p.role == .admin || p.role == .manager else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        let t = context.localizer
+        let params = request.uri.queryParameters
+        let entity = params.get("entity").flatMap { $0.isEmpty ? nil : $0 }
+        let before = params.get("before").flatMap { Int64($0) }
+        let entries = try await services.audit.list(entity: entity, before: before, limit: 50)
+        let rows: [[String: Any]] = entries.map { e in
+            var row: [String: Any] = [
+                "at": TimeDisplay.short(e.at, offset: context.timeZoneOffset), "who": e.userName ?? "—", "action": e.action,
+                "entity": Catalog.entity(e.entity).map { t.entityLabel($0.name, plural: false) } ?? e.entity, "summary": e.summary ?? "",
+                "changes": RecordPagesController.describe(changes: e.changes, t: t),
+            ]
+            row["href"] = false
+            if let id = e.entityID, let schema = Catalog.entity(e.entity), e.action != "delete" { row["href"] = "/\(schema.path)/\(id)" }
+            return row
+        }
+        var data: [String: Any] = [
+            "rows": rows,
+            "entities": [["value": "", "label": "—", "selected": entity == nil]]
+                + (Catalog.all.map(\.name) + ["users", "api_tokens"]).map { ["value": $0, "label": t.entityLabel($0), "selected": $0 == entity] },
+        ]
+        if entries.count == 50, let last = entries.last {
+            data["next_href"] = "/audit?before=\(last.id)" + (entity.map { "&entity=\($0)" } ?? "")
+        }
+        return try services.pages.render("audit", title: t("audit.title"), data: data, context: context)
+    }
+}

@@ -1,0 +1,69 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// Personal settings: language, password and API tokens.
+struct SettingsPage {
+    let services: AppServices
+
+    func register(on router: RouterGroup<AppRequestContext>) {
+        router.get("/settings") { _, context in try await page(context, flash: nil) }
+        router.post("/settings/language") { request, context in
+            let p = try context.requirePrincipal()
+            let form = try await FormData.parse(request, context: context)
+            guard let lang = form["locale"].flatMap(Language.init(rawValue:)) else { throw WebError(status: .badRequest, messageKey: "msg.error") }
+            _ = try await services.users.update(id: p.userID, locale: .some(lang.rawValue), by: p.userID)
+            var ctx = context
+            ctx.language = lang
+            return try await page(ctx, flash: ctx.localizer("msg.language_saved"))
+        }
+        router.post("/settings/password") { request, context in try await changePassword(request, context) }
+        router.post("/settings/tokens") { request, context in
+            let p = try context.requirePrincipal()
+            let form = try await FormData.parse(request, context: context)
+            let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.count <= 100 else { return try await page(context, flash: context.localizer("err.required"), isError: true, status: .unprocessableContent) }
+            let (_, secret) = try await services.tokens.create(userID: p.userID, name: name)
+            return try await page(context, flash: context.localizer("msg.token_created"), newToken: secret)
+        }
+        router.post("/settings/tokens/:id/revoke") { request, context in
+            let p = try context.requirePrincipal()
+            _ = try await FormData.parse(request, context: context)
+            try await services.tokens.revoke(id: try RecordAPIController.id(context), as: p)
+            return try await page(context, flash: context.localizer("msg.token_revoked"))
+        }
+    }
+
+    func changePassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let p = try context.requirePrincipal()
+        let form = try await FormData.parse(request, context: context)
+        let t = context.localizer
+        guard let (_, hash) = try await services.users.credentials(email: p.email),
+            try await services.passwords.verify(form["current"] ?? "", hash: hash)
+        else { return try await page(context, flash: t("msg.login_failed"), isError: true, status: .unprocessableContent) }
+        if let error = UserInput.validatePassword(form["new"] ?? "") {
+            return try await page(context, flash: t("err.\(error.code)"), isError: true, status: .unprocessableContent)
+        }
+        _ = try await services.users.update(id: p.userID, passwordHash: try await services.passwords.hash(form["new"]!), by: p.userID)
+        return try await page(context, flash: t("msg.saved"))
+    }
+
+    func page(_ context: AppRequestContext, flash: String?, isError: Bool = false, newToken: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let p = try context.requirePrincipal()
+        let t = context.localizer
+        let tokens = try await services.tokens.list(userID: p.userID)
+        var data: [String: Any] = [
+            "languages": Language.allCases.map { ["code": $0.rawValue, "label": t("lang.\($0.rawValue)"), "current": $0 == context.language] },
+            "tokens": tokens.map { k in
+                [
+                    "id": k.id, "name": k.name, "prefix": k.prefix, "created": TimeDisplay.short(k.createdAt, offset: context.timeZoneOffset),
+                    "last_used": k.lastUsedAt.map { TimeDisplay.short($0, offset: context.timeZoneOffset) } ?? t("settings.never"),
+                    "revoked": k.revokedAt != nil,
+                ] as [String: Any]
+            },
+            "min_password": UserInput.minimumPasswordLength,
+        ]
+        if let newToken { data["new_token"] = newToken }
+        return try services.pages.render("settings", title: t("settings.title"), data: data, context: context, status: status, flash: flash, flashIsError: isError)
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+@main
+struct Lore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lore",
+        abstract: "Lore, a knowledge-centred CRM server.",
+        discussion: """
+            Lore keeps its data in an SQLite file (lore.db) unless --database or LORE_DATABASE_URL names another file
+            or a postgres:// URL.
+            """,
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Demo.self],
+        defaultSubcommand: nil)
+}
+
+/// The database option every command shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "SQLite file path or postgres://user:pass@host:port/db URL.", discussion: "Defaults to $LORE_DATABASE_URL, else lore.db.",
+            valueName: "path-or-url"))
+    var database: String?
+
+    var location: String {
+        database ?? Environment.value("LORE_DATABASE_URL") ?? "lore.db"
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LoreCore
+import LoreServer
+import LoreStore
+import Logging
+import Metrics
+import Prometheus
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web UI and the JSON API.",
+        discussion: """
+            Applies pending migrations first. On an empty database it creates an administrator and prints a one-time
+            password (or uses --admin-email/--admin-password). Stops gracefully on SIGTERM or SIGINT.
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Address to listen on (LORE_HOST).") var host: String = Environment.value("LORE_HOST") ?? "127.0.0.1"
+    @Option(help: "Port to listen on (LORE_PORT).") var port: Int = Environment.value("LORE_PORT").flatMap(Int.init) ?? 8080
+    @Option(help: "E-mail of the administrator created on first run.") var adminEmail: String?
+    @Option(help: "Password of the administrator created on first run (default: a generated one-time password).") var adminPassword: String?
+    @Flag(help: "Mark cookies Secure; use when Lore is served over HTTPS (LORE_SECURE_COOKIES=1).") var secureCookies = false
+    @Option(help: "trace, debug, info, notice, warning or error (LORE_LOG_LEVEL).") var logLevel: String = Environment.value("LORE_LOG_LEVEL") ?? "info"
+    @Option(help: "json (default) or text (LORE_LOG_FORMAT).") var logFormat: String = Environment.value("LORE_LOG_FORMAT") ?? "json"
+    @Flag(help: .hidden) var benchmarkRoutes = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error") }
+        if let adminEmail, UserInput.validateEmail(adminEmail) != nil { throw ValidationError("--admin-email is not an e-mail address") }
+        if let adminPassword, let e = UserInput.validatePassword(adminPassword) { throw ValidationError("--admin-password \(e.message)") }
+    }
+
+    func run() async throws {
+        Environment.bootstrapLogging(level: Logger.Level(rawValue: logLevel)!, json: logFormat == "json")
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let logger = Logger(label: "lore")
+        var config = AppConfig()
+        config.host = host
+        config.port = port
+        config.secureCookies = secureCookies || Environment.value("LORE_SECURE_COOKIES") == "1"
+        config.benchmarkRoutes = benchmarkRoutes
+        let (adminEmail, adminPassword) = (self.adminEmail, self.adminPassword)
+        let settings = config
+        try await DatabaseSession.with(db.location, logger: logger) { database in
+            try await FirstRun.ensureAdministrator(database: database, email: adminEmail, password: adminPassword)
+            let app = try await buildApplication(database: database, config: settings, logger: logger, metrics: registry)
+            logger.info("Lore is listening", metadata: ["url": "http://\(settings.host):\(settings.port)/", "database": "\(database.engine.rawValue)"])
+            try await app.runService()
+            return true
+        }
+    }
+}
+
+/// Creates the first administrator on an empty database and tells the operator how to sign in.
+enum FirstRun {
+    static func ensureAdministrator(database: any LoreDatabase, email: String?, password: String?) async throws {
+        let users = UserRepository(database: database)
+        guard try await users.count() == 0 else { return }
+        let email = email ?? "admin@lore.local"
+        let password = password ?? Secrets.randomToken(bytes: 12)
+        let hash = try await PasswordHasher().hash(password)
+        _ = try await users.create(email: email, name: "Administrator", role: .admin, teamID: nil, passwordHash: hash)
+        print(
+            """
+
+            ┌─ Lore first run ─────────────────────────────────────────────
+            │ Created the administrator account.
+            │   e-mail:   \(email)
+            │   password: \(password)
+            │ Sign in and change the password under Settings.
+            └──────────────────────────────────────────────────────────────
+
+            """)
+    }
+}
