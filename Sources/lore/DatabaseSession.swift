@@ -1,6 +1,6 @@
 import Foundation
-import LoreStore
 import Logging
+import LoreStore
 
 /// Opens the database for a command, keeps a PostgreSQL pool running while `body` works, and closes it after.
 enum DatabaseSession {

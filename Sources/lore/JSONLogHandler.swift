@@ -1,6 +1,6 @@
 import Foundation
-import LoreCore
 import Logging
+import LoreCore
 
 /// Writes one JSON object per log line to standard output: time, level, label, message and metadata.
 struct JSONLogHandler: LogHandler {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import LoreStore
 import Logging
+import LoreStore
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

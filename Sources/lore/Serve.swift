@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import LoreCore
 import LoreServer
 import LoreStore
-import Logging
 import Metrics
 import Prometheus
 
@@ -22,13 +22,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "E-mail of the administrator created on first run.") var adminEmail: String?
     @Option(help: "Password of the administrator created on first run (default: a generated one-time password).") var adminPassword: String?
     @Flag(help: "Mark cookies Secure; use when Lore is served over HTTPS (LORE_SECURE_COOKIES=1).") var secureCookies = false
-    @Option(help: "trace, debug, info, notice, warning or error (LORE_LOG_LEVEL).") var logLevel: String = Environment.value("LORE_LOG_LEVEL") ?? "info"
+    @Option(help: "trace, debug, info, notice, warning or error (LORE_LOG_LEVEL).") var logLevel: String =
+        Environment.value("LORE_LOG_LEVEL") ?? "info"
     @Option(help: "json (default) or text (LORE_LOG_FORMAT).") var logFormat: String = Environment.value("LORE_LOG_FORMAT") ?? "json"
     @Flag(help: .hidden) var benchmarkRoutes = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
+        }
         if let adminEmail, UserInput.validateEmail(adminEmail) != nil { throw ValidationError("--admin-email is not an e-mail address") }
         if let adminPassword, let e = UserInput.validatePassword(adminPassword) { throw ValidationError("--admin-password \(e.message)") }
     }
@@ -48,7 +51,8 @@ struct Serve: AsyncParsableCommand {
         try await DatabaseSession.with(db.location, logger: logger) { database in
             try await FirstRun.ensureAdministrator(database: database, email: adminEmail, password: adminPassword)
             let app = try await buildApplication(database: database, config: settings, logger: logger, metrics: registry)
-            logger.info("Lore is listening", metadata: ["url": "http://\(settings.host):\(settings.port)/", "database": "\(database.engine.rawValue)"])
+            logger.info(
+                "Lore is listening", metadata: ["url": "http://\(settings.host):\(settings.port)/", "database": "\(database.engine.rawValue)"])
             try await app.runService()
             return true
         }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import LoreCore
 import LoreServer
 import LoreStore
-import Logging
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +22,9 @@ struct UserCommand: AsyncParsableCommand {
         func validate() throws {
             if let e = UserInput.validateEmail(email) { throw ValidationError("--email \(e.message)") }
             if let e = UserInput.validateName(name) { throw ValidationError("--name \(e.message)") }
-            guard Role(rawValue: role) != nil else { throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))") }
+            guard Role(rawValue: role) != nil else {
+                throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             guard let p = password ?? Environment.value("LORE_PASSWORD") else { throw ValidationError("give --password or set LORE_PASSWORD") }
             if let e = UserInput.validatePassword(p) { throw ValidationError("password \(e.message)") }
         }

@@ -21,13 +21,21 @@ import Testing
             #expect(status == .notFound)
             let (listed, page) = try await app.api(.get, "/api/v1/accounts", as: app.fixtures.rep)
             #expect(listed == .ok && page["data"] == .array([]))
-            let (patched, _) = try await app.api(.patch, "/api/v1/accounts/\(south)", as: app.fixtures.rep, json: .object(["name": .string("mine now")]))
+            let (patched, _) = try await app.api(
+                .patch, "/api/v1/accounts/\(south)", as: app.fixtures.rep, json: .object(["name": .string("mine now")]))
             #expect(patched == .notFound)
             // Referring to it is refused too, naming the field.
             let (refused, problem) = try await app.api(
                 .post, "/api/v1/contacts", as: app.fixtures.rep, json: .object(["name": .string("x"), "account_id": .int(south)]))
             #expect(refused == .unprocessableContent)
-            #expect(problem["errors"] == .array([.object(["field": .string("account_id"), "code": .string("invalid_reference"), "message": .string("no accounts record \(south) that you may see")])]))
+            #expect(
+                problem["errors"]
+                    == .array([
+                        .object([
+                            "field": .string("account_id"), "code": .string("invalid_reference"),
+                            "message": .string("no accounts record \(south) that you may see"),
+                        ])
+                    ]))
             let (teamMate, _) = try await app.api(.get, "/api/v1/accounts/\(south)", as: app.fixtures.manager)
             #expect(teamMate == .ok)
         }
@@ -91,13 +99,15 @@ import Testing
                 let (_, html, headers) = try await app.page("/login", cookie: nil)
                 let csrf = TestApp.hiddenValue("_csrf", in: html)!
                 let cookie = String(headers[values: .setCookie].first { $0.hasPrefix("lore_login_csrf=") }!.split(separator: ";")[0])
-                let (status, _, _) = try await app.post("/login", form: [("_csrf", csrf), ("email", app.fixtures.rep.email), ("password", "wrong password")], cookie: cookie)
+                let (status, _, _) = try await app.post(
+                    "/login", form: [("_csrf", csrf), ("email", app.fixtures.rep.email), ("password", "wrong password")], cookie: cookie)
                 #expect(status == .unauthorized)
             }
             let (_, html, headers) = try await app.page("/login", cookie: nil)
             let csrf = TestApp.hiddenValue("_csrf", in: html)!
             let cookie = String(headers[values: .setCookie].first { $0.hasPrefix("lore_login_csrf=") }!.split(separator: ";")[0])
-            let (status, page, _) = try await app.post("/login", form: [("_csrf", csrf), ("email", app.fixtures.rep.email), ("password", TestApp.password)], cookie: cookie)
+            let (status, page, _) = try await app.post(
+                "/login", form: [("_csrf", csrf), ("email", app.fixtures.rep.email), ("password", TestApp.password)], cookie: cookie)
             #expect(status == .tooManyRequests)
             #expect(page.contains("Too many failed sign-ins"))
         }

@@ -47,22 +47,32 @@ import Testing
             #expect(status == .unprocessableContent)
             let fields = problem.errorFields
             #expect(fields == ["name", "kind", "email", "website", "colour", "parent_account_id"])
-            let dates: [(String, String)] = [("contracts", "1899-12-31"), ("contracts", "2026-02-30"), ("contracts", "10000-01-01"), ("contracts", "yesterday")]
+            let dates: [(String, String)] = [
+                ("contracts", "1899-12-31"), ("contracts", "2026-02-30"), ("contracts", "10000-01-01"), ("contracts", "yesterday"),
+            ]
             let account = try await AccessAPITests.account(app, as: rep)
             for (_, bad) in dates {
                 let (s, p) = try await app.api(
                     .post, "/api/v1/contracts", as: app.fixtures.manager,
-                    json: .object(["number": .string("C-\(bad)"), "account_id": .int(account), "start_date": .string(bad), "end_date": .string("2026-12-31"), "status": .string("draft")]))
+                    json: .object([
+                        "number": .string("C-\(bad)"), "account_id": .int(account), "start_date": .string(bad), "end_date": .string("2026-12-31"),
+                        "status": .string("draft"),
+                    ]))
                 #expect(s == .unprocessableContent, "\(bad)")
                 #expect(String(describing: p).contains("start_date"))
             }
             let (reversed, _) = try await app.api(
                 .post, "/api/v1/contracts", as: app.fixtures.manager,
-                json: .object(["number": .string("C-1"), "account_id": .int(account), "start_date": .string("2026-06-01"), "end_date": .string("2026-01-01"), "status": .string("draft")]))
+                json: .object([
+                    "number": .string("C-1"), "account_id": .int(account), "start_date": .string("2026-06-01"), "end_date": .string("2026-01-01"),
+                    "status": .string("draft"),
+                ]))
             #expect(reversed == .unprocessableContent)
-            let (nul, _) = try await app.api(.post, "/api/v1/accounts", as: rep, json: .object(["name": .string("bad\u{0}name"), "kind": .string("company")]))
+            let (nul, _) = try await app.api(
+                .post, "/api/v1/accounts", as: rep, json: .object(["name": .string("bad\u{0}name"), "kind": .string("company")]))
             #expect(nul == .unprocessableContent)
-            let (huge, _) = try await app.api(.post, "/api/v1/accounts", as: rep, json: .object(["name": .string(String(repeating: "长", count: 201)), "kind": .string("company")]))
+            let (huge, _) = try await app.api(
+                .post, "/api/v1/accounts", as: rep, json: .object(["name": .string(String(repeating: "长", count: 201)), "kind": .string("company")]))
             #expect(huge == .unprocessableContent)
             let (readOnly, _) = try await app.api(.patch, "/api/v1/accounts/\(account)", as: rep, json: .object(["id": .int(99)]))
             #expect(readOnly == .unprocessableContent)
@@ -91,7 +101,9 @@ import Testing
     func metacharactersAreStoredVerbatimAndEscapedInPages(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
             let nasty = "<script>alert('x')</script> \"Robert'); DROP TABLE accounts;--\" & 100%"
-            let (status, created) = try await app.api(.post, "/api/v1/accounts", as: app.fixtures.rep, json: .object(["name": .string(nasty), "kind": .string("company"), "description": .string(nasty)]))
+            let (status, created) = try await app.api(
+                .post, "/api/v1/accounts", as: app.fixtures.rep,
+                json: .object(["name": .string(nasty), "kind": .string("company"), "description": .string(nasty)]))
             #expect(status == .created && created["name"] == .string(nasty))
             let id = created["id"]!.intValue!
             let (cookie, _) = try await app.signIn(app.fixtures.rep)

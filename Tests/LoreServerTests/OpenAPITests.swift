@@ -12,7 +12,8 @@ import Testing
             let routes = app.routes.all
             #expect(routes.count > 100)
             for route in routes {
-                #expect(validator.operation(method: route.method, path: route.path) != nil, "\(route.method) \(route.path) is missing from openapi.json")
+                #expect(
+                    validator.operation(method: route.method, path: route.path) != nil, "\(route.method) \(route.path) is missing from openapi.json")
             }
         }
     }

@@ -29,7 +29,8 @@ import Testing
                 #expect(listed == .ok)
                 #expect(page.listContains(id: id))
 
-                let patchField = schema.fields.first { !$0.readOnly && !$0.unique && $0.kind == .longText }
+                let patchField =
+                    schema.fields.first { !$0.readOnly && !$0.unique && $0.kind == .longText }
                     ?? schema.fields.first { !$0.readOnly && !$0.unique && $0.kind == .text(maxLength: 200) }
                 if let f = patchField {
                     let (patched, updated) = try await app.api(.patch, "\(base)/\(id)", as: admin, json: .object([f.name: .string("改过 changed")]))
@@ -38,7 +39,8 @@ import Testing
 
                 // Validation failure: an unknown field and a wrong type are both named.
                 let firstField = schema.fields.first { !$0.readOnly }!
-                let (invalid, problem) = try await app.api(.post, base, as: admin, json: .object(["no_such_field": .int(1), firstField.name: .object([:])]))
+                let (invalid, problem) = try await app.api(
+                    .post, base, as: admin, json: .object(["no_such_field": .int(1), firstField.name: .object([:])]))
                 #expect(invalid == .unprocessableContent)
                 let named = problem.errorFields
                 #expect(named.isSuperset(of: ["no_such_field", firstField.name]), "\(schema.name): \(named)")

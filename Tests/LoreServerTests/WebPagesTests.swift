@@ -14,19 +14,25 @@ import Testing
         try await TestApp.with(engine) { app in
             let (cookie, csrf) = try await app.signIn(app.fixtures.rep)
             // Inline validation: the form comes back with the message next to the field and the typed values kept.
-            let (invalid, html, _) = try await app.post("/accounts", form: [("_csrf", csrf), ("name", ""), ("kind", "company"), ("email", "nope")], cookie: cookie)
+            let (invalid, html, _) = try await app.post(
+                "/accounts", form: [("_csrf", csrf), ("name", ""), ("kind", "company"), ("email", "nope")], cookie: cookie)
             #expect(invalid == .unprocessableContent)
             #expect(html.contains("This field is required.") && html.contains("Enter an e-mail address.") && html.contains("value=\"nope\""))
 
-            let (made, _, h1) = try await app.post("/accounts", form: [("_csrf", csrf), ("name", "杭州海渊科技"), ("kind", "company"), ("value_tier", "gold")], cookie: cookie)
+            let (made, _, h1) = try await app.post(
+                "/accounts", form: [("_csrf", csrf), ("name", "杭州海渊科技"), ("kind", "company"), ("value_tier", "gold")], cookie: cookie)
             #expect(made == .seeOther)
             let accountPath = Self.location(h1).components(separatedBy: "?")[0]
             let accountID = accountPath.components(separatedBy: "/").last!
-            let (contactMade, _, h2) = try await app.post("/contacts", form: [("_csrf", csrf), ("name", "王晓明"), ("account_id", accountID), ("email", "wang@haiyuan.cn")], cookie: cookie)
+            let (contactMade, _, h2) = try await app.post(
+                "/contacts", form: [("_csrf", csrf), ("name", "王晓明"), ("account_id", accountID), ("email", "wang@haiyuan.cn")], cookie: cookie)
             #expect(contactMade == .seeOther && Self.location(h2).hasPrefix("/contacts/"))
             let (logged, _, h3) = try await app.post(
                 "/interactions",
-                form: [("_csrf", csrf), ("_return", accountPath), ("account_id", accountID), ("kind", "call"), ("direction", "inbound"), ("occurred_at", "2026-11-20T10:15"), ("subject", "询问退款流程"), ("body", "客户来电")],
+                form: [
+                    ("_csrf", csrf), ("_return", accountPath), ("account_id", accountID), ("kind", "call"), ("direction", "inbound"),
+                    ("occurred_at", "2026-11-20T10:15"), ("subject", "询问退款流程"), ("body", "客户来电"),
+                ],
                 cookie: cookie)
             #expect(logged == .seeOther && Self.location(h3) == accountPath)
             let (ok, page, _) = try await app.page(accountPath, cookie: cookie)

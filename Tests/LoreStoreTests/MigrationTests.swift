@@ -36,7 +36,7 @@ import Testing
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
             let page = try await RecordRepository(database: db).list(Catalog["pipeline_stages"], query: ListQuery(), as: f.rep)
-            #expect(page.records.map { $0["key"].string } .first == "prospecting")
+            #expect(page.records.map { $0["key"].string }.first == "prospecting")
             #expect(page.records.contains { $0["outcome"].string == "won" && $0["probability"].int == 100 })
         }
     }

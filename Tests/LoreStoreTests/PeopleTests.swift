@@ -55,7 +55,9 @@ import Testing
             let acme = try await repo.create(Catalog["accounts"], values: ["name": .string("杭州海渊科技有限公司"), "kind": .string("company")], as: f.rep)
             _ = try await repo.create(
                 Catalog["contacts"],
-                values: ["name": .string("王晓明"), "account_id": .int(acme.id), "email": .string("wang@haiyuan.cn"), "phone": .string("0571-8888-1234")],
+                values: [
+                    "name": .string("王晓明"), "account_id": .int(acme.id), "email": .string("wang@haiyuan.cn"), "phone": .string("0571-8888-1234"),
+                ],
                 as: f.rep)
             _ = try await repo.create(Catalog["accounts"], values: ["name": .string("海渊 South"), "kind": .string("company")], as: f.otherRep)
             let search = SearchRepository(database: db)

@@ -66,11 +66,16 @@ import Testing
                 Catalog["products"], values: ["sku": .string("E1024"), "name": .string("Switch"), "list_price": .int(10_000)], as: f.manager)
             let order = try await repo.create(
                 Catalog["orders"],
-                values: ["number": .string("SO-1"), "account_id": .int(account.id), "order_date": .string("2026-03-01"), "status": .string("confirmed")],
+                values: [
+                    "number": .string("SO-1"), "account_id": .int(account.id), "order_date": .string("2026-03-01"), "status": .string("confirmed"),
+                ],
                 as: f.rep)
             let line = try await repo.create(
                 Catalog["order_lines"],
-                values: ["order_id": .int(order.id), "product_id": .int(product.id), "quantity": .int(3), "unit_price": .int(10_000), "discount_pct": .double(10)],
+                values: [
+                    "order_id": .int(order.id), "product_id": .int(product.id), "quantity": .int(3), "unit_price": .int(10_000),
+                    "discount_pct": .double(10),
+                ],
                 as: f.rep)
             #expect(line["line_total"].int == 27_000)
             #expect(line["line_date"].string == "2026-03-01")
@@ -112,7 +117,8 @@ import Testing
             let f = try await Fixtures.make(db)
             let repo = RecordRepository(database: db)
             let root = try await repo.create(Catalog["product_categories"], values: ["name": .string("网络设备")], as: f.manager)
-            let child = try await repo.create(Catalog["product_categories"], values: ["name": .string("交换机"), "parent_id": .int(root.id)], as: f.manager)
+            let child = try await repo.create(
+                Catalog["product_categories"], values: ["name": .string("交换机"), "parent_id": .int(root.id)], as: f.manager)
             await #expect(throws: StoreError.self) {
                 _ = try await repo.update(Catalog["product_categories"], id: root.id, changes: ["parent_id": .int(child.id)], as: f.manager)
             }

@@ -37,7 +37,8 @@ public struct Fixtures: Sendable {
         let south = try await team("South", sales)
         let desk = try await team("Service desk", service)
         func user(_ email: String, _ role: Role, _ team: Record?) async throws -> Principal {
-            let u = try await users.create(email: email, name: email.components(separatedBy: "@")[0], role: role, teamID: team?.id, passwordHash: passwordHash)
+            let u = try await users.create(
+                email: email, name: email.components(separatedBy: "@")[0], role: role, teamID: team?.id, passwordHash: passwordHash)
             return try await users.principal(userID: u.id)!
         }
         return Fixtures(

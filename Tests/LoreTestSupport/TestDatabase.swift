@@ -1,7 +1,7 @@
 import Foundation
+import Logging
 import LoreCore
 import LoreStore
-import Logging
 import PostgresNIO
 
 /// Runs store and server tests against a fresh database on each engine: always SQLite (a temporary file),

@@ -20,7 +20,8 @@ enum ListQueryParser {
                 let descending = value.hasPrefix("-")
                 let name = descending ? String(value.dropFirst()) : value
                 guard schema.sortKeys.contains(name) else {
-                    throw Problem.badRequest("cannot sort by '\(name)'; use one of \(schema.sortKeys.joined(separator: ", ")) (prefix - for descending)")
+                    throw Problem.badRequest(
+                        "cannot sort by '\(name)'; use one of \(schema.sortKeys.joined(separator: ", ")) (prefix - for descending)")
                 }
                 query.sort = name
                 query.descending = descending

@@ -11,13 +11,23 @@ enum OpenAPIDocument {
             for (k, v) in OpenAPISchemas.entity(schema) { schemas[k] = v }
             let base = "/api/v1/\(schema.path)"
             let t = schema.typeName
-            let filters = ["q", "sort", "limit", "cursor", "archived"] + (schema.owned ? ["owner_id"] : []) + schema.fields.filter(\.filterable).map(\.name)
+            let filters =
+                ["q", "sort", "limit", "cursor", "archived"] + (schema.owned ? ["owner_id"] : []) + schema.fields.filter(\.filterable).map(\.name)
             ops += [
                 ("get", base, "List \(schema.name)", nil, [(200, t + "List"), (400, nil), (401, nil), (403, nil)], filters),
-                ("post", base, "Create a \(t)", t + "Create", [(201, t), (400, nil), (401, nil), (403, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
+                (
+                    "post", base, "Create a \(t)", t + "Create",
+                    [(201, t), (400, nil), (401, nil), (403, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
+                ),
                 ("get", base + "/{id}", "Get a \(t)", nil, [(200, t), (401, nil), (403, nil), (404, nil)], []),
-                ("patch", base + "/{id}", "Update a \(t)", t + "Update", [(200, t), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
-                ("delete", base + "/{id}", "Archive a \(t) (or delete it with permanent=true)", nil, [(200, t), (204, nil), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil)], ["permanent"]),
+                (
+                    "patch", base + "/{id}", "Update a \(t)", t + "Update",
+                    [(200, t), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
+                ),
+                (
+                    "delete", base + "/{id}", "Archive a \(t) (or delete it with permanent=true)", nil,
+                    [(200, t), (204, nil), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil)], ["permanent"]
+                ),
                 ("post", base + "/{id}/restore", "Restore an archived \(t)", nil, [(200, t), (401, nil), (403, nil), (404, nil)], []),
             ]
         }
@@ -31,7 +41,8 @@ enum OpenAPIDocument {
             "openapi": .string("3.1.0"),
             "info": .object([
                 "title": .string("Lore API"), "version": .string("1"),
-                "description": .string("Lore, a knowledge-centred CRM. Authenticate with `Authorization: Bearer <token>` (create tokens under Settings)."),
+                "description": .string(
+                    "Lore, a knowledge-centred CRM. Authenticate with `Authorization: Bearer <token>` (create tokens under Settings)."),
             ]),
             "servers": .array([.object(["url": .string("/")])]),
             "security": .array([.object(["bearer": .array([])])]),
@@ -77,7 +88,8 @@ enum OpenAPIDocument {
                 ]))
         }
         for q in op.query {
-            params.append(.object(["name": .string(q), "in": .string("query"), "required": .bool(false), "schema": .object(["type": .string("string")])]))
+            params.append(
+                .object(["name": .string(q), "in": .string("query"), "required": .bool(false), "schema": .object(["type": .string("string")])]))
         }
         var o: [String: JSONValue] = [
             "summary": .string(op.summary), "operationId": .string(operationID(op)), "responses": .object(responses),

@@ -75,7 +75,10 @@ enum OpenAPISchemas {
             "errors": .object([
                 "type": .string("array"),
                 "items": object(
-                    ["field": .object(["type": .string("string")]), "code": .object(["type": .string("string")]), "message": .object(["type": .string("string")])],
+                    [
+                        "field": .object(["type": .string("string")]), "code": .object(["type": .string("string")]),
+                        "message": .object(["type": .string("string")]),
+                    ],
                     required: ["field", "code", "message"]),
             ]),
         ], required: ["type", "title", "status"])

@@ -90,7 +90,8 @@ struct PeopleAPIController {
         if v.email != nil { throw Problem.validation([FieldError(field: "email", code: "read_only", message: "cannot be changed")]) }
         var hash: String?
         if let password = v.password { hash = try await passwords.hash(password) }
-        let user = try await users.update(id: id, name: v.name, role: v.role, teamID: v.teamID, locale: v.locale, passwordHash: hash, by: admin.userID)
+        let user = try await users.update(
+            id: id, name: v.name, role: v.role, teamID: v.teamID, locale: v.locale, passwordHash: hash, by: admin.userID)
         return try JSONIO.response(Self.json(user))
     }
 
@@ -143,8 +144,12 @@ struct UserInputParser {
             if let err = UserInput.validateName(n) { errors.append(err) } else { out.name = n.trimmingCharacters(in: .whitespaces) }
         }
         if let r = text("role") {
-            if let role = Role(rawValue: r) { out.role = role } else {
-                errors.append(FieldError(field: "role", code: "invalid_choice", message: "must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
+            if let role = Role(rawValue: r) {
+                out.role = role
+            } else {
+                errors.append(
+                    FieldError(
+                        field: "role", code: "invalid_choice", message: "must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
         if let p = text("password") {
@@ -165,7 +170,9 @@ struct UserInputParser {
         default: errors.append(FieldError(field: "locale", code: "invalid_choice", message: "must be en or zh-Hans"))
         }
         if creating {
-            for (key, present) in [("email", out.email != nil), ("name", out.name != nil), ("role", out.role != nil), ("password", out.password != nil)]
+            for (key, present) in [
+                ("email", out.email != nil), ("name", out.name != nil), ("role", out.role != nil), ("password", out.password != nil),
+            ]
             where !present && !errors.contains(where: { $0.field == key }) {
                 errors.append(FieldError(field: key, code: "required", message: "is required"))
             }

@@ -8,7 +8,9 @@ enum PeopleSchemas {
         let int = JSONValue.object(["type": .string("integer")])
         let str = JSONValue.object(["type": .string("string")])
         let roles = JSONValue.object(["type": .string("string"), "enum": .array(Role.allCases.map { .string($0.rawValue) })])
-        let locale = JSONValue.object(["type": .array([.string("string"), .string("null")]), "enum": .array([.string("en"), .string("zh-Hans"), .null])])
+        let locale = JSONValue.object([
+            "type": .array([.string("string"), .string("null")]), "enum": .array([.string("en"), .string("zh-Hans"), .null]),
+        ])
         let user = S.object(
             [
                 "id": int, "email": S.string("email"), "name": str, "role": roles, "team_id": S.nullable("integer", nullable: true), "locale": locale,
@@ -29,7 +31,8 @@ enum PeopleSchemas {
             ["entity": str, "id": int, "title": str, "matched_field": str, "matched_text": str],
             required: ["entity", "id", "title", "matched_field", "matched_text"])
         let auditProps: [String: JSONValue] = [
-            "id": int, "at": S.string("date-time"), "user_id": S.nullable("integer", nullable: true), "user_name": S.nullable("string", nullable: true),
+            "id": int, "at": S.string("date-time"), "user_id": S.nullable("integer", nullable: true),
+            "user_name": S.nullable("string", nullable: true),
             "entity": str, "entity_id": S.nullable("integer", nullable: true), "action": str, "summary": S.nullable("string", nullable: true),
             "changes": S.nullable("string", nullable: true),
         ]
@@ -61,16 +64,37 @@ enum PeopleSchemas {
     static let operations: [OpenAPIDocument.Op] = [
         ("get", "/api/v1/me", "The signed-in user", nil, [(200, "User"), (401, nil)], []),
         ("get", "/api/v1/users", "List users", nil, [(200, "UserList"), (401, nil)], []),
-        ("post", "/api/v1/users", "Create a user (administrators)", "UserCreate", [(201, "User"), (400, nil), (401, nil), (403, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
+        (
+            "post", "/api/v1/users", "Create a user (administrators)", "UserCreate",
+            [(201, "User"), (400, nil), (401, nil), (403, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
+        ),
         ("get", "/api/v1/users/{id}", "Get a user", nil, [(200, "User"), (401, nil), (404, nil)], []),
-        ("patch", "/api/v1/users/{id}", "Update a user (administrators)", "UserUpdate", [(200, "User"), (400, nil), (401, nil), (403, nil), (404, nil), (413, nil), (415, nil), (422, nil)], []),
-        ("post", "/api/v1/users/{id}/deactivate", "Deactivate a user: their sessions and tokens stop working at once", nil, [(200, "User"), (401, nil), (403, nil), (404, nil), (409, nil)], []),
+        (
+            "patch", "/api/v1/users/{id}", "Update a user (administrators)", "UserUpdate",
+            [(200, "User"), (400, nil), (401, nil), (403, nil), (404, nil), (413, nil), (415, nil), (422, nil)], []
+        ),
+        (
+            "post", "/api/v1/users/{id}/deactivate", "Deactivate a user: their sessions and tokens stop working at once", nil,
+            [(200, "User"), (401, nil), (403, nil), (404, nil), (409, nil)], []
+        ),
         ("get", "/api/v1/tokens", "List my API tokens", nil, [(200, "ApiTokenList"), (401, nil)], []),
-        ("post", "/api/v1/tokens", "Create an API token", "ApiTokenCreate", [(201, "ApiTokenCreated"), (400, nil), (401, nil), (413, nil), (415, nil), (422, nil)], []),
+        (
+            "post", "/api/v1/tokens", "Create an API token", "ApiTokenCreate",
+            [(201, "ApiTokenCreated"), (400, nil), (401, nil), (413, nil), (415, nil), (422, nil)], []
+        ),
         ("delete", "/api/v1/tokens/{id}", "Revoke an API token", nil, [(204, nil), (401, nil), (404, nil)], []),
-        ("get", "/api/v1/search", "Search accounts, contacts, leads and opportunities", nil, [(200, "SearchResults"), (400, nil), (401, nil)], ["q"]),
-        ("get", "/api/v1/audit-log", "Read the audit log (managers and administrators)", nil, [(200, "AuditLog"), (400, nil), (401, nil), (403, nil)], ["entity", "entity_id", "user_id", "before", "limit"]),
-        ("post", "/api/v1/leads/{id}/convert", "Convert a lead into an account, contact and opportunity in one step", "LeadConversion", [(201, "LeadConversionResult"), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
+        (
+            "get", "/api/v1/search", "Search accounts, contacts, leads and opportunities", nil, [(200, "SearchResults"), (400, nil), (401, nil)],
+            ["q"]
+        ),
+        (
+            "get", "/api/v1/audit-log", "Read the audit log (managers and administrators)", nil,
+            [(200, "AuditLog"), (400, nil), (401, nil), (403, nil)], ["entity", "entity_id", "user_id", "before", "limit"]
+        ),
+        (
+            "post", "/api/v1/leads/{id}/convert", "Convert a lead into an account, contact and opportunity in one step", "LeadConversion",
+            [(201, "LeadConversionResult"), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
+        ),
         ("get", "/api/v1/openapi.json", "This document", nil, [(200, nil)], []),
     ]
 }

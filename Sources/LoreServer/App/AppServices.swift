@@ -1,5 +1,5 @@
-import LoreStore
 import Logging
+import LoreStore
 
 /// The repositories and helpers controllers are built with. Made once in ``buildApplication`` and
 /// handed to each controller explicitly; nothing reaches for it globally.

@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
+import Logging
 import LoreCore
 import LoreStore
-import Logging
 import Prometheus
 import ServiceLifecycle
 
@@ -38,7 +38,8 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     -> (Router<AppRequestContext>, RouteRegistry)
 {
     let pages = try await PageRenderer.load()
-    let services = AppServices(database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies)
+    let services = AppServices(
+        database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware())

@@ -50,9 +50,13 @@ struct StaticAssets {
     let contentType: String
     let data: Data
 
-    static let all: [StaticAssets] = [("lore.css", "text/css; charset=utf-8"), ("lore.js", "text/javascript; charset=utf-8"), ("favicon.svg", "image/svg+xml")]
-        .compactMap { name, type in
-            guard let url = Bundle.module.url(forResource: "Resources/static/\(name)", withExtension: nil), let data = try? Data(contentsOf: url) else { return nil }
-            return StaticAssets(name: name, contentType: type, data: data)
+    static let all: [StaticAssets] = [
+        ("lore.css", "text/css; charset=utf-8"), ("lore.js", "text/javascript; charset=utf-8"), ("favicon.svg", "image/svg+xml"),
+    ]
+    .compactMap { name, type in
+        guard let url = Bundle.module.url(forResource: "Resources/static/\(name)", withExtension: nil), let data = try? Data(contentsOf: url) else {
+            return nil
         }
+        return StaticAssets(name: name, contentType: type, data: data)
+    }
 }

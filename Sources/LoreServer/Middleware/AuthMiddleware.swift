@@ -16,7 +16,8 @@ struct AuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let header = request.headers[.authorization] {
-            guard header.lowercased().hasPrefix("bearer "), let principal = try await tokens.principal(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+            guard header.lowercased().hasPrefix("bearer "),
+                let principal = try await tokens.principal(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
             else { throw Problem.unauthorized("The API token is invalid, revoked, or belongs to a deactivated user.") }
             context.principal = principal
             context.auth = .token

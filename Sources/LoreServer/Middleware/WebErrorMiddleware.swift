@@ -1,7 +1,7 @@
 import Hummingbird
+import Logging
 import LoreCore
 import LoreStore
-import Logging
 
 /// Turns every error into the right response for its caller: an RFC 9457 problem under `/api/`,
 /// a sign-in redirect or a friendly page elsewhere. Unexpected errors are logged and shown without internals.
@@ -33,7 +33,9 @@ struct ErrorMiddleware: RouterMiddleware {
         case let e as WebError: (status, key) = (e.status, e.messageKey)
         case let p as Problem where p.status == .unauthorized:
             let path = request.uri.path
-            let target = path == "/" ? "" : "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "")
+            let target =
+                path == "/"
+                ? "" : "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "")
             return PageRenderer.redirect("/login" + target)
         default:
             let p = problem(for: error, context: context)

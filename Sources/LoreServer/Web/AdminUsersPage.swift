@@ -22,10 +22,13 @@ struct AdminUsersPage {
     func teams(_ p: Principal) async throws -> [Int64: String] {
         var q = ListQuery()
         q.limit = ListQuery.maximumLimit
-        return Dictionary(uniqueKeysWithValues: try await services.records.list(Catalog["teams"], query: q, as: p).records.map { ($0.id, $0["name"].string ?? "") })
+        return Dictionary(
+            uniqueKeysWithValues: try await services.records.list(Catalog["teams"], query: q, as: p).records.map { ($0.id, $0["name"].string ?? "") })
     }
 
-    func page(_ context: AppRequestContext, values: [String: String], errors: [String: String], flash: String?, status: HTTPResponse.Status) async throws -> Response {
+    func page(_ context: AppRequestContext, values: [String: String], errors: [String: String], flash: String?, status: HTTPResponse.Status)
+        async throws -> Response
+    {
         let p = try admin(context)
         let t = context.localizer
         let teams = try await teams(p)
@@ -34,7 +37,8 @@ struct AdminUsersPage {
             Role.allCases.map { ["value": $0.rawValue, "label": t("role.\($0.rawValue)"), "selected": $0.rawValue == selected] }
         }
         func teamOptions(_ selected: Int64?) -> [[String: Any]] {
-            [["value": "", "label": "—", "selected": selected == nil]] + teams.sorted { $0.value < $1.value }.map { ["value": String($0.key), "label": $0.value, "selected": $0.key == selected] }
+            [["value": "", "label": "—", "selected": selected == nil]]
+                + teams.sorted { $0.value < $1.value }.map { ["value": String($0.key), "label": $0.value, "selected": $0.key == selected] }
         }
         let rows: [[String: Any]] = users.map { u in
             [
@@ -46,7 +50,8 @@ struct AdminUsersPage {
         return try services.pages.render(
             "users", title: t("admin.users"),
             data: [
-                "users": rows, "roles": roleOptions(values["role"] ?? Role.salesRep.rawValue), "teams": teamOptions(values["team_id"].flatMap { Int64($0) }),
+                "users": rows, "roles": roleOptions(values["role"] ?? Role.salesRep.rawValue),
+                "teams": teamOptions(values["team_id"].flatMap { Int64($0) }),
                 "email": values["email"] ?? "", "name": values["name"] ?? "", "errors": errors, "has_errors": !errors.isEmpty,
                 "min_password": UserInput.minimumPasswordLength,
             ], context: context, status: status, flash: flash ?? (errors.isEmpty ? nil : t("msg.fix_errors")), flashIsError: !errors.isEmpty)
@@ -62,7 +67,8 @@ struct AdminUsersPage {
         do {
             let v = try UserInputParser.parse(input, creating: true, fromForm: true)
             let hash = try await services.passwords.hash(v.password!)
-            _ = try await services.users.create(email: v.email!, name: v.name!, role: v.role!, teamID: v.teamID ?? nil, passwordHash: hash, by: p.userID)
+            _ = try await services.users.create(
+                email: v.email!, name: v.name!, role: v.role!, teamID: v.teamID ?? nil, passwordHash: hash, by: p.userID)
             return try await page(context, values: [:], errors: [:], flash: t("msg.user_created"), status: .ok)
         } catch {
             var errors: [String: String] = [:]

@@ -25,10 +25,13 @@ struct AuthPagesController {
 
     func sessionCookie(value: String, maxAge: Int) -> Cookie {
         Cookie(
-            name: AuthMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: services.secureCookies, httpOnly: true, sameSite: .lax)
+            name: AuthMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: services.secureCookies, httpOnly: true,
+            sameSite: .lax)
     }
 
-    func loginPage(_ request: Request, _ context: AppRequestContext, email: String, error: String?, status: HTTPResponse.Status) async throws -> Response {
+    func loginPage(_ request: Request, _ context: AppRequestContext, email: String, error: String?, status: HTTPResponse.Status) async throws
+        -> Response
+    {
         var context = context
         // ?lang= on the sign-in page chooses the language before there is a user to store it on.
         let chosen = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
@@ -38,13 +41,20 @@ struct AuthPagesController {
         var response = try services.pages.render(
             "login", title: context.localizer("login.title"),
             data: [
-                "login_csrf": token, "email": email, "next": Self.safeNext(next) ?? "",
-                "languages": Language.allCases.map { ["code": $0.rawValue, "label": context.localizer("lang.\($0.rawValue)"), "current": $0 == context.language] },
+                "login_csrf": token, "email": email, "next": Self.safeNext(next) ?? "", "chosen_lang": chosen?.rawValue ?? "",
+                "languages": Language.allCases.map {
+                    ["code": $0.rawValue, "label": context.localizer("lang.\($0.rawValue)"), "current": $0 == context.language]
+                },
             ], context: context, status: status, flash: error, flashIsError: true)
         response.setCookie(
-            Cookie(name: Self.loginCSRFCookie, value: token, maxAge: 3600, path: "/login", secure: services.secureCookies, httpOnly: true, sameSite: .strict))
+            Cookie(
+                name: Self.loginCSRFCookie, value: token, maxAge: 3600, path: "/login", secure: services.secureCookies, httpOnly: true,
+                sameSite: .strict))
         if let chosen {
-            response.setCookie(Cookie(name: AuthMiddleware.languageCookie, value: chosen.rawValue, maxAge: 365 * 86400, path: "/", secure: services.secureCookies, httpOnly: false, sameSite: .lax))
+            response.setCookie(
+                Cookie(
+                    name: AuthMiddleware.languageCookie, value: chosen.rawValue, maxAge: 365 * 86400, path: "/", secure: services.secureCookies,
+                    httpOnly: false, sameSite: .lax))
         }
         return response
     }
@@ -74,6 +84,10 @@ struct AuthPagesController {
         }
         try await services.throttle.clear(email: email)
         try await services.users.recordLogin(id: user.id)
+        // A language picked on the sign-in page is an explicit choice: keep it as the user's setting.
+        if let lang = form["lang"].flatMap(Language.init(rawValue:)), lang.rawValue != user.locale {
+            _ = try await services.users.update(id: user.id, locale: .some(lang.rawValue), by: user.id)
+        }
         let (token, _) = try await services.sessions.create(userID: user.id, ip: context.remoteAddress, userAgent: request.headers[.userAgent])
         var response = PageRenderer.redirect(Self.safeNext(form["next"] ?? "") ?? "/")
         response.setCookie(sessionCookie(value: token, maxAge: Int(SessionRepository.lifetimeMilliseconds / 1000)))

@@ -37,7 +37,8 @@ struct FormBuilder {
             out.append(try await field(f, value: values[f.name] ?? "", error: errors[f.name]))
         }
         if schema.owned {
-            let owner = try await field(FieldSchema("owner_id", .reference("users")), value: values["owner_id"] ?? String(principal.userID), error: errors["owner_id"])
+            let owner = try await field(
+                FieldSchema("owner_id", .reference("users")), value: values["owner_id"] ?? String(principal.userID), error: errors["owner_id"])
             out.append(owner)
         }
         return out
@@ -65,7 +66,9 @@ struct FormBuilder {
         case .boolean: spec["checkbox"] = true; spec["checked"] = value == "true"
         case .choice(let options):
             spec["select"] = true
-            spec["options"] = [["value": "", "label": "—", "selected": value.isEmpty]] + options.map { ["value": $0, "label": t.choiceLabel($0), "selected": $0 == value] }
+            spec["options"] =
+                [["value": "", "label": "—", "selected": value.isEmpty]]
+                + options.map { ["value": $0, "label": t.choiceLabel($0), "selected": $0 == value] }
         case .reference(let target), .referenceSet(let target):
             let multiple = !f.isColumn
             let selected = Set(value.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) })

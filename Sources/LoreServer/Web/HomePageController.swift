@@ -23,13 +23,17 @@ struct HomePageController {
         }
         mine.sort { ($0["due_date"].string ?? "9999") < ($1["due_date"].string ?? "9999") }
         let today = String(Timestamp.now().prefix(10))
-        let taskView = try await RecordView.make(tasks, records: mine, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
+        let taskView = try await RecordView.make(
+            tasks, records: mine, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
         let taskRows: [[String: Any]] = mine.prefix(15).map { r in
             let due = r["due_date"].string ?? ""
             return [
-                "href": "/tasks/\(r.id)", "title": r["title"].string ?? "", "due": due.isEmpty ? false : due as Any, "overdue": !due.isEmpty && due < today,
+                "href": "/tasks/\(r.id)", "title": r["title"].string ?? "", "due": due.isEmpty ? false : due as Any,
+                "overdue": !due.isEmpty && due < today,
                 "priority": r["priority"].string ?? "normal", "priority_label": t.choiceLabel(r["priority"].string ?? "normal"),
-                "related": [taskView.cell(r, tasks.field("account_id")!), taskView.cell(r, tasks.field("opportunity_id")!)].filter { $0["empty"] == nil },
+                "related": [taskView.cell(r, tasks.field("account_id")!), taskView.cell(r, tasks.field("opportunity_id")!)].filter {
+                    $0["empty"] == nil
+                },
             ]
         }
         let interactions = Catalog["interactions"]
@@ -38,17 +42,20 @@ struct HomePageController {
         recentQuery.descending = true
         recentQuery.limit = 12
         let recent = try await services.records.list(interactions, query: recentQuery, as: p).records
-        let recentView = try await RecordView.make(interactions, records: recent, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
+        let recentView = try await RecordView.make(
+            interactions, records: recent, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
         let activity: [[String: Any]] = recent.map { r in
             [
                 "href": "/interactions/\(r.id)", "subject": r["subject"].string ?? "", "kind": r["kind"].string ?? "",
-                "kind_label": t.choiceLabel(r["kind"].string ?? ""), "when": TimeDisplay.short(r["occurred_at"].string ?? "", offset: context.timeZoneOffset),
+                "kind_label": t.choiceLabel(r["kind"].string ?? ""),
+                "when": TimeDisplay.short(r["occurred_at"].string ?? "", offset: context.timeZoneOffset),
                 "owner": recentView.ownerName(r), "account": recentView.cell(r, interactions.field("account_id")!),
             ]
         }
         let stages = try await services.records.list(Catalog["pipeline_stages"], query: ListQuery(), as: p).records
         let openStages = Set(stages.filter { $0["outcome"].string == "open" }.map(\.id))
-        let groups = try await services.records.aggregate(Catalog["opportunities"], groupBy: "stage_id", sum: "amount", ownerID: p.role.isTeamScoped ? p.userID : nil, as: p)
+        let groups = try await services.records.aggregate(
+            Catalog["opportunities"], groupBy: "stage_id", sum: "amount", ownerID: p.role.isTeamScoped ? p.userID : nil, as: p)
         let open = groups.filter { $0.key.int.map(openStages.contains) ?? false }
         let myAccounts = try await services.records.aggregate(Catalog["accounts"], groupBy: "kind", sum: nil, ownerID: p.userID, as: p)
         return try services.pages.render(

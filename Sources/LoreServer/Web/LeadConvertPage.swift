@@ -13,25 +13,34 @@ struct LeadConvertPage {
 
     func authorize(_ context: AppRequestContext) throws -> Principal {
         let p = try RecordAPIController.authorize(.update, Catalog["leads"], context)
-        guard Permissions.allows(p.role, .create, on: Catalog["opportunities"]) else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        guard Permissions.allows(p.role, .create, on: Catalog["opportunities"]) else {
+            throw WebError(status: .forbidden, messageKey: "msg.forbidden")
+        }
         return p
     }
 
-    func page(_ context: AppRequestContext, values: [String: String], errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+    func page(_ context: AppRequestContext, values: [String: String], errors: [String: String], status: HTTPResponse.Status) async throws -> Response
+    {
         let p = try authorize(context)
         let t = context.localizer
         let id = try RecordAPIController.id(context)
         let lead = try await services.records.get(Catalog["leads"], id: id, as: p)
         let builder = FormBuilder(repo: services.records, users: services.users, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
         let opp = Catalog["opportunities"]
-        var account = try await builder.field(FieldSchema("account_id", .reference("accounts")), value: values["account_id"] ?? "", error: errors["account_id"])
+        var account = try await builder.field(
+            FieldSchema("account_id", .reference("accounts")), value: values["account_id"] ?? "", error: errors["account_id"])
         account["hint"] = t.format("convert.account_hint", ["name": lead["company"].string ?? lead["name"].string ?? ""])
         let fields: [[String: Any]] = [
             account,
-            try await builder.field(FieldSchema("opportunity_name", .text(maxLength: 200)), value: values["opportunity_name"] ?? "\(lead["company"].string ?? lead["name"].string ?? "")", error: errors["opportunity_name"]),
+            try await builder.field(
+                FieldSchema("opportunity_name", .text(maxLength: 200)),
+                value: values["opportunity_name"] ?? "\(lead["company"].string ?? lead["name"].string ?? "")", error: errors["opportunity_name"]),
             try await builder.field(opp.field("stage_id")!, value: values["stage_id"] ?? "", error: errors["stage_id"]),
-            try await builder.field(opp.field("amount")!, value: values["amount"] ?? lead["estimated_value"].int.map { String(format: "%.2f", Money.amount($0)) } ?? "", error: errors["amount"]),
-            try await builder.field(opp.field("expected_close_date")!, value: values["expected_close_date"] ?? "", error: errors["expected_close_date"]),
+            try await builder.field(
+                opp.field("amount")!, value: values["amount"] ?? lead["estimated_value"].int.map { String(format: "%.2f", Money.amount($0)) } ?? "",
+                error: errors["amount"]),
+            try await builder.field(
+                opp.field("expected_close_date")!, value: values["expected_close_date"] ?? "", error: errors["expected_close_date"]),
         ].map { f in
             var f = f
             if f["name"] as? String == "opportunity_name" { f["label"] = t("convert.opportunity_name") }
@@ -40,8 +49,10 @@ struct LeadConvertPage {
         }
         return try services.pages.render(
             "convert", title: t("convert.title"),
-            data: ["lead_title": lead.title(in: Catalog["leads"]), "lead_href": "/leads/\(id)", "action": "/leads/\(id)/convert", "fields": fields,
-                   "create_opportunity": values["create_opportunity"].map { $0 == "on" } ?? true],
+            data: [
+                "lead_title": lead.title(in: Catalog["leads"]), "lead_href": "/leads/\(id)", "action": "/leads/\(id)/convert", "fields": fields,
+                "create_opportunity": values["create_opportunity"].map { $0 == "on" } ?? true,
+            ],
             context: context, status: status, flash: errors.isEmpty ? nil : t("msg.fix_errors"), flashIsError: true)
     }
 

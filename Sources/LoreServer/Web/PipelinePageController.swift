@@ -20,7 +20,8 @@ struct PipelinePageController {
         let opportunities = Catalog["opportunities"]
         let stages = try await services.records.list(Catalog["pipeline_stages"], query: ListQuery(), as: p).records
         let names = try await RecordView.stageNames(repo: services.records, principal: p, t: t)
-        let groups = try await services.records.aggregate(opportunities, groupBy: "stage_id", sum: "amount", ownerID: mineOnly ? p.userID : nil, as: p)
+        let groups = try await services.records.aggregate(
+            opportunities, groupBy: "stage_id", sum: "amount", ownerID: mineOnly ? p.userID : nil, as: p)
         let canMove = Permissions.allows(p.role, .update, on: opportunities)
         var columns: [[String: Any]] = []
         var grandTotal: Int64 = 0
@@ -31,7 +32,8 @@ struct PipelinePageController {
             q.ownerID = mineOnly ? p.userID : nil
             q.limit = Self.cardsPerStage
             let cards = try await services.records.list(opportunities, query: q, as: p).records
-            let view = try await RecordView.make(opportunities, records: cards, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
+            let view = try await RecordView.make(
+                opportunities, records: cards, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
             let group = groups.first { $0.key.int == stage.id }
             let probability = stage["probability"].int ?? 0
             let weighted = (group?.sum ?? 0) * probability / 100
@@ -46,8 +48,10 @@ struct PipelinePageController {
                 "more_href": "/opportunities?stage_id=\(stage.id)",
                 "cards": cards.map { r in
                     [
-                        "id": r.id, "href": "/opportunities/\(r.id)", "name": r["name"].string ?? "", "account": view.cell(r, opportunities.field("account_id")!),
-                        "amount": r["amount"].int.map(Money.format) ?? "", "close": r["expected_close_date"].string.map { $0 as Any } ?? false, "owner": view.ownerName(r),
+                        "id": r.id, "href": "/opportunities/\(r.id)", "name": r["name"].string ?? "",
+                        "account": view.cell(r, opportunities.field("account_id")!),
+                        "amount": r["amount"].int.map(Money.format) ?? "", "close": r["expected_close_date"].string.map { $0 as Any } ?? false,
+                        "owner": view.ownerName(r),
                         "stages": stages.map { s in ["id": s.id, "name": names[s.id] ?? "", "selected": s.id == stage.id] },
                     ] as [String: Any]
                 },

@@ -11,7 +11,8 @@ extension RecordPagesController {
         let t = context.localizer
         let id = try RecordAPIController.id(context)
         let record = try await services.records.get(schema, id: id, as: p)
-        let view = try await RecordView.make(schema, records: [record], repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
+        let view = try await RecordView.make(
+            schema, records: [record], repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
         var data: [String: Any] = [
             "entity_label": t.entityLabel(schema.name, plural: false), "entity_plural": t.entityLabel(schema.name), "path": schema.path,
             "id": id, "record_title": record.title(in: schema),
@@ -60,12 +61,14 @@ extension RecordPagesController {
             query.filters = [fk: .int(record.id)]
             query.limit = 10
             let page = try await services.records.list(childSchema, query: query, as: principal)
-            let view = try await RecordView.make(childSchema, records: page.records, repo: services.records, principal: principal, t: t, timeZoneOffset: 0)
+            let view = try await RecordView.make(
+                childSchema, records: page.records, repo: services.records, principal: principal, t: t, timeZoneOffset: 0)
             let columns = childSchema.fields.filter { $0.listed && $0.name != fk && $0.name != childSchema.titleField }.prefix(3)
             out.append([
                 "title": t.entityLabel(child), "count": page.records.count, "more": page.nextCursor != nil,
                 "all_href": "/\(childSchema.path)?\(fk)=\(record.id)",
-                "new_href": Permissions.allows(principal.role, .create, on: childSchema) && record.archivedAt == nil ? "/\(childSchema.path)/new?\(fk)=\(record.id)" : false,
+                "new_href": Permissions.allows(principal.role, .create, on: childSchema) && record.archivedAt == nil
+                    ? "/\(childSchema.path)/new?\(fk)=\(record.id)" : false,
                 "items": page.records.map { r in
                     ["href": "/\(childSchema.path)/\(r.id)", "title": r.title(in: childSchema), "cells": columns.map { view.cell(r, $0) }]
                 },
@@ -82,12 +85,14 @@ extension RecordPagesController {
         query.descending = true
         query.limit = 30
         let items = try await services.records.list(schema, query: query, as: principal).records
-        let view = try await RecordView.make(schema, records: items, repo: services.records, principal: principal, t: context.localizer, timeZoneOffset: context.timeZoneOffset)
+        let view = try await RecordView.make(
+            schema, records: items, repo: services.records, principal: principal, t: context.localizer, timeZoneOffset: context.timeZoneOffset)
         return items.map { r in
             [
                 "href": "/interactions/\(r.id)", "kind": r["kind"].string ?? "", "kind_label": context.localizer.choiceLabel(r["kind"].string ?? ""),
                 "direction": context.localizer.choiceLabel(r["direction"].string ?? ""), "subject": r["subject"].string ?? "",
-                "body": r["body"].string.map { $0 as Any } ?? false, "when": TimeDisplay.short(r["occurred_at"].string ?? "", offset: context.timeZoneOffset),
+                "body": r["body"].string.map { $0 as Any } ?? false,
+                "when": TimeDisplay.short(r["occurred_at"].string ?? "", offset: context.timeZoneOffset),
                 "datetime": r["occurred_at"].string ?? "", "owner": view.ownerName(r),
                 "contact": view.cell(r, schema.field("contact_id")!), "account": view.cell(r, schema.field("account_id")!),
             ]

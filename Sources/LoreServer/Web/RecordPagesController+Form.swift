@@ -25,7 +25,8 @@ extension RecordPagesController {
         let id = try RecordAPIController.id(context)
         let record = try await services.records.get(schema, id: id, as: p)
         let values = formBuilder(p, context).values(of: record, schema: schema)
-        return try await renderForm(schema, p, context, values: values, errors: [:], action: "/\(schema.path)/\(id)", recordID: id, title: record.title(in: schema))
+        return try await renderForm(
+            schema, p, context, values: values, errors: [:], action: "/\(schema.path)/\(id)", recordID: id, title: record.title(in: schema))
     }
 
     func create(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {

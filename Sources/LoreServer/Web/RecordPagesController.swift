@@ -32,7 +32,8 @@ struct RecordPagesController {
             throw WebError(status: .badRequest, messageKey: "msg.error")
         }
         let page = try await services.records.list(schema, query: query, as: p)
-        let view = try await RecordView.make(schema, records: page.records, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
+        let view = try await RecordView.make(
+            schema, records: page.records, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
         let columns = Array(schema.fields.filter(\.listed).prefix(7))
         let sortKey = query.sort ?? schema.defaultSort
         let descending = query.descending ?? (query.sort == nil ? schema.defaultDescending : false)
@@ -59,7 +60,10 @@ struct RecordPagesController {
                 cells[0]["row_link"] = "/\(schema.path)/\(r.id)"
                 if (cells[0]["empty"] as? Bool) == true { cells[0]["text"] = r.title(in: schema) }
             }
-            return ["href": "/\(schema.path)/\(r.id)", "title": r.title(in: schema), "archived": r.archivedAt != nil, "cells": cells, "owner": view.ownerName(r)]
+            return [
+                "href": "/\(schema.path)/\(r.id)", "title": r.title(in: schema), "archived": r.archivedAt != nil, "cells": cells,
+                "owner": view.ownerName(r),
+            ]
         }
         let filters: [[String: Any]] = schema.fields.compactMap { f in
             guard f.filterable, case .choice(let options) = f.kind else { return nil }

@@ -16,10 +16,11 @@ struct RecordView {
         query.archived = .include
         query.limit = ListQuery.maximumLimit
         let stages = try await repo.list(Catalog["pipeline_stages"], query: query, as: principal).records
-        return Dictionary(uniqueKeysWithValues: stages.map { s in
-            let zh = t.language == .zhHans ? s["name_zh"].string : nil
-            return (s.id, zh ?? s["name"].string ?? "#\(s.id)")
-        })
+        return Dictionary(
+            uniqueKeysWithValues: stages.map { s in
+                let zh = t.language == .zhHans ? s["name_zh"].string : nil
+                return (s.id, zh ?? s["name"].string ?? "#\(s.id)")
+            })
     }
 
     /// Loads the titles every reference in `records` needs (and their owners').
@@ -106,7 +107,10 @@ struct RecordView {
 enum RelatedLists {
     /// (entity, foreign key) pairs shown under a record.
     static let children: [String: [(String, String)]] = [
-        "accounts": [("contacts", "account_id"), ("opportunities", "account_id"), ("contracts", "account_id"), ("orders", "account_id"), ("tasks", "account_id")],
+        "accounts": [
+            ("contacts", "account_id"), ("opportunities", "account_id"), ("contracts", "account_id"), ("orders", "account_id"),
+            ("tasks", "account_id"),
+        ],
         "contacts": [("opportunities", "contact_id"), ("tasks", "contact_id")],
         "opportunities": [("contracts", "opportunity_id"), ("orders", "opportunity_id"), ("tasks", "opportunity_id")],
         "orders": [("order_lines", "order_id")],

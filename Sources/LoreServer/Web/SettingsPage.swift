@@ -22,7 +22,9 @@ struct SettingsPage {
             let p = try context.requirePrincipal()
             let form = try await FormData.parse(request, context: context)
             let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, name.count <= 100 else { return try await page(context, flash: context.localizer("err.required"), isError: true, status: .unprocessableContent) }
+            guard !name.isEmpty, name.count <= 100 else {
+                return try await page(context, flash: context.localizer("err.required"), isError: true, status: .unprocessableContent)
+            }
             let (_, secret) = try await services.tokens.create(userID: p.userID, name: name)
             return try await page(context, flash: context.localizer("msg.token_created"), newToken: secret)
         }
@@ -48,7 +50,9 @@ struct SettingsPage {
         return try await page(context, flash: t("msg.saved"))
     }
 
-    func page(_ context: AppRequestContext, flash: String?, isError: Bool = false, newToken: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func page(_ context: AppRequestContext, flash: String?, isError: Bool = false, newToken: String? = nil, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
         let p = try context.requirePrincipal()
         let t = context.localizer
         let tokens = try await services.tokens.list(userID: p.userID)
@@ -64,6 +68,7 @@ struct SettingsPage {
             "min_password": UserInput.minimumPasswordLength,
         ]
         if let newToken { data["new_token"] = newToken }
-        return try services.pages.render("settings", title: t("settings.title"), data: data, context: context, status: status, flash: flash, flashIsError: isError)
+        return try services.pages.render(
+            "settings", title: t("settings.title"), data: data, context: context, status: status, flash: flash, flashIsError: isError)
     }
 }

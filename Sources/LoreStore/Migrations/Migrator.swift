@@ -1,5 +1,5 @@
-import LoreCore
 import Logging
+import LoreCore
 import SQLKit
 
 /// Applies pending migrations and records each in `lore_migrations`. Safe to run again (a no-op)

@@ -55,7 +55,8 @@ public struct ApiTokenRepository: Sendable {
             guard try await q.first() != nil else { throw StoreError.notFound(entity: "api_tokens", id: id) }
             try await db.update("api_tokens").where("id", .equal, SQLBind(id)).where("revoked_at", .is, SQLLiteral.null)
                 .set("revoked_at", to: SQLBind(Timestamp.now())).run()
-            try await AuditLog.record(on: db, userID: principal.userID, entity: "api_tokens", entityID: id, action: "revoke", summary: nil, changes: [:])
+            try await AuditLog.record(
+                on: db, userID: principal.userID, entity: "api_tokens", entityID: id, action: "revoke", summary: nil, changes: [:])
         }
     }
 
@@ -64,13 +65,15 @@ public struct ApiTokenRepository: Sendable {
         guard token.hasPrefix("lore_"), token.count <= 100 else { return nil }
         let digest = Secrets.digest(token)
         let found: (Principal, Int64, String?)? = try await database.read { db in
-            guard let row = try await db.raw(
-                """
-                SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, t.department_id, k.id AS token_id, k.last_used_at
-                FROM api_tokens k JOIN users u ON u.id = k.user_id LEFT JOIN teams t ON t.id = u.team_id
-                WHERE k.token_hash = \(bind: digest) AND k.revoked_at IS NULL AND u.active = \(bind: true)
-                """
-            ).first() else { return nil }
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, t.department_id, k.id AS token_id, k.last_used_at
+                    FROM api_tokens k JOIN users u ON u.id = k.user_id LEFT JOIN teams t ON t.id = u.team_id
+                    WHERE k.token_hash = \(bind: digest) AND k.revoked_at IS NULL AND u.active = \(bind: true)
+                    """
+                ).first()
+            else { return nil }
             return (
                 try UserRepository.principal(from: row), try row.decode(column: "token_id", as: Int64.self),
                 try SQLValues.optionalString(row, "last_used_at")

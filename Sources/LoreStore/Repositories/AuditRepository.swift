@@ -18,12 +18,16 @@ public struct AuditRepository: Sendable {
                 )
                 .column(SQLColumn("name", table: "u"), as: "user_name")
                 .from(SQLAlias(SQLIdentifier("audit_log"), as: SQLIdentifier("a")))
-                .join(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")), method: SQLJoinMethod.left, on: SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "a"))
+                .join(
+                    SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")), method: SQLJoinMethod.left, on: SQLColumn("id", table: "u"), .equal,
+                    SQLColumn("user_id", table: "a"))
             if let entity { q = q.where(SQLColumn("entity", table: "a"), .equal, SQLBind(entity)) }
             if let entityID { q = q.where(SQLColumn("entity_id", table: "a"), .equal, SQLBind(entityID)) }
             if let userID { q = q.where(SQLColumn("user_id", table: "a"), .equal, SQLBind(userID)) }
             if let before { q = q.where(SQLColumn("id", table: "a"), .lessThan, SQLBind(before)) }
-            return try await q.orderBy(SQLOrderBy(expression: SQLColumn("id", table: "a"), direction: SQLDirection.descending)).limit(min(max(limit, 1), 200)).all().map { row in
+            return try await q.orderBy(SQLOrderBy(expression: SQLColumn("id", table: "a"), direction: SQLDirection.descending)).limit(
+                min(max(limit, 1), 200)
+            ).all().map { row in
                 AuditEntry(
                     id: try row.decode(column: "id", as: Int64.self), at: try row.decode(column: "at", as: String.self),
                     userID: try SQLValues.optionalInt(row, "user_id"), userName: try SQLValues.optionalString(row, "user_name"),

@@ -40,7 +40,10 @@ public struct LeadConversion: Sendable {
             let account: Record
             if let existing = request.existingAccountID {
                 guard let a = try await RecordRepository.fetch(Catalog["accounts"], id: existing, scope: principal.scope, on: db) else {
-                    throw StoreError.invalid(ValidationFailure([FieldError(field: "account_id", code: "invalid_reference", message: "no account \(existing) that you may see")]))
+                    throw StoreError.invalid(
+                        ValidationFailure([
+                            FieldError(field: "account_id", code: "invalid_reference", message: "no account \(existing) that you may see")
+                        ]))
                 }
                 account = a
             } else {
@@ -63,8 +66,9 @@ public struct LeadConversion: Sendable {
                 if let s = request.stageID {
                     stageID = s
                 } else {
-                    guard let row = try await db.select().column("id").from("pipeline_stages").where("outcome", .equal, SQLBind("open"))
-                        .where("archived_at", .is, SQLLiteral.null).orderBy("position").first()
+                    guard
+                        let row = try await db.select().column("id").from("pipeline_stages").where("outcome", .equal, SQLBind("open"))
+                            .where("archived_at", .is, SQLLiteral.null).orderBy("position").first()
                     else { throw StoreError.conflict(field: "stage_id", message: "the pipeline has no open stage") }
                     stageID = try row.decode(column: "id", as: Int64.self)
                 }

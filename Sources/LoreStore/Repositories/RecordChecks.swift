@@ -16,7 +16,8 @@ enum RecordChecks {
             let found = try await visibleIDs(entity: target, ids: ids, principal: principal, on: db)
             if let missing = ids.first(where: { !found.contains($0) }) {
                 errors.append(FieldError(field: field.name, code: "invalid_reference", message: "no \(target) record \(missing) that you may see"))
-            } else if field.isColumn, target == schema.name, let id, try await createsCycle(schema, field: field.name, id: id, parent: ids[0], on: db) {
+            } else if field.isColumn, target == schema.name, let id, try await createsCycle(schema, field: field.name, id: id, parent: ids[0], on: db)
+            {
                 errors.append(FieldError(field: field.name, code: "invalid_reference", message: "would make a record its own ancestor"))
             }
         }
@@ -57,10 +58,12 @@ enum RecordChecks {
 
     /// The owner to record: an active user, and that user's team (or the fallback when they have none).
     static func owner(_ userID: Int64, fallbackTeam: Int64?, on db: any SQLDatabase) async throws -> (Int64?, Int64?) {
-        guard let row = try await db.select().columns("id", "team_id").from("users")
-            .where("id", .equal, SQLBind(userID)).where("active", .equal, SQLBind(true)).first()
+        guard
+            let row = try await db.select().columns("id", "team_id").from("users")
+                .where("id", .equal, SQLBind(userID)).where("active", .equal, SQLBind(true)).first()
         else {
-            throw StoreError.invalid(ValidationFailure([FieldError(field: "owner_id", code: "invalid_reference", message: "no active user \(userID)")]))
+            throw StoreError.invalid(
+                ValidationFailure([FieldError(field: "owner_id", code: "invalid_reference", message: "no active user \(userID)")]))
         }
         return (userID, try SQLValues.optionalInt(row, "team_id") ?? fallbackTeam)
     }

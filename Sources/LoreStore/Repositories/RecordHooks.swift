@@ -9,8 +9,9 @@ enum RecordHooks {
         switch schema.name {
         case "opportunities":
             guard let stageID = values["stage_id"]?.int, stageID != existing?["stage_id"].int || existing == nil else { return }
-            guard let stage = try await db.select().columns("probability", "outcome").from("pipeline_stages")
-                .where("id", .equal, SQLBind(stageID)).first()
+            guard
+                let stage = try await db.select().columns("probability", "outcome").from("pipeline_stages")
+                    .where("id", .equal, SQLBind(stageID)).first()
             else { return }  // RecordChecks reports the bad reference.
             values["probability"] = .int(try stage.decode(column: "probability", as: Int64.self))
             let open = try stage.decode(column: "outcome", as: String.self) == "open"

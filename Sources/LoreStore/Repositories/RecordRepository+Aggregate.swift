@@ -20,8 +20,10 @@ extension RecordRepository {
             var select = db.select().column(SQLColumn(groupBy), as: "k")
                 .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .column(
-                    sumField.map { SQLFunction("COALESCE", args: SQLFunction("SUM", args: SQLColumn($0)), SQLLiteral.numeric("0")) } as (any SQLExpression)?
-                        ?? SQLLiteral.numeric("0"), as: "s")
+                    sumField.map { SQLFunction("COALESCE", args: SQLFunction("SUM", args: SQLColumn($0)), SQLLiteral.numeric("0")) }
+                        as (any SQLExpression)?
+                        ?? SQLLiteral.numeric("0"), as: "s"
+                )
                 .from(schema.name)
                 .where("archived_at", .is, SQLLiteral.null)
             if let predicate = ScopeFilter.predicate(principal.scope, schema: schema) { select = select.where(predicate) }

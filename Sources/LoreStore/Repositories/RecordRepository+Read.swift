@@ -21,7 +21,9 @@ extension RecordRepository {
         case .include: break
         }
         for (name, value) in query.filters.sorted(by: { $0.key < $1.key }) {
-            select = value.isNull ? select.where(SQLColumn(name), .is, SQLLiteral.null) : select.where(SQLColumn(name), .equal, SQLValues.expression(value))
+            select =
+                value.isNull
+                ? select.where(SQLColumn(name), .is, SQLLiteral.null) : select.where(SQLColumn(name), .equal, SQLValues.expression(value))
         }
         if let owner = query.ownerID, schema.owned { select = select.where("owner_id", .equal, SQLBind(owner)) }
         if let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
@@ -111,7 +113,8 @@ extension RecordRepository {
         let idList = Array(ids)
         if entity == "users" {
             let rows = try await db.select().columns("id", "name").from("users").where("id", .in, SQLBind.group(idList)).all()
-            return try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) })
+            return try Dictionary(
+                uniqueKeysWithValues: rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) })
         }
         guard let schema = Catalog.entity(entity) else { return [:] }
         var select = db.select().columns("id", schema.titleField).from(schema.name).where("id", .in, SQLBind.group(idList))

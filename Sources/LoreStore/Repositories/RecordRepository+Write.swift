@@ -135,7 +135,8 @@ extension RecordRepository {
             }
             if text.contains("FOREIGN KEY constraint") || text.contains("23503") || text.contains("foreign_key_violation") {
                 throw StoreError.conflict(
-                    field: nil, message: referenced ? "other records still refer to this one; archive it instead" : "a referenced record does not exist")
+                    field: nil,
+                    message: referenced ? "other records still refer to this one; archive it instead" : "a referenced record does not exist")
             }
             throw error
         }

@@ -56,7 +56,9 @@ public struct SearchRepository: Sendable {
                     for f in fields {
                         guard let v = try SQLValues.optionalString(row, f) else { continue }
                         if f == schema.titleField { title = v }
-                        if matched.1.isEmpty && (v.lowercased().contains(q.lowercased()) || (!digits.isEmpty && v.filter(\.isNumber).contains(digits))) {
+                        if matched.1.isEmpty
+                            && (v.lowercased().contains(q.lowercased()) || (!digits.isEmpty && v.filter(\.isNumber).contains(digits)))
+                        {
                             matched = (f, v)
                         }
                     }

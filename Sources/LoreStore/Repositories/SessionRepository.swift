@@ -41,13 +41,15 @@ public struct SessionRepository: Sendable {
         guard token.count <= 100 else { return nil }
         let id = Secrets.digest(token)
         return try await database.read { db in
-            guard let row = try await db.raw(
-                """
-                SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, t.department_id, s.csrf_token, s.expires_at
-                FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN teams t ON t.id = u.team_id
-                WHERE s.id = \(bind: id) AND u.active = \(bind: true)
-                """
-            ).first() else { return nil }
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, t.department_id, s.csrf_token, s.expires_at
+                    FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN teams t ON t.id = u.team_id
+                    WHERE s.id = \(bind: id) AND u.active = \(bind: true)
+                    """
+                ).first()
+            else { return nil }
             guard try row.decode(column: "expires_at", as: String.self) > Timestamp.now() else { return nil }
             return SessionInfo(
                 principal: try UserRepository.principal(from: row), csrfToken: try row.decode(column: "csrf_token", as: String.self),

@@ -83,8 +83,9 @@ public struct UserRepository: Sendable {
     /// The stored bcrypt hash of an active user, for sign-in.
     public func credentials(email: String) async throws -> (User, String)? {
         try await database.read { db in
-            guard let row = try await db.select().columns((Self.columns + ["password_hash"]).map { SQLColumn($0) }).from("users")
-                .where("email", .equal, SQLBind(email.lowercased().trimmingCharacters(in: .whitespaces))).first()
+            guard
+                let row = try await db.select().columns((Self.columns + ["password_hash"]).map { SQLColumn($0) }).from("users")
+                    .where("email", .equal, SQLBind(email.lowercased().trimmingCharacters(in: .whitespaces))).first()
             else { return nil }
             return (try Self.decode(row), try row.decode(column: "password_hash", as: String.self))
         }
@@ -110,7 +111,10 @@ public struct UserRepository: Sendable {
         }
     }
 
-    public func update(id: Int64, name: String? = nil, role: Role? = nil, teamID: Int64?? = nil, locale: String?? = nil, passwordHash: String? = nil, by actor: Int64?)
+    public func update(
+        id: Int64, name: String? = nil, role: Role? = nil, teamID: Int64?? = nil, locale: String?? = nil, passwordHash: String? = nil,
+        by actor: Int64?
+    )
         async throws -> User
     {
         try await database.write { db in
@@ -128,7 +132,8 @@ public struct UserRepository: Sendable {
             if teamID != nil { summary.append("team") }
             if passwordHash != nil { summary.append("password") }
             if !summary.isEmpty {
-                try await AuditLog.record(on: db, userID: actor, entity: "users", entityID: id, action: "update", summary: summary.joined(separator: ", "), changes: [:])
+                try await AuditLog.record(
+                    on: db, userID: actor, entity: "users", entityID: id, action: "update", summary: summary.joined(separator: ", "), changes: [:])
             }
             return try await Self.fetch(id: id, on: db)!
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LoreStore
 import Logging
+import LoreStore
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,6 +45,9 @@ struct Demo: AsyncParsableCommand {
             try await generator.run()
             return true
         }
-        print(String(format: "Done in %.1fs. Sign in as admin@lore.demo (or any user in the README) with password %@.", Date().timeIntervalSince(started), DemoPlan.password))
+        print(
+            String(
+                format: "Done in %.1fs. Sign in as admin@lore.demo (or any user in the README) with password %@.", Date().timeIntervalSince(started),
+                DemoPlan.password))
     }
 }

@@ -26,7 +26,9 @@ extension DemoGenerator {
             }
             try await bulk.insert(
                 into: "interactions",
-                columns: Self.ownedColumns + ["kind", "direction", "occurred_at", "subject", "body", "account_id", "contact_id", "opportunity_id", "duration_minutes"],
+                columns: Self.ownedColumns + [
+                    "kind", "direction", "occurred_at", "subject", "body", "account_id", "contact_id", "opportunity_id", "duration_minutes",
+                ],
                 rows: rows, returningIDs: false)
             made += rows.count
             if plan.interactions > 100_000 { progress("       interactions \(made)/\(plan.interactions)") }
@@ -42,10 +44,15 @@ extension DemoGenerator {
             let assignee = rng.chance(0.7) ? a.owner : rng.pick(everyone)
             let created = randomTime(withinDays: 120)
             let due = created + Int64.random(in: 1...30, using: &rng) * Self.day
-            let status = due < now - 7 * Self.day ? rng.pick(["done", "done", "done", "cancelled", "open"]) : rng.pick(["open", "open", "in_progress"])
+            let status =
+                due < now - 7 * Self.day ? rng.pick(["done", "done", "done", "cancelled", "open"]) : rng.pick(["open", "open", "in_progress"])
             rows.append(
                 owned(created, owner: a.owner, team: a.team) + [
-                    .string(rng.pick(["回访客户 Follow-up call", "发送报价 Send quote", "准备方案 Prepare proposal", "安排现场演示 Schedule demo", "确认续约 Confirm renewal", "催收货款 Chase payment"])),
+                    .string(
+                        rng.pick([
+                            "回访客户 Follow-up call", "发送报价 Send quote", "准备方案 Prepare proposal", "安排现场演示 Schedule demo", "确认续约 Confirm renewal",
+                            "催收货款 Chase payment",
+                        ])),
                     date(due), .int(assignee), .string(status), .string(rng.pick(["low", "normal", "normal", "high"])), .int(a.id),
                 ])
         }

@@ -21,22 +21,32 @@ extension DemoGenerator {
                 // Launch dates spread over the period, so each product has its own sales curve.
                 let launched = now - Int64.random(in: 90...(Int64(plan.years) * 365 + 200), using: &rng) * Self.day
                 launches.append(launched)
-                rows.append(stamp(t0, by: admin) + [.string(sku), .string(productName), .int(id), .int(price * 100), .string("台 unit"), .bool(true), date(launched)])
+                rows.append(
+                    stamp(t0, by: admin) + [
+                        .string(sku), .string(productName), .int(id), .int(price * 100), .string("台 unit"), .bool(true), date(launched),
+                    ])
             }
             let ids = try await bulk.insert(
-                into: "products", columns: Self.stampColumns + ["sku", "name", "category_id", "list_price", "unit", "active", "launched_on"], rows: rows)
+                into: "products", columns: Self.stampColumns + ["sku", "name", "category_id", "list_price", "unit", "active", "launched_on"],
+                rows: rows)
             for (i, pid) in ids.enumerated() { products.append((pid, items[i].2 * 100, launches[i])) }
             count += 1 + ids.count
         }
         let lists = try await bulk.insert(
             into: "price_lists", columns: Self.stampColumns + ["name", "currency", "valid_from", "active"],
-            rows: [stamp(t0, by: admin) + [.string("标准价 Standard"), .string("CNY"), date(t0), .bool(true)],
-                   stamp(t0, by: admin) + [.string("渠道价 Channel"), .string("CNY"), date(t0), .bool(true)]])
+            rows: [
+                stamp(t0, by: admin) + [.string("标准价 Standard"), .string("CNY"), date(t0), .bool(true)],
+                stamp(t0, by: admin) + [.string("渠道价 Channel"), .string("CNY"), date(t0), .bool(true)],
+            ])
         let items = products.flatMap { p in
-            [stamp(t0, by: admin) + [.int(lists[0]), .int(p.id), .int(p.price), .int(1)],
-             stamp(t0, by: admin) + [.int(lists[1]), .int(p.id), .int(p.price * 85 / 100), .int(5)]]
+            [
+                stamp(t0, by: admin) + [.int(lists[0]), .int(p.id), .int(p.price), .int(1)],
+                stamp(t0, by: admin) + [.int(lists[1]), .int(p.id), .int(p.price * 85 / 100), .int(5)],
+            ]
         }
-        try await bulk.insert(into: "price_list_items", columns: Self.stampColumns + ["price_list_id", "product_id", "price", "min_quantity"], rows: items, returningIDs: false)
+        try await bulk.insert(
+            into: "price_list_items", columns: Self.stampColumns + ["price_list_id", "product_id", "price", "min_quantity"], rows: items,
+            returningIDs: false)
         return count + lists.count + items.count
     }
 
@@ -102,7 +112,8 @@ extension DemoGenerator {
                 owner.append(a.id)
             }
         }
-        let ids = try await bulk.insert(into: "contacts", columns: Self.ownedColumns + ["name", "account_id", "title", "email", "phone", "preferred_channel"], rows: rows)
+        let ids = try await bulk.insert(
+            into: "contacts", columns: Self.ownedColumns + ["name", "account_id", "title", "email", "phone", "preferred_channel"], rows: rows)
         for (id, account) in zip(ids, owner) { contactsByAccount[account, default: []].append(id) }
         return ids.count
     }
@@ -122,7 +133,8 @@ extension DemoGenerator {
                 ])
         }
         return try await bulk.insert(
-            into: "leads", columns: Self.ownedColumns + ["name", "company", "email", "phone", "source", "status", "industry", "estimated_value"], rows: rows
+            into: "leads", columns: Self.ownedColumns + ["name", "company", "email", "phone", "source", "status", "industry", "estimated_value"],
+            rows: rows
         ).count
     }
 }

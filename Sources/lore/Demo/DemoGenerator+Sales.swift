@@ -16,22 +16,32 @@ extension DemoGenerator {
             let stage = outcome < 0.62 ? rng.pick(open) : (outcome < 0.82 ? won : lost)
             let created = randomTime(withinDays: 400)
             let closed = stage.id == won.id || stage.id == lost.id
-            let close = closed ? min(now, created + Int64.random(in: 10...120, using: &rng) * Self.day) : now + Int64.random(in: 5...180, using: &rng) * Self.day
+            let close =
+                closed
+                ? min(now, created + Int64.random(in: 10...120, using: &rng) * Self.day) : now + Int64.random(in: 5...180, using: &rng) * Self.day
             let (product, _) = companyName()
-            let name = "\(rng.pick(["核心网络升级", "分支互联", "安全加固", "无线覆盖", "Campus refresh", "SD-WAN rollout", "Firewall replacement", "数据中心扩容"])) · \(product.prefix(8))"
+            let name =
+                "\(rng.pick(["核心网络升级", "分支互联", "安全加固", "无线覆盖", "Campus refresh", "SD-WAN rollout", "Firewall replacement", "数据中心扩容"])) · \(product.prefix(8))"
             rows.append(
                 owned(created, owner: a.owner, team: a.team) + [
                     .string(name), .int(a.id), (contactsByAccount[a.id]?.first).map(FieldValue.int) ?? .null, .int(stage.id),
                     .int(Int64.random(in: 20...2_000, using: &rng) * 1_000_00), date(close), stage["probability"],
                     .string(rng.pick(["web", "referral", "event", "partner"])),
-                    closed ? .string(stage.id == won.id ? rng.pick(["价格优势 Better price", "服务口碑 Service reputation", "技术方案 Technical fit"]) : rng.pick(["价格 Price", "竞争对手关系 Competitor relationship", "预算取消 Budget cut"])) : .null,
+                    closed
+                        ? .string(
+                            stage.id == won.id
+                                ? rng.pick(["价格优势 Better price", "服务口碑 Service reputation", "技术方案 Technical fit"])
+                                : rng.pick(["价格 Price", "竞争对手关系 Competitor relationship", "预算取消 Budget cut"])) : .null,
                     closed ? time(close) : .null,
                 ])
             links.append(a.id)
         }
         let ids = try await bulk.insert(
             into: "opportunities",
-            columns: Self.ownedColumns + ["name", "account_id", "contact_id", "stage_id", "amount", "expected_close_date", "probability", "lead_source", "close_reason", "closed_at"],
+            columns: Self.ownedColumns + [
+                "name", "account_id", "contact_id", "stage_id", "amount", "expected_close_date", "probability", "lead_source", "close_reason",
+                "closed_at",
+            ],
             rows: rows)
         opportunities = zip(ids, links).map { ($0, $1) }
         var pairs: [[FieldValue]] = []
@@ -51,7 +61,8 @@ extension DemoGenerator {
             let status = end < now ? "expired" : "active"
             rows.append(
                 owned(start, owner: a.owner, team: a.team) + [
-                    .string(String(format: "HT-%04d-%05d", 2020 + n % 7, n + 1)), .string(rng.pick(["年度维保合同 Annual support", "框架采购协议 Framework purchase", "SD-WAN 服务合同"])),
+                    .string(String(format: "HT-%04d-%05d", 2020 + n % 7, n + 1)),
+                    .string(rng.pick(["年度维保合同 Annual support", "框架采购协议 Framework purchase", "SD-WAN 服务合同"])),
                     .int(a.id), date(start), date(end), .int(Int64.random(in: 30...800, using: &rng) * 1_000_00), .string(status),
                 ])
         }
@@ -91,7 +102,8 @@ extension DemoGenerator {
                 let status = at > now - 14 * Self.day ? rng.pick(["confirmed", "shipped"]) : (rng.chance(0.03) ? "cancelled" : "invoiced")
                 orderRows.append(
                     owned(at, owner: a.owner, team: a.team) + [
-                        .string(String(format: "SO-%07d", orderNumber)), .int(a.id), (contactsByAccount[a.id]?.first).map(FieldValue.int) ?? .null, date(at), .string(status),
+                        .string(String(format: "SO-%07d", orderNumber)), .int(a.id), (contactsByAccount[a.id]?.first).map(FieldValue.int) ?? .null,
+                        date(at), .string(status),
                         .int(orderLines.reduce(0) { $0 + $1.4 }),
                     ])
                 pending.append(orderLines)
@@ -112,7 +124,8 @@ extension DemoGenerator {
                 }
             }
             try await bulk.insert(
-                into: "order_lines", columns: Self.ownedColumns + ["order_id", "product_id", "quantity", "unit_price", "discount_pct", "line_date", "line_total"],
+                into: "order_lines",
+                columns: Self.ownedColumns + ["order_id", "product_id", "quantity", "unit_price", "discount_pct", "line_date", "line_total"],
                 rows: lineRows, returningIDs: false)
             total += ids.count + lineRows.count
         }

@@ -63,7 +63,8 @@ struct DemoGenerator {
         for (i, (name, step)) in steps.enumerated() {
             let started = Date()
             let count = try await step(&self)
-            progress(String(format: "[%2d/%d] %-14@ %9d rows  %6.1fs", i + 1, steps.count, name as NSString, count, Date().timeIntervalSince(started)))
+            progress(
+                String(format: "[%2d/%d] %-14@ %9d rows  %6.1fs", i + 1, steps.count, name as NSString, count, Date().timeIntervalSince(started)))
         }
     }
 
@@ -71,7 +72,8 @@ struct DemoGenerator {
         var teams: [String: Int64] = [:]
         let t0 = now - Int64(plan.years) * 365 * Self.day
         for (department, teamNames) in DemoPeople.departments {
-            let dept = try await bulk.insert(into: "departments", columns: Self.stampColumns + ["name"], rows: [stamp(t0, by: nil) + [.string(department)]])[0]
+            let dept = try await bulk.insert(
+                into: "departments", columns: Self.stampColumns + ["name"], rows: [stamp(t0, by: nil) + [.string(department)]])[0]
             let ids = try await bulk.insert(
                 into: "teams", columns: Self.stampColumns + ["name", "department_id"],
                 rows: teamNames.map { stamp(t0, by: nil) + [.string($0), .int(dept)] })
@@ -96,4 +98,3 @@ struct DemoGenerator {
         return DemoPeople.users.count + teams.count
     }
 }
-

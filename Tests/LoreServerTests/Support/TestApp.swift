@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import LoreCore
 import LoreStore
 import LoreTestSupport
-import Logging
 import NIOCore
 import Prometheus
 import Testing
@@ -30,7 +30,10 @@ struct TestApp: Sendable {
             let hash = try await PasswordHasher(cost: 4).hash(password)
             let fixtures = try await Fixtures.make(db, passwordHash: hash)
             var tokens: [Int64: String] = [:]
-            for p in [fixtures.admin, fixtures.manager, fixtures.rep, fixtures.repTeammate, fixtures.otherRep, fixtures.agent, fixtures.seniorAgent, fixtures.knowledgeManager, fixtures.serviceManager] {
+            for p in [
+                fixtures.admin, fixtures.manager, fixtures.rep, fixtures.repTeammate, fixtures.otherRep, fixtures.agent, fixtures.seniorAgent,
+                fixtures.knowledgeManager, fixtures.serviceManager,
+            ] {
                 tokens[p.userID] = try await ApiTokenRepository(database: db).create(userID: p.userID, name: "test").1
             }
             var config = AppConfig()
@@ -64,9 +67,12 @@ struct TestApp: Sendable {
         }
         return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
             let data = Data(response.body.readableBytesView)
-            let value = data.isEmpty ? JSONValue.null : (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .string(String(decoding: data, as: UTF8.self))
+            let value =
+                data.isEmpty
+                ? JSONValue.null : (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .string(String(decoding: data, as: UTF8.self))
             if validate {
-                let problems = SchemaValidator(document: Self.openAPI).check(method: method.rawValue, path: path, status: Int(response.status.code), body: value)
+                let problems = SchemaValidator(document: Self.openAPI).check(
+                    method: method.rawValue, path: path, status: Int(response.status.code), body: value)
                 #expect(problems.isEmpty, "response does not match OpenAPI: \(problems)", sourceLocation: sourceLocation)
                 if response.status.code >= 400 {
                     #expect(response.headers[.contentType] == "application/problem+json", "\(path)", sourceLocation: sourceLocation)
@@ -90,7 +96,9 @@ struct TestApp: Sendable {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if let cookie { headers[.cookie] = cookie }
         let allowed = CharacterSet.alphanumerics.union(.init(charactersIn: "-._~"))
-        let body = form.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+        let body = form.map {
+            "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }.joined(separator: "&")
         return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body)) { r in
             (r.status, String(buffer: r.body), r.headers)
         }

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import LoreCore
+
+@Suite struct TimestampAndMoneyTests {
+    @Test(arguments: [
+        ("2026-11-23T09:30:00+08:00", "2026-11-23T01:30:00.000Z"), ("2026-11-23T01:30Z", "2026-11-23T01:30:00.000Z"),
+        ("2024-02-29T23:59:59.5-05:00", "2024-03-01T04:59:59.500Z"), ("2026-01-01", "2026-01-01T00:00:00.000Z"),
+        ("1970-01-01T00:00:00Z", "1970-01-01T00:00:00.000Z"),
+    ])
+    func timesNormaliseToUTC(input: String, expected: String) {
+        #expect(Timestamp.normalize(input) == expected)
+    }
+
+    @Test(arguments: [
+        "2026-02-29", "2026-13-01", "1899-12-31", "2201-01-01", "2026-1-1", "20260101", "2026-11-23T24:00", "2026-11-23T10:00+25:00",
+        "2026-11-23T10:00Zjunk",
+    ])
+    func impossibleTimesAreRefused(input: String) {
+        #expect(Timestamp.normalize(input) == nil)
+    }
+
+    @Test func formattingRoundTrips() {
+        for ms: Int64 in [0, 1_700_000_000_123, -86_400_000, 4_102_444_800_000] {
+            #expect(Timestamp.parse(Timestamp.format(epochMilliseconds: ms)) == ms)
+        }
+    }
+
+    @Test func moneyIsExactInMinorUnits() {
+        #expect(Money.minorUnits(0.1 + 0.2) == 30)
+        #expect(Money.minorUnits(1999.995) == 200_000)
+        #expect(Money.parse("¥ 12,345.67") == 1_234_567)
+        #expect(Money.parse("abc") == nil)
+        #expect(Money.format(123_456_789) == "1,234,567.89")
+        #expect(Money.format(-5) == "-0.05")
+        #expect(Money.minorUnits(.infinity) == nil)
+    }
+
+    @Test func languageFollowsSettingThenHeader() {
+        #expect(Language.negotiate(setting: nil, acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.8") == .zhHans)
+        #expect(Language.negotiate(setting: nil, acceptLanguage: "fr-FR, en;q=0.5, zh;q=0.4") == .en)
+        #expect(Language.negotiate(setting: "zh-Hans", acceptLanguage: "en") == .zhHans)
+        #expect(Language.negotiate(setting: nil, acceptLanguage: "zh;q=0, en") == .en)
+        #expect(Language.negotiate(setting: nil, acceptLanguage: nil) == .en)
+    }
+
+    @Test func everyEnglishStringHasAChineseTranslation() {
+        let missing = Set(Strings.en.keys).subtracting(Strings.zh.keys).subtracting(["app.name", "lang.en", "lang.zh-Hans"])
+        #expect(missing.isEmpty, "untranslated: \(missing.sorted())")
+        let unknown = Set(Strings.zh.keys).subtracting(Strings.en.keys)
+        #expect(unknown.isEmpty, "Chinese keys without English: \(unknown.sorted())")
+    }
+
+    @Test func everyFieldAndChoiceHasALabel() {
+        let t = Localizer(.zhHans)
+        for schema in Catalog.all {
+            #expect(t.entityLabel(schema.name) != "entity.\(schema.name)")
+            for f in schema.fields {
+                #expect(t.fieldLabel(f.name) != "field.\(f.name)", "\(schema.name).\(f.name)")
+                if case .choice(let options) = f.kind {
+                    for o in options where !["CNY", "USD", "EUR", "HKD", "JPY"].contains(o) && !Catalog.companySizes.contains(o) {
+                        #expect(Strings.zh["choice.\(o)"] != nil, "choice \(o)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Browser test: a person signs in, creates an account and a contact, logs a call and sees it on the
+timeline — in English and in Chinese, on SQLite and on PostgreSQL. Drives Debian's chromium through playwright.
+
+Usage: test_browser.py --binary .build/debug/lore [--postgres postgres://...]
+Screenshots go to tests-browser/screenshots/.
+"""
+import argparse, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+from urllib.parse import urlparse, urlunparse
+
+from playwright.sync_api import sync_playwright, expect
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHOTS = os.path.join(HERE, "screenshots")
+ADMIN, PASSWORD = "admin@browser.test", "browser-test-password"
+TEXT = {
+    "en": {"login": "Sign in to Lore", "welcome": "Welcome back", "save": "Save", "log": "Log interaction", "timeline": "Timeline"},
+    "zh-Hans": {"login": "登录 Lore", "welcome": "欢迎回来", "save": "保存", "log": "记录互动", "timeline": "时间线"},
+}
+results = {"passed": 0, "failed": 0}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(binary, database):
+    port = free_port()
+    log = open(os.path.join(SHOTS, f"server-{port}.log"), "w")
+    proc = subprocess.Popen([binary, "serve", "--database", database, "--port", str(port), "--admin-email", ADMIN,
+                             "--admin-password", PASSWORD, "--log-level", "warning"], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if urllib.request.urlopen(base + "/health", timeout=1).status == 200:
+                return proc, base
+        except Exception:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("lore serve did not start; see " + log.name)
+
+
+def check(name, fn):
+    try:
+        fn()
+        results["passed"] += 1
+        print(f"  ok   {name}")
+    except Exception as e:
+        results["failed"] += 1
+        print(f"  FAIL {name}: {e}")
+
+
+def scenario(browser, base, lang, engine):
+    t = TEXT[lang]
+    ctx = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-US", timezone_id="Asia/Shanghai")
+    page = ctx.new_page()
+    tag = f"{engine}-{lang}"
+    account = f"海渊科技 Haiyuan {tag} <b>&"
+
+    def sign_in():
+        page.goto(f"{base}/login?lang={lang}")
+        expect(page.locator("h1")).to_have_text(t["login"])
+        page.fill("#email", ADMIN)
+        page.fill("#password", PASSWORD)
+        page.click("main button[type=submit]")
+        expect(page.locator("h1")).to_contain_text(t["welcome"])
+        # The language chosen on the sign-in page must stay after signing in.
+        page.goto(f"{base}/settings")
+        page.check(f"input[name=locale][value='{lang}']")
+        page.click("form[action='/settings/language'] button")
+        page.screenshot(path=os.path.join(SHOTS, f"{tag}-1-settings.png"))
+
+    def create_account():
+        page.goto(f"{base}/accounts/new")
+        page.click("main form.form button[type=submit]")  # empty form: inline errors, nothing saved
+        expect(page.locator(".field.has-error")).not_to_have_count(0)
+        page.fill("#f_name", account)
+        page.select_option("#f_kind", "company")
+        page.select_option("#f_value_tier", "gold")
+        page.fill("#f_phone", "0571-8888-1234")
+        page.click("main form.form button[type=submit]")
+        expect(page.locator("h1")).to_have_text(account)
+        page.screenshot(path=os.path.join(SHOTS, f"{tag}-2-account.png"))
+
+    def create_contact():
+        page.click("section.related:first-of-type header a.btn")  # "+" on the contacts list of the account
+        page.fill("#f_name", f"王晓明 {tag}")
+        page.fill("#f_email", f"wang.{engine}.{lang.lower()}@haiyuan.example")
+        page.click("main form.form button[type=submit]")
+        expect(page.locator("h1")).to_have_text(f"王晓明 {tag}")
+        page.click(f"a:has-text('{account}')")
+        expect(page.locator("section.related").first).to_contain_text(f"王晓明 {tag}")
+
+    def log_interaction():
+        page.select_option("form.log-form select[name=kind]", "call")
+        page.fill("form.log-form input[name=subject]", f"询问退款流程 refund question {tag}")
+        page.fill("form.log-form textarea[name=body]", "客户来电询问退款到账时间。")
+        page.click(f"form.log-form button:has-text('{t['log']}')")
+        expect(page.locator("h1")).to_have_text(account)
+        item = page.locator("ol.timeline li").first
+        expect(item).to_contain_text(f"询问退款流程 refund question {tag}")
+        expect(page.locator(".timeline-card h2")).to_have_text(t["timeline"])
+        page.screenshot(path=os.path.join(SHOTS, f"{tag}-3-timeline.png"), full_page=True)
+
+    def search_finds_it():
+        page.fill("header .global-search input", "海渊")
+        page.press("header .global-search input", "Enter")
+        expect(page.locator("main")).to_contain_text(account)
+
+    for name, fn in [("sign in", sign_in), ("create account", create_account), ("create contact", create_contact),
+                     ("log interaction on timeline", log_interaction), ("global search", search_finds_it)]:
+        check(f"[{engine}/{lang}] {name}", fn)
+    ctx.close()
+
+
+def fresh_postgres(url):
+    """A new database next to the given one, so the test starts empty."""
+    name = "lore_browser_test"
+    subprocess.run(["psql", url, "-q", "-c", f"DROP DATABASE IF EXISTS {name}", "-c", f"CREATE DATABASE {name}"], check=True)
+    u = urlparse(url)
+    return urlunparse(u._replace(path="/" + name))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", required=True)
+    ap.add_argument("--postgres")
+    args = ap.parse_args()
+    os.makedirs(SHOTS, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix="lore-browser-")
+    engines = [("sqlite", os.path.join(tmp, "browser.db"))]
+    if args.postgres:
+        engines.append(("postgres", fresh_postgres(args.postgres)))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=["--no-sandbox"])
+        for engine, database in engines:
+            proc, base = start_server(args.binary, database)
+            try:
+                for lang in ["en", "zh-Hans"]:
+                    scenario(browser, base, lang, engine)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=10)
+        browser.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+    print(f"browser: {results['passed']} passed, {results['failed']} failed")
+    sys.exit(1 if results["failed"] else 0)
+
+
+if __name__ == "__main__":
+    main()
