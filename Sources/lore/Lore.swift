@@ -1,6 +1,19 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 
 @main
+enum Entrypoint {
+    static func main() async {
+        // Run Swift tasks on NIO's event loops rather than a separate pool: every database call and response
+        // then avoids a thread hand-off (measured in bench/RESULTS.md). LORE_EXECUTOR_TAKEOVER=0 turns it off.
+        if Environment.value("LORE_EXECUTOR_TAKEOVER") != "0" {
+            _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
+        await Lore.main()
+    }
+}
+
 struct Lore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lore",

@@ -25,6 +25,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning or error (LORE_LOG_LEVEL).") var logLevel: String =
         Environment.value("LORE_LOG_LEVEL") ?? "info"
     @Option(help: "json (default) or text (LORE_LOG_FORMAT).") var logFormat: String = Environment.value("LORE_LOG_FORMAT") ?? "json"
+    @Option(help: "HTTP event-loop threads (LORE_THREADS); 0 means one per core.") var threads: Int =
+        Environment.value("LORE_THREADS").flatMap(Int.init) ?? 0
     @Flag(help: .hidden) var benchmarkRoutes = false
 
     func validate() throws {
@@ -46,6 +48,7 @@ struct Serve: AsyncParsableCommand {
         config.port = port
         config.secureCookies = secureCookies || Environment.value("LORE_SECURE_COOKIES") == "1"
         config.benchmarkRoutes = benchmarkRoutes
+        config.threads = threads
         let (adminEmail, adminPassword) = (self.adminEmail, self.adminPassword)
         let settings = config
         try await DatabaseSession.with(db.location, logger: logger) { database in

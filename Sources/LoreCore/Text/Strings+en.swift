@@ -97,5 +97,8 @@ extension Strings {
         "settings.password": "Password", "settings.current_password": "Current password", "settings.new_password": "New password",
         "err.too_short": "This is too short.", "pipeline.all": "Everything I can see",
         "convert.account_hint": "Leave empty to create a new account “{name}”.",
+        "audit.action.create": "created", "audit.action.update": "changed", "audit.action.archive": "archived",
+        "audit.action.restore": "restored", "audit.action.delete": "deleted", "audit.action.convert": "converted",
+        "audit.action.deactivate": "deactivated", "audit.action.revoke": "revoked",
     ]
 }

@@ -80,5 +80,7 @@ enum Strings {
         "err.invalid_range": "结束不能早于开始。",
         "settings.password": "密码", "settings.current_password": "当前密码", "settings.new_password": "新密码",
         "err.too_short": "内容太短。", "pipeline.all": "全部可见", "convert.account_hint": "留空则新建客户“{name}”。",
+        "audit.action.create": "创建", "audit.action.update": "修改", "audit.action.archive": "归档", "audit.action.restore": "恢复",
+        "audit.action.delete": "删除", "audit.action.convert": "转化", "audit.action.deactivate": "停用", "audit.action.revoke": "吊销",
     ]
 }

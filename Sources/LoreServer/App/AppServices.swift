@@ -16,8 +16,9 @@ struct AppServices: Sendable {
     let pages: PageRenderer
     let passwords: PasswordHasher
     let secureCookies: Bool
+    let authCache: AuthCache
 
-    init(database: any LoreDatabase, pages: PageRenderer, passwords: PasswordHasher, secureCookies: Bool) {
+    init(database: any LoreDatabase, pages: PageRenderer, passwords: PasswordHasher, secureCookies: Bool, authCache: AuthCache) {
         self.database = database
         self.records = RecordRepository(database: database)
         self.users = UserRepository(database: database)
@@ -30,5 +31,6 @@ struct AppServices: Sendable {
         self.pages = pages
         self.passwords = passwords
         self.secureCookies = secureCookies
+        self.authCache = authCache
     }
 }

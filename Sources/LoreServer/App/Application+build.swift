@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import LoreCore
 import LoreStore
+import NIOPosix
 import Prometheus
 import ServiceLifecycle
 
@@ -13,6 +14,11 @@ public struct AppConfig: Sendable {
     /// Mark cookies Secure (set when Lore is served over HTTPS).
     public var secureCookies: Bool = false
     public var bcryptCost: UInt8 = 12
+    /// How long (ms) a token's or session's principal is reused without asking the database; 0 turns it off.
+    /// Changes made through this process clear it at once; other instances see them within this time.
+    public var authCacheMilliseconds: Int = 1000
+    /// Event-loop threads for HTTP; 0 means one per core.
+    public var threads: Int = 0
     /// Include the one-line "hello" route used as the benchmark baseline.
     public var benchmarkRoutes: Bool = false
 
@@ -28,6 +34,7 @@ public func buildApplication(
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lore"),
+        eventLoopGroupProvider: config.threads > 0 ? .shared(MultiThreadedEventLoopGroup(numberOfThreads: config.threads)) : .singleton,
         logger: logger)
     app.addServices(services)
     return app
@@ -39,12 +46,13 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
 {
     let pages = try await PageRenderer.load()
     let services = AppServices(
-        database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies)
+        database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies,
+        authCache: AuthCache(ttlMilliseconds: config.authCacheMilliseconds))
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: AuthMiddleware(sessions: services.sessions, tokens: services.tokens))
+    router.add(middleware: AuthMiddleware(sessions: services.sessions, tokens: services.tokens, cache: services.authCache))
     router.add(middleware: ErrorMiddleware(pages: pages))
 
     SystemRoutes(database: database, metrics: metrics, benchmarkRoutes: config.benchmarkRoutes).register(on: router)
@@ -56,7 +64,8 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: openAPI)))
     }
     RecordAPIController(records: services.records).register(on: api)
-    PeopleAPIController(users: services.users, tokens: services.tokens, passwords: services.passwords).register(on: api)
+    PeopleAPIController(users: services.users, tokens: services.tokens, passwords: services.passwords, authCache: services.authCache).register(
+        on: api)
     MiscAPIController(services: services).register(on: api)
 
     let web = router.group()

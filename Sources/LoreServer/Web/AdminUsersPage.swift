@@ -92,6 +92,7 @@ struct AdminUsersPage {
         let team: Int64?? = form["team_id"].map { $0.isEmpty ? .some(nil) : Int64($0).map { .some($0) } ?? nil } ?? nil
         if id == p.userID && role != .admin { throw WebError(status: .conflict, messageKey: "msg.conflict") }
         _ = try await services.users.update(id: id, role: role, teamID: team, by: p.userID)
+        services.authCache.clear()
         return PageRenderer.redirect("/admin/users")
     }
 
@@ -101,6 +102,7 @@ struct AdminUsersPage {
         let id = try RecordAPIController.id(context)
         guard id != p.userID else { throw WebError(status: .conflict, messageKey: "msg.conflict") }
         try await services.users.deactivate(id: id, by: p.userID)
+        services.authCache.clear()
         return try await page(context, values: [:], errors: [:], flash: context.localizer("msg.user_deactivated"), status: .ok)
     }
 }

@@ -35,7 +35,8 @@ extension RecordPagesController {
         let history = try await services.audit.list(entity: schema.name, entityID: id, limit: 10)
         data["history"] = history.map { e in
             [
-                "at": TimeDisplay.short(e.at, offset: context.timeZoneOffset), "who": e.userName ?? "—", "action": e.action,
+                "at": TimeDisplay.short(e.at, offset: context.timeZoneOffset), "who": e.userName ?? "—",
+                "action": t("audit.action.\(e.action)").hasPrefix("audit.") ? e.action : t("audit.action.\(e.action)"),
                 "changes": Self.describe(changes: e.changes, t: t),
             ]
         }

@@ -45,7 +45,8 @@ struct SearchAndAuditPages {
         let entries = try await services.audit.list(entity: entity, before: before, limit: 50)
         let rows: [[String: Any]] = entries.map { e in
             var row: [String: Any] = [
-                "at": TimeDisplay.short(e.at, offset: context.timeZoneOffset), "who": e.userName ?? "—", "action": e.action,
+                "at": TimeDisplay.short(e.at, offset: context.timeZoneOffset), "who": e.userName ?? "—",
+                "action": t("audit.action.\(e.action)").hasPrefix("audit.") ? e.action : t("audit.action.\(e.action)"),
                 "entity": Catalog.entity(e.entity).map { t.entityLabel($0.name, plural: false) } ?? e.entity, "summary": e.summary ?? "",
                 "changes": RecordPagesController.describe(changes: e.changes, t: t),
             ]

@@ -41,7 +41,10 @@ struct Demo: AsyncParsableCommand {
             if try await BulkWriter(database: database).count("accounts") > 0 {
                 throw CLIError("the database already has accounts; lore demo fills an empty database (use another --database)")
             }
-            var generator = DemoGenerator(database: database, plan: finalPlan) { line in print(line) }
+            var generator = DemoGenerator(database: database, plan: finalPlan) { line in
+                // Written straight to the file descriptor, so progress shows even when output goes to a file or a pipe.
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
             try await generator.run()
             return true
         }

@@ -76,7 +76,7 @@ extension DemoGenerator {
 
     mutating func makeAccounts() async throws -> Int {
         var rows: [[FieldValue]] = []
-        var owners: [(Int64, Int64?)] = []
+        var owners: [(Int64, Int64?, String)] = []
         for n in 0..<plan.accounts {
             let (name, chinese) = companyName()
             let individual = rng.chance(0.08)
@@ -90,11 +90,11 @@ extension DemoGenerator {
                     .string(chinese ? rng.pick(DemoVocabulary.regions.dropLast()) : rng.pick(DemoVocabulary.regions)),
                     .string(rng.pick(Catalog.companySizes)), .string(tier), .string(phone()),
                 ])
-            owners.append((owner, team))
+            owners.append((owner, team, displayName))
         }
         let ids = try await bulk.insert(
             into: "accounts", columns: Self.ownedColumns + ["name", "kind", "industry", "region", "size", "value_tier", "phone"], rows: rows)
-        accounts = zip(ids, owners).map { ($0, $1.0, $1.1) }
+        accounts = zip(ids, owners).map { ($0, $1.0, $1.1, $1.2) }
         return ids.count
     }
 

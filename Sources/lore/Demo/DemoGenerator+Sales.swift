@@ -19,9 +19,8 @@ extension DemoGenerator {
             let close =
                 closed
                 ? min(now, created + Int64.random(in: 10...120, using: &rng) * Self.day) : now + Int64.random(in: 5...180, using: &rng) * Self.day
-            let (product, _) = companyName()
-            let name =
-                "\(rng.pick(["核心网络升级", "分支互联", "安全加固", "无线覆盖", "Campus refresh", "SD-WAN rollout", "Firewall replacement", "数据中心扩容"])) · \(product.prefix(8))"
+            let topic = rng.pick(["核心网络升级", "分支互联", "安全加固", "无线覆盖", "Campus refresh", "SD-WAN rollout", "Firewall replacement", "数据中心扩容"])
+            let name = "\(a.name.prefix(12)) · \(topic)"
             rows.append(
                 owned(created, owner: a.owner, team: a.team) + [
                     .string(name), .int(a.id), (contactsByAccount[a.id]?.first).map(FieldValue.int) ?? .null, .int(stage.id),

@@ -17,7 +17,7 @@ struct DemoGenerator {
     var teamOf: [Int64: Int64] = [:]
     var reps: [Int64] = []
     var agents: [Int64] = []
-    var accounts: [(id: Int64, owner: Int64, team: Int64?)] = []
+    var accounts: [(id: Int64, owner: Int64, team: Int64?, name: String)] = []
     var contactsByAccount: [Int64: [Int64]] = [:]
     var products: [(id: Int64, price: Int64, launched: Int64)] = []
     var competitors: [Int64] = []
