@@ -42,6 +42,14 @@ def start_server(binary, database):
     raise RuntimeError("lore serve did not start; see " + log.name)
 
 
+def shot(page, path, **kwargs):
+    """Screenshots are for people to look at, not assertions: a failed capture must not fail the test."""
+    try:
+        page.screenshot(path=path, **kwargs)
+    except Exception as e:
+        print(f"  (screenshot {os.path.basename(path)} skipped: {e.__class__.__name__})")
+
+
 def check(name, fn):
     try:
         fn()
@@ -70,7 +78,7 @@ def scenario(browser, base, lang, engine):
         page.goto(f"{base}/settings")
         page.check(f"input[name=locale][value='{lang}']")
         page.click("form[action='/settings/language'] button")
-        page.screenshot(path=os.path.join(SHOTS, f"{tag}-1-settings.png"))
+        shot(page, os.path.join(SHOTS, f"{tag}-1-settings.png"))
 
     def create_account():
         page.goto(f"{base}/accounts/new")
@@ -82,7 +90,7 @@ def scenario(browser, base, lang, engine):
         page.fill("#f_phone", "0571-8888-1234")
         page.click("main form.form button[type=submit]")
         expect(page.locator("h1")).to_have_text(account)
-        page.screenshot(path=os.path.join(SHOTS, f"{tag}-2-account.png"))
+        shot(page, os.path.join(SHOTS, f"{tag}-2-account.png"))
 
     def create_contact():
         page.click("section.related:first-of-type header a.btn")  # "+" on the contacts list of the account
@@ -102,7 +110,7 @@ def scenario(browser, base, lang, engine):
         item = page.locator("ol.timeline li").first
         expect(item).to_contain_text(f"询问退款流程 refund question {tag}")
         expect(page.locator(".timeline-card h2")).to_have_text(t["timeline"])
-        page.screenshot(path=os.path.join(SHOTS, f"{tag}-3-timeline.png"), full_page=True)
+        shot(page, os.path.join(SHOTS, f"{tag}-3-timeline.png"), full_page=True)
 
     def search_finds_it():
         page.fill("header .global-search input", "海渊")

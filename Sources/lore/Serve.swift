@@ -71,16 +71,18 @@ enum FirstRun {
         let password = password ?? Secrets.randomToken(bytes: 12)
         let hash = try await PasswordHasher().hash(password)
         _ = try await users.create(email: email, name: "Administrator", role: .admin, teamID: nil, passwordHash: hash)
-        print(
-            """
+        // Unbuffered: the operator must see this even if the process is stopped right after.
+        FileHandle.standardOutput.write(
+            Data(
+                """
 
-            ┌─ Lore first run ─────────────────────────────────────────────
-            │ Created the administrator account.
-            │   e-mail:   \(email)
-            │   password: \(password)
-            │ Sign in and change the password under Settings.
-            └──────────────────────────────────────────────────────────────
+                ┌─ Lore first run ─────────────────────────────────────────────
+                │ Created the administrator account.
+                │   e-mail:   \(email)
+                │   password: \(password)
+                │ Sign in and change the password under Settings.
+                └──────────────────────────────────────────────────────────────
 
-            """)
+                """.utf8))
     }
 }

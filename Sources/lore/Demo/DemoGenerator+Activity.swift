@@ -30,8 +30,11 @@ extension DemoGenerator {
                     "kind", "direction", "occurred_at", "subject", "body", "account_id", "contact_id", "opportunity_id", "duration_minutes",
                 ],
                 rows: rows, returningIDs: false)
+            let before = made * 10 / max(1, plan.interactions)
             made += rows.count
-            if plan.interactions > 100_000 { progress("       interactions \(made)/\(plan.interactions)") }
+            if plan.interactions > 100_000, made * 10 / plan.interactions > before {
+                progress("        interactions \(made)/\(plan.interactions)")
+            }
         }
         return made
     }
