@@ -100,5 +100,6 @@ extension Strings {
         "audit.action.create": "created", "audit.action.update": "changed", "audit.action.archive": "archived",
         "audit.action.restore": "restored", "audit.action.delete": "deleted", "audit.action.convert": "converted",
         "audit.action.deactivate": "deactivated", "audit.action.revoke": "revoked",
+        "form.search_hint": "Type a name to search, or an id",
     ]
 }

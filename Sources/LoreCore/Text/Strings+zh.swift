@@ -82,5 +82,6 @@ enum Strings {
         "err.too_short": "内容太短。", "pipeline.all": "全部可见", "convert.account_hint": "留空则新建客户“{name}”。",
         "audit.action.create": "创建", "audit.action.update": "修改", "audit.action.archive": "归档", "audit.action.restore": "恢复",
         "audit.action.delete": "删除", "audit.action.convert": "转化", "audit.action.deactivate": "停用", "audit.action.revoke": "吊销",
+        "form.search_hint": "输入名称搜索，或输入编号",
     ]
 }

@@ -42,7 +42,7 @@ struct AuthPagesController {
         var response = try services.pages.render(
             "login", title: context.localizer("login.title"),
             data: [
-                "login_csrf": token, "email": email, "next": Self.safeNext(next) ?? "", "chosen_lang": chosen?.rawValue ?? "",
+                "login_csrf": token, "email": email, "next": Self.safeNext(next).map { $0 as Any } ?? false, "chosen_lang": chosen?.rawValue ?? "",
                 "languages": Language.allCases.map {
                     ["code": $0.rawValue, "label": context.localizer("lang.\($0.rawValue)"), "current": $0 == context.language]
                 },
