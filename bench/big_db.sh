@@ -14,4 +14,4 @@ if [ ! -f "$DB" ] && [[ "$DB" != postgres* ]] || [ "${REBUILD:-0}" = 1 ]; then
         --interactions "$INTERACTIONS" --order-lines 0 2> "$OUT/big-generate-time.txt" | tail -n 3
     grep -E "Elapsed|Maximum resident" "$OUT/big-generate-time.txt"
 fi
-PORT=18082 "$(dirname "$0")/api_get.sh" "$DB"
+PORT=18082 MAX_ID="$ACCOUNTS" "$(dirname "$0")/api_get.sh" "$DB"

@@ -5,9 +5,9 @@ import NIOPosix
 @main
 enum Entrypoint {
     static func main() async {
-        // Run Swift tasks on NIO's event loops rather than a separate pool: every database call and response
-        // then avoids a thread hand-off (measured in bench/RESULTS.md). LORE_EXECUTOR_TAKEOVER=0 turns it off.
-        if Environment.value("LORE_EXECUTOR_TAKEOVER") != "0" {
+        // Optionally run Swift tasks on NIO's event loops instead of the default pool. Measured on 2 cores it made
+        // record reads slower and p99 worse (bench/RESULTS.md), so it is off unless LORE_EXECUTOR_TAKEOVER=1.
+        if Environment.value("LORE_EXECUTOR_TAKEOVER") == "1" {
             _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         }
         await Lore.main()

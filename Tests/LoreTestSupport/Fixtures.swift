@@ -24,10 +24,8 @@ public struct Fixtures: Sendable {
     public static func make(_ db: any LoreDatabase, passwordHash: String = dummyHash) async throws -> Fixtures {
         let users = UserRepository(database: db)
         let records = RecordRepository(database: db)
-        let setup = Principal(userID: 0, name: "setup", email: "", role: .admin, teamID: nil, departmentID: nil)
         let root = try await users.create(email: "admin@lore.test", name: "Admin", role: .admin, teamID: nil, passwordHash: passwordHash)
         let rootP = Principal(userID: root.id, name: root.name, email: root.email, role: .admin, teamID: nil, departmentID: nil)
-        _ = setup
         let sales = try await records.create(Catalog["departments"], values: ["name": .string("Sales 销售部")], as: rootP)
         let service = try await records.create(Catalog["departments"], values: ["name": .string("Service 客服部")], as: rootP)
         func team(_ name: String, _ dept: Record) async throws -> Record {
