@@ -93,3 +93,14 @@ import Testing
         }
     }
 }
+
+@Suite struct RedirectTests {
+    @Test(arguments: ["//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example", "/\n/x", "evil"])
+    func signInNeverRedirectsOffSite(next: String) {
+        #expect(AuthPagesController.safeNext(next) == nil)
+    }
+
+    @Test func sameSitePathsAreFollowed() {
+        #expect(AuthPagesController.safeNext("/accounts/5?flash=saved") == "/accounts/5?flash=saved")
+    }
+}

@@ -46,7 +46,7 @@ struct PeopleAPIController {
                 throw Problem.validation([FieldError(field: extra, code: "unknown_field", message: "is not a field of ApiToken")])
             }
             let (token, secret) = try await tokens.create(userID: p.userID, name: name)
-            guard case .object(var o) = Self.json(token) else { fatalError("token JSON is an object") }
+            var o = Self.fields(token)
             o["token"] = .string(secret)
             return try JSONIO.response(.object(o), status: .created)
         }
@@ -106,11 +106,13 @@ struct PeopleAPIController {
         ])
     }
 
-    static func json(_ t: ApiToken) -> JSONValue {
-        .object([
+    static func json(_ t: ApiToken) -> JSONValue { .object(fields(t)) }
+
+    static func fields(_ t: ApiToken) -> [String: JSONValue] {
+        [
             "id": .int(t.id), "name": .string(t.name), "prefix": .string(t.prefix), "created_at": .string(t.createdAt),
             "last_used_at": t.lastUsedAt.map(JSONValue.string) ?? .null, "revoked_at": t.revokedAt.map(JSONValue.string) ?? .null,
-        ])
+        ]
     }
 }
 

@@ -62,7 +62,10 @@ struct AuthPagesController {
 
     /// Only same-site paths are followed after sign-in.
     static func safeNext(_ next: String) -> String? {
-        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500 else { return nil }
+        // Browsers drop tabs and newlines in URLs, so "/\t/evil.example" would become "//evil.example": refuse them all.
+        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500,
+            !next.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F })
+        else { return nil }
         return next
     }
 
