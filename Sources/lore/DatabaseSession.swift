@@ -22,6 +22,7 @@ enum DatabaseSession {
             }
             group.addTask {
                 defer { Task { await database.close() } }
+                if let pg = database as? PostgresLoreDatabase { try await pg.checkReachable() }
                 if migrate { try await Migrator(database: database).migrate() }
                 return try await body(database)
             }

@@ -63,4 +63,18 @@ public final class PostgresLoreDatabase: LoreDatabase, Service {
     }
 
     public func close() async {}
+
+    /// Fails with a clear error if PostgreSQL does not answer within `timeout`, instead of waiting for the pool,
+    /// which retries a refused or unreachable server forever. The client must be running.
+    public func checkReachable(timeout: Duration = .seconds(15)) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.client.query("SELECT 1", logger: self.logger) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw DatabaseOpenError(message: "PostgreSQL did not answer within \(timeout) (is it running, and are host, port and credentials right?)")
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
 }
