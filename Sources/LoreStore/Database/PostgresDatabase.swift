@@ -71,7 +71,8 @@ public final class PostgresLoreDatabase: LoreDatabase, Service {
             group.addTask { try await self.client.query("SELECT 1", logger: self.logger) }
             group.addTask {
                 try await Task.sleep(for: timeout)
-                throw DatabaseOpenError(message: "PostgreSQL did not answer within \(timeout) (is it running, and are host, port and credentials right?)")
+                throw DatabaseOpenError(
+                    message: "PostgreSQL did not answer within \(timeout) (is it running, and are host, port and credentials right?)")
             }
             defer { group.cancelAll() }
             try await group.next()
