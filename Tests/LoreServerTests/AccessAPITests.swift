@@ -73,6 +73,19 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.engines)
+    func aRoleChangeAppliesAtOnceDespiteTheAuthCache(engine: Engine) async throws {
+        try await TestApp.with(engine) { app in
+            let id = try await Self.account(app, as: app.fixtures.rep)
+            #expect(try await app.api(.get, "/api/v1/me", as: app.fixtures.rep).1["role"] == .string("sales_rep"))
+            let (patched, _) = try await app.api(
+                .patch, "/api/v1/users/\(app.fixtures.rep.userID)", as: app.fixtures.admin, json: .object(["role": .string("agent")]))
+            #expect(patched == .ok)
+            #expect(try await app.api(.get, "/api/v1/me", as: app.fixtures.rep).1["role"] == .string("agent"))
+            #expect(try await app.api(.delete, "/api/v1/accounts/\(id)", as: app.fixtures.rep).0 == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
     func formsAndCookieAPICallsNeedTheCSRFToken(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
             let (cookie, csrf) = try await app.signIn(app.fixtures.rep)

@@ -7,7 +7,6 @@ struct PeopleAPIController {
     let users: UserRepository
     let tokens: ApiTokenRepository
     let passwords: PasswordHasher
-    let authCache: AuthCache
 
     func register(on api: APIRouter) {
         api.on(.get, "/me") { _, context in
@@ -31,7 +30,6 @@ struct PeopleAPIController {
             let id = try RecordAPIController.id(context)
             guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
             try await users.deactivate(id: id, by: admin.userID)
-            authCache.clear()
             return try JSONIO.response(Self.json(try await users.find(id: id)!))
         }
         api.on(.get, "/tokens") { _, context in
@@ -53,7 +51,6 @@ struct PeopleAPIController {
         api.on(.delete, "/tokens/{id}") { _, context in
             let p = try context.requirePrincipal()
             try await tokens.revoke(id: try RecordAPIController.id(context), as: p)
-            authCache.clear()
             return JSONIO.noContent()
         }
     }

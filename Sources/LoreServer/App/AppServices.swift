@@ -21,9 +21,9 @@ struct AppServices: Sendable {
     init(database: any LoreDatabase, pages: PageRenderer, passwords: PasswordHasher, secureCookies: Bool, authCache: AuthCache) {
         self.database = database
         self.records = RecordRepository(database: database)
-        self.users = UserRepository(database: database)
-        self.sessions = SessionRepository(database: database)
-        self.tokens = ApiTokenRepository(database: database)
+        self.users = UserRepository(database: database, onAccessChange: authCache.clear)
+        self.sessions = SessionRepository(database: database, onAccessChange: authCache.clear)
+        self.tokens = ApiTokenRepository(database: database, onAccessChange: authCache.clear)
         self.throttle = LoginThrottle(database: database)
         self.audit = AuditRepository(database: database)
         self.search = SearchRepository(database: database)

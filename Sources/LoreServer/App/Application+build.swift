@@ -64,7 +64,7 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: openAPI)))
     }
     RecordAPIController(records: services.records).register(on: api)
-    PeopleAPIController(users: services.users, tokens: services.tokens, passwords: services.passwords, authCache: services.authCache).register(
+    PeopleAPIController(users: services.users, tokens: services.tokens, passwords: services.passwords).register(
         on: api)
     MiscAPIController(services: services).register(on: api)
 

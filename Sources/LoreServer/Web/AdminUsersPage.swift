@@ -71,12 +71,13 @@ struct AdminUsersPage {
                 email: v.email!, name: v.name!, role: v.role!, teamID: v.teamID ?? nil, passwordHash: hash, by: p.userID)
             return try await page(context, values: [:], errors: [:], flash: t("msg.user_created"), status: .ok)
         } catch {
-            var errors: [String: String] = [:]
-            switch error {
-            case let v as ValidationFailure: for e in v.errors { errors[e.field] = e.code == "too_short" ? t("err.too_short") : t("err.\(e.code)") }
-            case StoreError.conflict(let field, _): errors[field ?? "email"] = t("err.duplicate")
-            case StoreError.invalid(let v): for e in v.errors { errors[e.field] = t("err.\(e.code)") }
-            default: throw error
+            var errors: [String: String]
+            if let messages = FormErrors.messages(error, t: t) {
+                errors = messages
+            } else if case StoreError.conflict(let field, _) = error {
+                errors = [field ?? "email": t("err.duplicate")]
+            } else {
+                throw error
             }
             var values: [String: String] = [:]
             for (k, v) in form.values where k != "password" { values[k] = v.last }
@@ -92,7 +93,6 @@ struct AdminUsersPage {
         let team: Int64?? = form["team_id"].map { $0.isEmpty ? .some(nil) : Int64($0).map { .some($0) } ?? nil } ?? nil
         if id == p.userID && role != .admin { throw WebError(status: .conflict, messageKey: "msg.conflict") }
         _ = try await services.users.update(id: id, role: role, teamID: team, by: p.userID)
-        services.authCache.clear()
         return PageRenderer.redirect("/admin/users")
     }
 
@@ -102,7 +102,6 @@ struct AdminUsersPage {
         let id = try RecordAPIController.id(context)
         guard id != p.userID else { throw WebError(status: .conflict, messageKey: "msg.conflict") }
         try await services.users.deactivate(id: id, by: p.userID)
-        services.authCache.clear()
         return try await page(context, values: [:], errors: [:], flash: context.localizer("msg.user_deactivated"), status: .ok)
     }
 }

@@ -17,7 +17,6 @@ struct AuthPagesController {
         router.post("/logout") { request, context in
             _ = try await FormData.parse(request, context: context)
             if let cookie = request.cookies[AuthMiddleware.sessionCookie]?.value { try await services.sessions.delete(token: cookie) }
-            services.authCache.clear()
             var response = PageRenderer.redirect("/login")
             response.setCookie(sessionCookie(value: "", maxAge: 0))
             return response

@@ -103,10 +103,7 @@ struct FormBuilder {
         if target == "pipeline_stages" { query.sort = "position" }
         let page = try await repo.list(schema, query: query, as: principal)
         guard page.nextCursor == nil else { return nil }
-        if target == "pipeline_stages" {
-            let names = try await RecordView.stageNames(repo: repo, principal: principal, t: t)
-            return page.records.map { ($0.id, names[$0.id] ?? $0.title(in: schema)) }
-        }
+        if target == "pipeline_stages" { return page.records.map { ($0.id, RecordView.stageName($0, t: t)) } }
         return page.records.map { ($0.id, $0.title(in: schema)) }
     }
 }

@@ -61,9 +61,7 @@ struct LeadConvertPage {
         let form = try await FormData.parse(request, context: context)
         var input: [String: JSONValue] = [:]
         for key in LeadConversionParser.fields { if let v = form[key] { input[key] = .string(v) } }
-        if let account = form["account_id"], let hash = account.lastIndex(of: "#") {
-            input["account_id"] = .string(String(account[account.index(after: hash)...].prefix { $0.isNumber }))
-        }
+        if let account = form["account_id"] { input["account_id"] = .string(FormErrors.referenceID(account)) }
         if input["create_opportunity"] == nil { input["create_opportunity"] = .string("off") }
         do {
             let request = try LeadConversionParser.parse(input, fromForm: true)
@@ -71,13 +69,9 @@ struct LeadConvertPage {
             let target = result.opportunity.map { "/opportunities/\($0.id)" } ?? "/accounts/\(result.account.id)"
             return PageRenderer.redirect(target + "?flash=converted")
         } catch {
-            let t = context.localizer
-            var errors: [String: String] = [:]
-            switch error {
-            case let v as ValidationFailure: for e in v.errors { errors[e.field] = t("err.\(e.code)") }
-            case StoreError.invalid(let v): for e in v.errors { errors[e.field == "name" ? "opportunity_name" : e.field] = t("err.\(e.code)") }
-            default: throw error
-            }
+            guard var errors = FormErrors.messages(error, t: context.localizer) else { throw error }
+            // The opportunity's name is typed into this page's "opportunity_name" field.
+            if let name = errors.removeValue(forKey: "name") { errors["opportunity_name"] = name }
             var values: [String: String] = [:]
             for (k, v) in form.values { values[k] = v.last }
             return try await page(context, values: values, errors: errors, status: .unprocessableContent)

@@ -65,10 +65,7 @@ extension RecordPagesController {
             let kind = schema.field(key)?.kind ?? .reference("users")
             switch kind {
             case .dateTime: input[key] = .string(TimeDisplay.withOffset(s, offset: context.timeZoneOffset))
-            case .reference:
-                if let hash = s.lastIndex(of: "#") {
-                    input[key] = .string(String(s[s.index(after: hash)...].prefix { $0.isNumber }))
-                }
+            case .reference: input[key] = .string(FormErrors.referenceID(s))
             default: break
             }
         }
@@ -80,19 +77,13 @@ extension RecordPagesController {
         _ error: any Error, _ schema: EntitySchema, _ p: Principal, _ context: AppRequestContext, form: FormData, action: String, recordID: Int64?
     ) async throws -> Response {
         let t = context.localizer
-        var errors: [String: String] = [:]
+        var errors: [String: String]
         let status: HTTPResponse.Status
-        switch error {
-        case let v as ValidationFailure:
-            status = .unprocessableContent
-            for e in v.errors { errors[e.field] = t("err.\(e.code)") }
-        case StoreError.invalid(let v):
-            status = .unprocessableContent
-            for e in v.errors { errors[e.field] = t("err.\(e.code)") }
-        case StoreError.conflict(let field, _):
-            status = .conflict
-            errors[field ?? schema.titleField] = t(field == nil ? "msg.conflict" : "err.duplicate")
-        default:
+        if let messages = FormErrors.messages(error, t: t) {
+            (errors, status) = (messages, .unprocessableContent)
+        } else if case StoreError.conflict(let field, _) = error {
+            (errors, status) = ([field ?? schema.titleField: t(field == nil ? "msg.conflict" : "err.duplicate")], .conflict)
+        } else {
             throw error
         }
         var values: [String: String] = [:]

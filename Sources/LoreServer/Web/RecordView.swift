@@ -16,11 +16,12 @@ struct RecordView {
         query.archived = .include
         query.limit = ListQuery.maximumLimit
         let stages = try await repo.list(Catalog["pipeline_stages"], query: query, as: principal).records
-        return Dictionary(
-            uniqueKeysWithValues: stages.map { s in
-                let zh = t.language == .zhHans ? s["name_zh"].string : nil
-                return (s.id, zh ?? s["name"].string ?? "#\(s.id)")
-            })
+        return Dictionary(uniqueKeysWithValues: stages.map { ($0.id, stageName($0, t: t)) })
+    }
+
+    /// A stage's name in the page's language.
+    static func stageName(_ stage: Record, t: Localizer) -> String {
+        (t.language == .zhHans ? stage["name_zh"].string : nil) ?? stage["name"].string ?? "#\(stage.id)"
     }
 
     /// Loads the titles every reference in `records` needs (and their owners').

@@ -13,7 +13,6 @@ struct SettingsPage {
             let form = try await FormData.parse(request, context: context)
             guard let lang = form["locale"].flatMap(Language.init(rawValue:)) else { throw WebError(status: .badRequest, messageKey: "msg.error") }
             _ = try await services.users.update(id: p.userID, locale: .some(lang.rawValue), by: p.userID)
-            services.authCache.clear()
             var ctx = context
             ctx.language = lang
             return try await page(ctx, flash: ctx.localizer("msg.language_saved"))
@@ -33,7 +32,6 @@ struct SettingsPage {
             let p = try context.requirePrincipal()
             _ = try await FormData.parse(request, context: context)
             try await services.tokens.revoke(id: try RecordAPIController.id(context), as: p)
-            services.authCache.clear()
             return try await page(context, flash: context.localizer("msg.token_revoked"))
         }
     }

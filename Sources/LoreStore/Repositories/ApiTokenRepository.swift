@@ -15,7 +15,13 @@ public struct ApiToken: Sendable, Equatable {
 /// Bearer tokens for the JSON API. Stored as SHA-256 digests; revocable; dead with their user.
 public struct ApiTokenRepository: Sendable {
     public let database: any LoreDatabase
-    public init(database: any LoreDatabase) { self.database = database }
+    /// Called after a token is revoked (the server clears its auth cache).
+    let onAccessChange: @Sendable () -> Void
+
+    public init(database: any LoreDatabase, onAccessChange: @escaping @Sendable () -> Void = {}) {
+        self.database = database
+        self.onAccessChange = onAccessChange
+    }
 
     public func create(userID: Int64, name: String) async throws -> (ApiToken, String) {
         let secret = "lore_" + Secrets.randomToken()
@@ -49,6 +55,7 @@ public struct ApiTokenRepository: Sendable {
 
     /// Revokes one of the user's tokens (admins may revoke anyone's). Not found if it is not theirs.
     public func revoke(id: Int64, as principal: Principal) async throws {
+        defer { onAccessChange() }
         try await database.write { db in
             var q = db.select().column("id").from("api_tokens").where("id", .equal, SQLBind(id))
             if principal.role != .admin { q = q.where("user_id", .equal, SQLBind(principal.userID)) }

@@ -13,7 +13,13 @@ public struct SessionRepository: Sendable {
     public let database: any LoreDatabase
     public static let lifetimeMilliseconds: Int64 = 7 * 24 * 3_600_000
 
-    public init(database: any LoreDatabase) { self.database = database }
+    /// Called after a session ends (the server clears its auth cache).
+    let onAccessChange: @Sendable () -> Void
+
+    public init(database: any LoreDatabase, onAccessChange: @escaping @Sendable () -> Void = {}) {
+        self.database = database
+        self.onAccessChange = onAccessChange
+    }
 
     /// Starts a session and returns the cookie token (shown to the browser only; the database keeps its digest).
     public func create(userID: Int64, ip: String?, userAgent: String?) async throws -> (token: String, csrf: String) {
@@ -58,6 +64,7 @@ public struct SessionRepository: Sendable {
     }
 
     public func delete(token: String) async throws {
+        defer { onAccessChange() }
         try await database.write { db in
             try await db.delete(from: "sessions").where("id", .equal, SQLBind(Secrets.digest(token))).run()
         }

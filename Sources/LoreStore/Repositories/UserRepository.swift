@@ -17,7 +17,13 @@ public struct User: Sendable, Equatable {
 /// Users and the principals built from them.
 public struct UserRepository: Sendable {
     public let database: any LoreDatabase
-    public init(database: any LoreDatabase) { self.database = database }
+    /// Called after any change that can take access away (the server clears its auth cache).
+    let onAccessChange: @Sendable () -> Void
+
+    public init(database: any LoreDatabase, onAccessChange: @escaping @Sendable () -> Void = {}) {
+        self.database = database
+        self.onAccessChange = onAccessChange
+    }
 
     static let columns = ["id", "email", "name", "role", "team_id", "locale", "active", "created_at", "last_login_at"]
 
@@ -109,6 +115,7 @@ public struct UserRepository: Sendable {
                 .set("revoked_at", to: SQLBind(now)).run()
             try await AuditLog.record(on: db, userID: actor, entity: "users", entityID: id, action: "deactivate", summary: user.email, changes: [:])
         }
+        onAccessChange()
     }
 
     public func update(
@@ -117,7 +124,8 @@ public struct UserRepository: Sendable {
     )
         async throws -> User
     {
-        try await database.write { db in
+        defer { onAccessChange() }  // role, team or language may have changed
+        return try await database.write { db in
             guard try await Self.fetch(id: id, on: db) != nil else { throw StoreError.notFound(entity: "users", id: id) }
             var b = db.update("users").where("id", .equal, SQLBind(id)).set("updated_at", to: SQLBind(Timestamp.now()))
             if let name { b = b.set("name", to: SQLBind(name)) }
