@@ -32,7 +32,7 @@ public struct AccessRule: Sendable {
         self.delete = delete
     }
 
-    static let everyone = Set(Role.allCases)
+    static let everyone = Set(Role.staff)
     static let sales: Set<Role> = [.manager, .salesRep]
     static let service: Set<Role> = [.manager, .agent, .seniorAgent, .knowledgeManager, .salesRep]
 

@@ -7,9 +7,11 @@ public struct Principal: Sendable, Equatable {
     public var teamID: Int64?
     public var departmentID: Int64?
     public var locale: String?
+    /// For a portal customer, the account they belong to.
+    public var accountID: Int64?
 
     public init(
-        userID: Int64, name: String, email: String, role: Role, teamID: Int64?, departmentID: Int64?, locale: String? = nil
+        userID: Int64, name: String, email: String, role: Role, teamID: Int64?, departmentID: Int64?, locale: String? = nil, accountID: Int64? = nil
     ) {
         self.userID = userID
         self.name = name
@@ -18,6 +20,7 @@ public struct Principal: Sendable, Equatable {
         self.teamID = teamID
         self.departmentID = departmentID
         self.locale = locale
+        self.accountID = accountID
     }
 
     /// Which owned records this principal may see.

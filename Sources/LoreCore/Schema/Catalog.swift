@@ -6,6 +6,7 @@ public enum Catalog {
         productCategories, products, priceLists, priceListItems,
         pipelineStages, opportunities, contracts, orders, orderLines,
         interactions, tasks,
+        articleCategories,
     ]
 
     private static let byName: [String: EntitySchema] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -83,7 +83,7 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// Han ideographs (with extensions and compatibility forms), kana and Hangul.
-    static func isCJK(_ ch: Character) -> Bool {
+    public static func isCJK(_ ch: Character) -> Bool {
         guard let v = ch.unicodeScalars.first?.value else { return false }
         switch v {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true

@@ -1,5 +1,5 @@
 extension Strings {
-    static let en: [String: String] = [
+    static let enCore: [String: String] = [
         "app.name": "Lore", "app.tagline": "Customer knowledge, kept fresh",
         "nav.home": "Home", "nav.search": "Search", "nav.pipeline": "Pipeline", "nav.audit": "Audit log",
         "nav.admin": "Administration", "nav.settings": "Settings", "nav.logout": "Sign out", "nav.customers": "Customers",

@@ -1,6 +1,6 @@
 /// User-interface text. English is complete; Chinese overrides it key by key.
 enum Strings {
-    static let zh: [String: String] = [
+    static let zhCore: [String: String] = [
         "app.name": "Lore", "app.tagline": "让客户知识常新",
         "nav.home": "首页", "nav.search": "搜索", "nav.pipeline": "销售漏斗", "nav.audit": "审计日志", "nav.admin": "系统管理",
         "nav.settings": "设置", "nav.logout": "退出", "nav.customers": "客户", "nav.sales": "销售", "nav.catalogue": "产品目录",

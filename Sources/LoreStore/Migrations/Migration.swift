@@ -16,6 +16,7 @@ public enum Migrations {
         M004CreateSales(),
         M005CreateActivity(),
         M006CreateIndexes(),
+        M007CreateKnowledgeBase(),
     ]
 }
 

@@ -75,7 +75,7 @@ public struct ApiTokenRepository: Sendable {
             guard
                 let row = try await db.raw(
                     """
-                    SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, t.department_id, k.id AS token_id, k.last_used_at
+                    SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, u.account_id, t.department_id, k.id AS token_id, k.last_used_at
                     FROM api_tokens k JOIN users u ON u.id = k.user_id LEFT JOIN teams t ON t.id = u.team_id
                     WHERE k.token_hash = \(bind: digest) AND k.revoked_at IS NULL AND u.active = \(bind: true)
                     """

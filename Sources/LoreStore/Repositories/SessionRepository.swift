@@ -50,7 +50,7 @@ public struct SessionRepository: Sendable {
             guard
                 let row = try await db.raw(
                     """
-                    SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, t.department_id, s.csrf_token, s.expires_at
+                    SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, u.account_id, t.department_id, s.csrf_token, s.expires_at
                     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN teams t ON t.id = u.team_id
                     WHERE s.id = \(bind: id) AND u.active = \(bind: true)
                     """

@@ -12,6 +12,8 @@ public struct User: Sendable, Equatable {
     public var active: Bool
     public var createdAt: String
     public var lastLoginAt: String?
+    /// For a portal customer, their account.
+    public var accountID: Int64?
 }
 
 /// Users and the principals built from them.
@@ -25,7 +27,7 @@ public struct UserRepository: Sendable {
         self.onAccessChange = onAccessChange
     }
 
-    static let columns = ["id", "email", "name", "role", "team_id", "locale", "active", "created_at", "last_login_at"]
+    static let columns = ["id", "email", "name", "role", "team_id", "locale", "active", "created_at", "last_login_at", "account_id"]
 
     static func decode(_ row: any SQLRow) throws -> User {
         User(
@@ -34,7 +36,7 @@ public struct UserRepository: Sendable {
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .agent,
             teamID: try SQLValues.optionalInt(row, "team_id"), locale: try SQLValues.optionalString(row, "locale"),
             active: try row.decode(column: "active", as: Bool.self), createdAt: try row.decode(column: "created_at", as: String.self),
-            lastLoginAt: try SQLValues.optionalString(row, "last_login_at"))
+            lastLoginAt: try SQLValues.optionalString(row, "last_login_at"), accountID: try SQLValues.optionalInt(row, "account_id"))
     }
 
     public func count() async throws -> Int {
@@ -45,9 +47,10 @@ public struct UserRepository: Sendable {
     }
 
     /// Creates a user. The e-mail is stored lower-cased; a second user with the same e-mail is a conflict.
-    public func create(email: String, name: String, role: Role, teamID: Int64?, passwordHash: String, locale: String? = nil, by actor: Int64? = nil)
-        async throws -> User
-    {
+    public func create(
+        email: String, name: String, role: Role, teamID: Int64?, passwordHash: String, locale: String? = nil, accountID: Int64? = nil,
+        by actor: Int64? = nil
+    ) async throws -> User {
         let email = email.lowercased().trimmingCharacters(in: .whitespaces)
         return try await database.write { db in
             if try await db.select().column("id").from("users").where("email", .equal, SQLBind(email)).first() != nil {
@@ -56,12 +59,21 @@ public struct UserRepository: Sendable {
             if let teamID, try await db.select().column("id").from("teams").where("id", .equal, SQLBind(teamID)).first() == nil {
                 throw StoreError.invalid(ValidationFailure([FieldError(field: "team_id", code: "invalid_reference", message: "no team \(teamID)")]))
             }
+            if role == .customer {
+                guard let accountID, try await db.select().column("id").from("accounts").where("id", .equal, SQLBind(accountID)).first() != nil else {
+                    throw StoreError.invalid(
+                        ValidationFailure([
+                            FieldError(field: "account_id", code: "invalid_reference", message: "a customer needs an existing account")
+                        ]))
+                }
+            }
             let now = Timestamp.now()
             let row = try await db.insert(into: "users")
-                .columns("email", "name", "role", "team_id", "locale", "password_hash", "active", "created_at", "updated_at")
+                .columns("email", "name", "role", "team_id", "locale", "password_hash", "active", "created_at", "updated_at", "account_id")
                 .values(
                     SQLBind(email), SQLBind(name), SQLBind(role.rawValue), SQLValues.expression(teamID.map(FieldValue.int) ?? .null),
-                    SQLValues.expression(locale.map(FieldValue.string) ?? .null), SQLBind(passwordHash), SQLBind(true), SQLBind(now), SQLBind(now)
+                    SQLValues.expression(locale.map(FieldValue.string) ?? .null), SQLBind(passwordHash), SQLBind(true), SQLBind(now), SQLBind(now),
+                    SQLValues.expression((role == .customer ? accountID : nil).map(FieldValue.int) ?? .null)
                 )
                 .returning("id").first()
             let id = try row!.decode(column: "id", as: Int64.self)
@@ -161,7 +173,7 @@ public struct UserRepository: Sendable {
     static func principal(userID: Int64, on db: any SQLDatabase) async throws -> Principal? {
         let row = try await db.raw(
             """
-            SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, t.department_id FROM users u
+            SELECT u.id, u.name, u.email, u.role, u.team_id, u.locale, u.account_id, t.department_id FROM users u
             LEFT JOIN teams t ON t.id = u.team_id WHERE u.id = \(bind: userID) AND u.active = \(bind: true)
             """
         ).first()
@@ -174,6 +186,6 @@ public struct UserRepository: Sendable {
             email: try row.decode(column: "email", as: String.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .agent,
             teamID: try SQLValues.optionalInt(row, "team_id"), departmentID: try SQLValues.optionalInt(row, "department_id"),
-            locale: try SQLValues.optionalString(row, "locale"))
+            locale: try SQLValues.optionalString(row, "locale"), accountID: try SQLValues.optionalInt(row, "account_id"))
     }
 }

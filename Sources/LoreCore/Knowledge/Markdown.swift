@@ -1,0 +1,78 @@
+/// A small CommonMark-like Markdown renderer that is safe by construction: every piece of text is HTML-escaped,
+/// raw HTML in the source is shown as text, and links keep only http, https, mailto and relative targets.
+///
+/// Supported: ATX headings, paragraphs, hard line breaks, bullet and numbered lists, block quotes, fenced code,
+/// horizontal rules, pipe tables, and inline code, strong, emphasis, links and bare URLs.
+public enum Markdown {
+    public static func html(_ source: String) -> String {
+        var renderer = BlockRenderer(lines: normalizedLines(source))
+        return renderer.render()
+    }
+
+    /// Plain text for snippets and search: Markdown syntax removed, one line per block.
+    public static func plainText(_ source: String) -> String {
+        var out: [String] = []
+        var inFence = false
+        for raw in normalizedLines(source) {
+            let line = raw.trimmingLeadingSpaces()
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                inFence.toggle()
+                continue
+            }
+            if inFence {
+                out.append(raw)
+                continue
+            }
+            var text = Substring(line)
+            while let f = text.first, "#>".contains(f) { text = text.dropFirst() }
+            if text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ") { text = text.dropFirst(2) }
+            if text.allSatisfy({ "-|: ".contains($0) }) { continue }
+            let cleaned = text.replacingOccurrences(of: "|", with: " ")
+            out.append(InlineRenderer.plain(cleaned.trimmingLeadingSpaces()))
+        }
+        return out.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    static func normalizedLines(_ source: String) -> [String] {
+        source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Escapes text for HTML element content and attribute values.
+    public static func escape(_ s: some StringProtocol) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// A link target that cannot run script: http(s), mailto, or a relative path/anchor. Anything else is dropped.
+    static func safeURL(_ raw: String) -> String? {
+        let url = raw.trimmingCharacters(in: .whitespaces)
+        guard !url.isEmpty, !url.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }) else { return nil }
+        let lower = url.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return url }
+        if let colon = url.firstIndex(of: ":") {
+            // A colon before any slash, ? or # means a scheme (javascript:, data:, vbscript:, ...): refuse it.
+            let before = url[..<colon]
+            if !before.contains(where: { "/?#".contains($0) }) { return nil }
+        }
+        return url
+    }
+}
+
+extension StringProtocol {
+    func trimmingLeadingSpaces() -> String {
+        String(drop(while: { $0 == " " || $0 == "\t" }))
+    }
+}

@@ -1,0 +1,76 @@
+import LoreCore
+import SQLKit
+
+/// The full-text index of published articles. The analysed tokens are the same on both engines; only the storage
+/// (FTS5 vs a GIN-indexed tsvector) and the ranking function differ, side by side here.
+enum ArticleIndex {
+    static let analyzer = TextAnalyzer()
+
+    /// The tokens an article is findable by: its title, and its body (as plain text) with tags.
+    static func documentTokens(_ a: Article) -> (title: [String], body: [String]) {
+        let title = analyzer.tokens(a.title, mode: .index)
+        let body = analyzer.tokens(Markdown.plainText(a.body) + "\n" + a.tags.joined(separator: " "), mode: .index)
+        return (title, body)
+    }
+
+    static func put(_ a: Article, engine: Engine, on db: any SQLDatabase) async throws {
+        let (title, body) = documentTokens(a)
+        switch engine {
+        case .sqlite:
+            try await db.raw("DELETE FROM article_fts WHERE rowid = \(bind: a.id)").run()
+            try await db.raw(
+                "INSERT INTO article_fts (rowid, title, body) VALUES (\(bind: a.id), \(bind: title.joined(separator: " ")), \(bind: body.joined(separator: " ")))"
+            ).run()
+        case .postgres:
+            let vector = SearchExpressions.tsvector(title: title, body: body)
+            try await db.raw(
+                """
+                INSERT INTO article_search (article_id, tsv) VALUES (\(bind: a.id), CAST(\(bind: vector) AS tsvector))
+                ON CONFLICT (article_id) DO UPDATE SET tsv = EXCLUDED.tsv
+                """
+            ).run()
+        }
+    }
+
+    static func remove(id: Int64, engine: Engine, on db: any SQLDatabase) async throws {
+        switch engine {
+        case .sqlite: try await db.raw("DELETE FROM article_fts WHERE rowid = \(bind: id)").run()
+        case .postgres: try await db.raw("DELETE FROM article_search WHERE article_id = \(bind: id)").run()
+        }
+    }
+
+    /// SQL for the ids matching a full-text expression with their relevance (higher is better), best first.
+    /// `filter` is an extra condition on `a` (the articles table); `limit` caps the rows.
+    static func matches(
+        tokens: [String], all: Bool, titleOnly: Bool = false, prefixLast: Bool = false, engine: Engine, filter: SQLQueryString?, limit: Int
+    ) -> SQLQueryString {
+        let extra: SQLQueryString = filter.map { " AND " + $0 } ?? ""
+        switch engine {
+        case .sqlite:
+            var expr = SearchExpressions.fts5(tokens, all: all)
+            if prefixLast { expr += "*" }
+            if titleOnly { expr = "{title} : (\(expr))" }
+            // bm25 with the title weighted four times the body; FTS5 returns lower-is-better, so negate it.
+            return """
+                SELECT a.id AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts JOIN articles a ON a.id = article_fts.rowid \
+                WHERE article_fts MATCH \(bind: expr)\(extra) ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT \(unsafeRaw: String(limit))
+                """
+        case .postgres:
+            var query = SearchExpressions.tsquery(tokens, all: all)
+            if titleOnly || prefixLast {
+                // Weight A marks title positions; `:*` is a prefix match.
+                let parts = tokens.enumerated().map { i, t in
+                    SearchExpressions.lexeme(t) + ":" + (prefixLast && i == tokens.count - 1 ? "*" : "") + (titleOnly ? "A" : "")
+                }
+                query = parts.joined(separator: all ? " & " : " | ")
+            }
+            // ts_rank with the title (weight A) four times the body and length normalisation 1 (1 + log length),
+            // the closest of PostgreSQL's built-ins to FTS5's bm25.
+            return """
+                SELECT a.id AS id, ts_rank('{0.25,0.25,0.25,1.0}', s.tsv, q.q, 1) AS rel \
+                FROM article_search s JOIN articles a ON a.id = s.article_id, (SELECT CAST(\(bind: query) AS tsquery) AS q) q \
+                WHERE s.tsv @@ q.q\(extra) ORDER BY rel DESC, a.id LIMIT \(unsafeRaw: String(limit))
+                """
+        }
+    }
+}

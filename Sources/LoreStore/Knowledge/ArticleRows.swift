@@ -1,0 +1,73 @@
+import LoreCore
+import SQLKit
+
+/// Reading articles from rows: the column list, decoding, and the links that live in their own table.
+enum ArticleRows {
+    static let columns = [
+        "id", "type", "title", "body", "language", "category_id", "tags", "status", "audience", "audience_tiers", "audience_industries",
+        "owner_id", "version", "published_at", "verified_at", "verify_by", "helpful_count", "unhelpful_count", "view_count",
+        "solved_count", "source_case_id", "created_at", "updated_at", "created_by", "updated_by",
+    ]
+
+    /// Columns for lists and search results: everything but the body.
+    static let summaryColumns = columns.filter { $0 != "body" }
+
+    static func decode(_ row: any SQLRow) throws -> Article {
+        let audience = Audience(
+            kind: AudienceKind(rawValue: try row.decode(column: "audience", as: String.self)) ?? .internal,
+            tiers: split(try row.decode(column: "audience_tiers", as: String.self)),
+            industries: split(try row.decode(column: "audience_industries", as: String.self)))
+        let body = (try? row.decode(column: "body", as: String.self)) ?? ""
+        return Article(
+            id: try row.decode(column: "id", as: Int64.self),
+            type: ArticleType(rawValue: try row.decode(column: "type", as: String.self)) ?? .faq,
+            title: try row.decode(column: "title", as: String.self), body: body,
+            language: ArticleLanguage(rawValue: try row.decode(column: "language", as: String.self)) ?? .en,
+            categoryID: try SQLValues.optionalInt(row, "category_id"), tags: split(try row.decode(column: "tags", as: String.self)),
+            status: ArticleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft, audience: audience,
+            ownerID: try SQLValues.optionalInt(row, "owner_id"), version: try row.decode(column: "version", as: Int.self),
+            publishedAt: try SQLValues.optionalString(row, "published_at"), verifiedAt: try SQLValues.optionalString(row, "verified_at"),
+            verifyBy: try SQLValues.optionalString(row, "verify_by"), helpfulCount: try row.decode(column: "helpful_count", as: Int.self),
+            unhelpfulCount: try row.decode(column: "unhelpful_count", as: Int.self), viewCount: try row.decode(column: "view_count", as: Int.self),
+            solvedCount: try row.decode(column: "solved_count", as: Int.self), sourceCaseID: try SQLValues.optionalInt(row, "source_case_id"),
+            createdAt: try row.decode(column: "created_at", as: String.self), updatedAt: try row.decode(column: "updated_at", as: String.self),
+            createdBy: try SQLValues.optionalInt(row, "created_by"), updatedBy: try SQLValues.optionalInt(row, "updated_by"))
+    }
+
+    /// Tags and audience segments are stored comma-separated (commas are refused inside a tag).
+    static func split(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func join(_ items: [String]) -> String { items.joined(separator: ", ") }
+
+    /// Fetches articles by id (any status; callers check visibility) with their links, in the order of `ids`.
+    static func fetch(ids: [Int64], withBody: Bool, on db: any SQLDatabase) async throws -> [Article] {
+        guard !ids.isEmpty else { return [] }
+        let cols = withBody ? columns : summaryColumns
+        let rows = try await db.select().columns(cols.map { SQLColumn($0) }).from("articles")
+            .where("id", .in, SQLBind.group(ids)).all()
+        var byID: [Int64: Article] = [:]
+        for row in rows {
+            let a = try decode(row)
+            byID[a.id] = a
+        }
+        let links = try await db.select().columns("article_id", "kind", "target_id").from("article_links")
+            .where("article_id", .in, SQLBind.group(ids)).orderBy("target_id").all()
+        for row in links {
+            let id = try row.decode(column: "article_id", as: Int64.self)
+            let target = try row.decode(column: "target_id", as: Int64.self)
+            switch try row.decode(column: "kind", as: String.self) {
+            case "product": byID[id]?.productIDs.append(target)
+            case "account": byID[id]?.accountIDs.append(target)
+            case "competitor": byID[id]?.competitorIDs.append(target)
+            default: break
+            }
+        }
+        return ids.compactMap { byID[$0] }
+    }
+
+    static func fetch(id: Int64, on db: any SQLDatabase) async throws -> Article? {
+        try await fetch(ids: [id], withBody: true, on: db).first
+    }
+}
