@@ -33,6 +33,8 @@ enum OpenAPIDocument {
         }
         for (k, v) in PeopleSchemas.all { schemas[k] = v }
         ops += PeopleSchemas.operations
+        for (k, v) in KnowledgeSchemas.all { schemas[k] = v }
+        ops += KnowledgeSchemas.operations
         var paths: [String: [String: JSONValue]] = [:]
         for op in ops {
             paths[op.path, default: [:]][op.method] = operation(op)

@@ -43,6 +43,10 @@ struct Problem: HTTPResponseError, Sendable {
             case .conflict(let field, let message): return .conflict(message, field: field)
             case .badRequest(let message): return .badRequest(message)
             }
+        case let k as KnowledgeError:
+            switch k {
+            case .forbidden(let message): return .forbidden(message)
+            }
         case let h as HTTPError:
             return Problem(status: h.status, title: h.status.reasonPhrase, detail: h.body)
         default:

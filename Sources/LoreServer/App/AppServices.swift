@@ -13,6 +13,7 @@ struct AppServices: Sendable {
     let audit: AuditRepository
     let search: SearchRepository
     let leads: LeadConversion
+    let knowledge: KnowledgeRepository
     let pages: PageRenderer
     let passwords: PasswordHasher
     let secureCookies: Bool
@@ -28,6 +29,7 @@ struct AppServices: Sendable {
         self.audit = AuditRepository(database: database)
         self.search = SearchRepository(database: database)
         self.leads = LeadConversion(database: database)
+        self.knowledge = KnowledgeRepository(database: database)
         self.pages = pages
         self.passwords = passwords
         self.secureCookies = secureCookies

@@ -67,6 +67,7 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     PeopleAPIController(users: services.users, tokens: services.tokens, passwords: services.passwords).register(
         on: api)
     MiscAPIController(services: services).register(on: api)
+    KnowledgeAPIController(kb: services.knowledge).register(on: api)
 
     let web = router.group()
     AuthPagesController(services: services).register(on: web)

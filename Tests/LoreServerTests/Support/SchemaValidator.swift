@@ -9,12 +9,17 @@ struct SchemaValidator {
         let clean = String(path.split(separator: "?", maxSplits: 1).first ?? "")
         let segments = clean.split(separator: "/")
         guard case .object(let paths)? = document["paths"] else { return nil }
+        // Like the router, a literal segment beats a parameter: /articles/import before /articles/{id}.
+        var best: (params: Int, op: JSONValue)?
         for (template, item) in paths {
             let t = template.split(separator: "/")
-            guard t.count == segments.count else { continue }
-            if zip(t, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) { return item[method.lowercased()] }
+            guard t.count == segments.count, zip(t, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }),
+                let op = item[method.lowercased()]
+            else { continue }
+            let params = t.filter { $0.hasPrefix("{") }.count
+            if best == nil || params < best!.params { best = (params, op) }
         }
-        return nil
+        return best?.op
     }
 
     func check(method: String, path: String, status: Int, body: JSONValue) -> [String] {

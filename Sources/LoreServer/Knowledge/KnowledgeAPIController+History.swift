@@ -1,0 +1,107 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// Versions, diffs, restore, proposed edits and the review log.
+extension KnowledgeAPIController {
+    func registerHistory(on api: APIRouter) {
+        api.on(.get, "/articles/{id}/versions") { _, context in
+            let versions = try await kb.versions(id: try Self.id(context), as: try context.requirePrincipal())
+            return try JSONIO.response(.object(["data": .array(versions.map(ArticleJSON.encode))]))
+        }
+        api.on(.get, "/articles/{id}/versions/{number}") { _, context in
+            let v = try await kb.version(id: try Self.id(context), number: Int(try Self.id(context, "number")), as: try context.requirePrincipal())
+            return try JSONIO.response(ArticleJSON.encode(v))
+        }
+        api.on(.get, "/articles/{id}/diff") { request, context in
+            let p = try context.requirePrincipal()
+            let id = try Self.id(context)
+            guard let from = try KnowledgeQuery.int(request.uri.queryParameters, "from"),
+                let to = try KnowledgeQuery.int(request.uri.queryParameters, "to")
+            else { throw Problem.badRequest("from and to (version numbers) are required") }
+            let a = try await kb.version(id: id, number: Int(from), as: p)
+            let b = try await kb.version(id: id, number: Int(to), as: p)
+            func pieces(_ old: String, _ new: String) -> JSONValue {
+                .array(TextDiff.diff(old, new).map { .object(["op": .string($0.op.rawValue), "text": .string($0.text)]) })
+            }
+            return try JSONIO.response(
+                .object(["from": .int(from), "to": .int(to), "title": pieces(a.title, b.title), "body": pieces(a.body, b.body)]))
+        }
+        api.on(.post, "/articles/{id}/versions/{number}/restore") { _, context in
+            let outcome = try await kb.restore(
+                id: try Self.id(context), number: Int(try Self.id(context, "number")), as: try context.requirePrincipal())
+            switch outcome {
+            case .article(let a): return try JSONIO.response(.object(["article": ArticleJSON.encode(a)]))
+            case .proposal(let r): return try JSONIO.response(.object(["proposal": ArticleJSON.encode(r)]), status: .created)
+            }
+        }
+        api.on(.get, "/articles/{id}/proposals") { _, context in
+            let list = try await kb.revisions(id: try Self.id(context), as: try context.requirePrincipal())
+            return try JSONIO.response(.object(["data": .array(list.map(ArticleJSON.encode))]))
+        }
+        api.on(.post, "/articles/{id}/proposals") { request, context in
+            let p = try context.requirePrincipal()
+            let o = try await JSONIO.object(request, context: context)
+            var errors: [FieldError] = []
+            for key in o.keys where !["title", "body", "tags", "note"].contains(key) {
+                errors.append(FieldError(field: key, code: "unknown_field", message: "a proposal has title, body, tags and note"))
+            }
+            func text(_ key: String, required: Bool) -> String? {
+                switch o[key] {
+                case .some(.string(let s)): return s
+                case .none, .some(.null):
+                    if required { errors.append(FieldError(field: key, code: "required", message: "is required")) }
+                    return nil
+                default:
+                    errors.append(FieldError(field: key, code: "invalid_type", message: "must be a string"))
+                    return nil
+                }
+            }
+            let title = text("title", required: true)
+            let body = text("body", required: true)
+            let note = text("note", required: false)
+            var tags: [String]?
+            if case .array(let items) = o["tags"] {
+                tags = items.compactMap(\.stringValue)
+                if tags!.count != items.count { errors.append(FieldError(field: "tags", code: "invalid_type", message: "must be strings")) }
+            }
+            if !errors.isEmpty { throw Problem.validation(errors) }
+            let r = try await kb.propose(id: try Self.id(context), title: title!, body: body!, tags: tags, note: note, as: p)
+            return try JSONIO.response(ArticleJSON.encode(r), status: .created)
+        }
+        for (action, approve) in [("approve", true), ("reject", false)] {
+            api.on(.post, "/article-proposals/{id}/\(action)") { request, context in
+                let p = try context.requirePrincipal()
+                let comment = try await Self.optionalComment(request, context)
+                return try JSONIO.response(
+                    ArticleJSON.encode(try await kb.decide(revision: try Self.id(context), approve: approve, comment: comment, as: p)))
+            }
+        }
+        api.on(.get, "/articles/{id}/reviews") { _, context in
+            let list = try await kb.reviews(id: try Self.id(context), as: try context.requirePrincipal())
+            return try JSONIO.response(.object(["data": .array(list.map(ArticleJSON.encode))]))
+        }
+        api.on(.post, "/articles/{id}/feedback") { request, context in
+            let p = try context.requirePrincipal()
+            let o = try await JSONIO.object(request, context: context)
+            var errors: [FieldError] = []
+            for key in o.keys where key != "helpful" && key != "comment" {
+                errors.append(FieldError(field: key, code: "unknown_field", message: "feedback has helpful and comment"))
+            }
+            var helpful: Bool?
+            if case .bool(let b) = o["helpful"] {
+                helpful = b
+            } else {
+                errors.append(FieldError(field: "helpful", code: o["helpful"] == nil ? "required" : "invalid_type", message: "must be true or false"))
+            }
+            var comment: String?
+            switch o["comment"] {
+            case .none, .some(.null): break
+            case .some(.string(let s)): comment = s
+            default: errors.append(FieldError(field: "comment", code: "invalid_type", message: "must be a string"))
+            }
+            if !errors.isEmpty { throw Problem.validation(errors) }
+            return try articleResponse(try await kb.feedback(id: try Self.id(context), helpful: helpful!, comment: comment, as: p))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// Search, suggestions, related articles and the two queues.
+extension KnowledgeAPIController {
+    func registerSearch(on api: APIRouter) {
+        api.on(.get, "/kb/search") { request, context in
+            let p = try context.requirePrincipal()
+            let params = request.uri.queryParameters
+            let paging = try KnowledgeQuery.paging(params, defaultLimit: 20)
+            let q = ArticleSearchQuery(
+                text: params.get("q") ?? "", filter: try KnowledgeQuery.facets(params), limit: paging.limit, offset: paging.offset,
+                includeFacets: params.get("facets") != "false")
+            let r = try await kb.search(q, as: p)
+            var o: [String: JSONValue] = [
+                "data": .array(r.hits.map(ArticleJSON.encode)), "total": .int(Int64(r.total)), "total_is_capped": .bool(r.totalIsCapped),
+                "matched_all": .bool(r.matchedAll), "tokens": .array(r.tokens.map(JSONValue.string)),
+            ]
+            if let f = r.facets {
+                o["facets"] = .object([
+                    "type": .object(f.types.mapValues { .int(Int64($0)) }), "language": .object(f.languages.mapValues { .int(Int64($0)) }),
+                    "category_id": .object(Dictionary(uniqueKeysWithValues: f.categories.map { (String($0.key), JSONValue.int(Int64($0.value))) })),
+                    "product_id": .object(Dictionary(uniqueKeysWithValues: f.products.map { (String($0.key), JSONValue.int(Int64($0.value))) })),
+                ])
+            }
+            return try JSONIO.response(.object(o))
+        }
+        api.on(.get, "/kb/suggest") { request, context in
+            let p = try context.requirePrincipal()
+            let list = try await kb.suggest(prefix: request.uri.queryParameters.get("q") ?? "", as: p)
+            return try JSONIO.response(
+                .object(["data": .array(list.map { .object(["id": .int($0.id), "title": .string($0.title), "type": .string($0.type.rawValue)]) })]))
+        }
+        api.on(.post, "/kb/related") { request, context in
+            let p = try context.requirePrincipal()
+            let o = try await JSONIO.object(request, context: context)
+            var errors: [FieldError] = []
+            for key in o.keys where !["subject", "description", "k"].contains(key) {
+                errors.append(FieldError(field: key, code: "unknown_field", message: "send subject, description and k"))
+            }
+            let subject = o["subject"]?.stringValue
+            if subject == nil { errors.append(FieldError(field: "subject", code: "required", message: "is required (a string)")) }
+            var description = ""
+            if let d = o["description"], d != .null {
+                if let s = d.stringValue {
+                    description = s
+                } else {
+                    errors.append(FieldError(field: "description", code: "invalid_type", message: "must be a string"))
+                }
+            }
+            var k = 5
+            if let v = o["k"] {
+                if case .int(let i) = v, (1...50).contains(i) {
+                    k = Int(i)
+                } else {
+                    errors.append(FieldError(field: "k", code: "out_of_range", message: "must be a whole number from 1 to 50"))
+                }
+            }
+            if !errors.isEmpty { throw Problem.validation(errors) }
+            let hits = try await kb.related(subject: subject!, description: description, k: k, as: p)
+            return try JSONIO.response(.object(["data": .array(hits.map(ArticleJSON.encode))]))
+        }
+        api.on(.get, "/kb/review-queue") { _, context in
+            let (articles, proposals) = try await kb.reviewQueue(as: try context.requirePrincipal())
+            return try JSONIO.response(
+                .object([
+                    "articles": .array(articles.map { ArticleJSON.encode($0, withBody: false) }),
+                    "proposals": .array(proposals.map(ArticleJSON.encode)),
+                ]))
+        }
+        api.on(.get, "/kb/needs-review") { _, context in
+            let list = try await kb.needsReview(as: try context.requirePrincipal())
+            return try JSONIO.response(.object(["data": .array(list.map { ArticleJSON.encode($0, withBody: false) })]))
+        }
+    }
+}

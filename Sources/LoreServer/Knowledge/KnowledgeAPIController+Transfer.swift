@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import LoreCore
+import LoreStore
+import NIOCore
+
+/// Bulk import and export as JSON Lines (one article per line; the export carries each article's versions).
+extension KnowledgeAPIController {
+    func registerTransfer(on api: APIRouter) {
+        api.on(.get, "/articles/export") { _, context in
+            let p = try context.requirePrincipal()
+            var out = ByteBuffer()
+            var after: Int64 = 0
+            while true {
+                let batch = try await kb.export(as: p, afterID: after)
+                for (a, versions) in batch {
+                    guard case .object(var o) = ArticleJSON.encode(a) else { continue }
+                    o["versions"] = .array(versions.map(ArticleJSON.encode))
+                    out.writeBytes(JSONValue.object(o).serialized())
+                    out.writeString("\n")
+                }
+                guard let last = batch.last else { break }
+                after = last.article.id
+            }
+            return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"], body: .init(byteBuffer: out))
+        }
+        api.on(.post, "/articles/import") { request, context in
+            let p = try context.requirePrincipal()
+            let mode = request.uri.queryParameters.get("mode") ?? "atomic"
+            guard mode == "atomic" || mode == "continue" else { throw Problem.badRequest("mode must be atomic (all or nothing) or continue") }
+            let limit = 50 * 1024 * 1024
+            let buffer: ByteBuffer
+            do { buffer = try await request.body.collect(upTo: limit) } catch {
+                throw Problem(status: .contentTooLarge, title: "Content too large", detail: "An import may be at most 50 MB; split it.")
+            }
+            guard let text = String(data: Data(buffer.readableBytesView), encoding: .utf8) else {
+                throw Problem.badRequest("The body is not valid UTF-8.")
+            }
+            let items = Self.parseLines(text)
+            guard !items.isEmpty else { throw Problem.badRequest("The body has no articles: send one JSON object per line.") }
+            let results = try await kb.importDocuments(items, atomic: mode == "atomic", as: p)
+            let failed = results.filter { $0.error != nil }
+            if mode == "atomic" && !failed.isEmpty {
+                throw Problem(
+                    status: .unprocessableContent, title: "Import refused", detail: "Nothing was imported: \(failed.count) item(s) have errors.",
+                    errors: failed.map { FieldError(field: $0.source, code: "invalid", message: $0.error ?? "") })
+            }
+            return try JSONIO.response(
+                .object([
+                    "imported": .int(Int64(results.count - failed.count)), "failed": .int(Int64(failed.count)),
+                    "results": .array(
+                        results.map {
+                            .object([
+                                "source": .string($0.source), "id": $0.articleID.map(JSONValue.int) ?? .null,
+                                "error": $0.error.map(JSONValue.string) ?? .null,
+                            ])
+                        }),
+                ]), status: failed.isEmpty ? .created : .ok)
+        }
+    }
+
+    /// One document per non-empty line, or that line's error.
+    static func parseLines(_ text: String) -> [(source: String, document: Result<ArticleDocument, FrontMatter.ParseError>)] {
+        var out: [(String, Result<ArticleDocument, FrontMatter.ParseError>)] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { continue }
+            let source = "line \(i + 1)"
+            do {
+                guard case .object(var o) = try JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)) else {
+                    throw FrontMatter.ParseError(line: i + 1, message: "not a JSON object")
+                }
+                var status = ArticleStatus.draft
+                if let s = o.removeValue(forKey: "status")?.stringValue, s == "published" { status = .published }
+                // Exported lines carry read-only fields; drop them so an export imports as it is.
+                for key in o.keys where !ArticleJSON.inputFields.contains(key) { o.removeValue(forKey: key) }
+                out.append((source, .success(ArticleDocument(input: try ArticleJSON.input(o, base: nil), status: status))))
+            } catch let e as FrontMatter.ParseError {
+                out.append((source, .failure(e)))
+            } catch let p as Problem {
+                let detail = p.errors.isEmpty ? (p.detail ?? p.title) : p.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+                out.append((source, .failure(FrontMatter.ParseError(line: i + 1, message: detail))))
+            } catch {
+                out.append((source, .failure(FrontMatter.ParseError(line: i + 1, message: "not well-formed JSON"))))
+            }
+        }
+        return out
+    }
+}

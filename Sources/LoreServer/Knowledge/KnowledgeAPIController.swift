@@ -1,0 +1,93 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// `/api/v1/articles…` and `/api/v1/kb/…`: articles, their workflow and history, feedback, and search.
+struct KnowledgeAPIController {
+    let kb: KnowledgeRepository
+
+    func register(on api: APIRouter) {
+        api.on(.get, "/articles") { request, context in
+            let p = try context.requirePrincipal()
+            let params = request.uri.queryParameters
+            let paging = try KnowledgeQuery.paging(params, defaultLimit: 50)
+            var status: ArticleStatus?
+            if let s = params.get("status") {
+                guard let v = ArticleStatus(rawValue: s) else {
+                    throw Problem.badRequest("status must be one of draft, in_review, published, archived")
+                }
+                status = v
+            }
+            let owner = try KnowledgeQuery.int(params, "owner_id")
+            let (articles, total) = try await kb.list(
+                filter: try KnowledgeQuery.facets(params), status: status, ownerID: owner, limit: paging.limit, offset: paging.offset, as: p)
+            return try JSONIO.response(
+                .object(["data": .array(articles.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
+        }
+        api.on(.post, "/articles") { request, context in
+            let p = try context.requirePrincipal()
+            let input = try ArticleJSON.input(try await JSONIO.object(request, context: context), base: nil)
+            return try JSONIO.response(ArticleJSON.encode(try await kb.create(input, as: p)), status: .created)
+        }
+        api.on(.get, "/articles/{id}") { _, context in
+            try articleResponse(try await kb.get(id: try Self.id(context), as: try context.requirePrincipal()))
+        }
+        api.on(.patch, "/articles/{id}") { request, context in
+            let p = try context.requirePrincipal()
+            let id = try Self.id(context)
+            let body = try await JSONIO.object(request, context: context)
+            let current = try await kb.get(id: id, as: p)
+            let input = try ArticleJSON.input(body, base: ArticleInput(current))
+            return try articleResponse(try await kb.update(id: id, input, note: body["note"]?.stringValue, as: p))
+        }
+        for (action, run) in transitions {
+            api.on(.post, "/articles/{id}/\(action)") { request, context in
+                let p = try context.requirePrincipal()
+                let comment = try await Self.optionalComment(request, context)
+                return try articleResponse(try await run(kb, try Self.id(context), comment, p))
+            }
+        }
+        registerHistory(on: api)
+        registerSearch(on: api)
+        registerTransfer(on: api)
+    }
+
+    typealias Transition = @Sendable (KnowledgeRepository, Int64, String?, Principal) async throws -> Article
+
+    let transitions: [(String, Transition)] = [
+        ("submit", { kb, id, _, p in try await kb.submit(id: id, as: p) }),
+        ("approve", { kb, id, c, p in try await kb.approve(id: id, comment: c, as: p) }),
+        ("reject", { kb, id, c, p in try await kb.reject(id: id, comment: c ?? "", as: p) }),
+        ("archive", { kb, id, _, p in try await kb.archive(id: id, as: p) }),
+        ("reopen", { kb, id, _, p in try await kb.reopen(id: id, as: p) }),
+        ("verify", { kb, id, _, p in try await kb.verify(id: id, as: p) }),
+    ]
+
+    static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
+        guard let s = context.parameters.get(name), let id = Int64(s), id > 0 else { throw Problem.notFound() }
+        return id
+    }
+
+    /// An optional JSON body `{"comment": "..."}`; an empty body is fine.
+    static func optionalComment(_ request: Request, _ context: AppRequestContext) async throws -> String? {
+        guard request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) else { return nil }
+        let o = try await JSONIO.object(request, context: context)
+        for key in o.keys where key != "comment" {
+            throw Problem.validation([FieldError(field: key, code: "unknown_field", message: "only comment is accepted")])
+        }
+        switch o["comment"] {
+        case .none, .some(.null): return nil
+        case .some(.string(let s)):
+            if s.count > 2_000 {
+                throw Problem.validation([FieldError(field: "comment", code: "too_long", message: "must be at most 2000 characters")])
+            }
+            return s
+        default: throw Problem.validation([FieldError(field: "comment", code: "invalid_type", message: "must be a string")])
+        }
+    }
+}
+
+/// An article as a JSON response (a tiny helper so handlers read as one line).
+func articleResponse(_ a: Article) throws -> Response {
+    try JSONIO.response(ArticleJSON.encode(a))
+}

@@ -1,0 +1,172 @@
+import LoreCore
+
+/// OpenAPI schemas and operations of the knowledge-base routes.
+enum KnowledgeSchemas {
+    typealias S = OpenAPISchemas
+
+    static var all: [String: JSONValue] {
+        let int = JSONValue.object(["type": .string("integer")])
+        let num = JSONValue.object(["type": .string("number")])
+        let str = JSONValue.object(["type": .string("string")])
+        let strs = JSONValue.object(["type": .string("array"), "items": str])
+        let ints = JSONValue.object(["type": .string("array"), "items": int])
+        let nstr = S.nullable("string", nullable: true)
+        let nint = S.nullable("integer", nullable: true)
+        func choice(_ values: [String]) -> JSONValue { .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))]) }
+        let types = choice(ArticleType.allCases.map(\.rawValue))
+        let languages = choice(ArticleLanguage.allCases.map(\.rawValue))
+        let audiences = choice(AudienceKind.allCases.map(\.rawValue))
+        let statuses = choice(ArticleStatus.allCases.map(\.rawValue))
+        var articleProps: [String: JSONValue] = [
+            "id": int, "type": types, "title": str, "language": languages, "category_id": nint, "tags": strs, "product_ids": ints,
+            "account_ids": ints, "competitor_ids": ints, "status": statuses, "audience": audiences, "audience_tiers": strs,
+            "audience_industries": strs, "owner_id": nint, "version": int, "published_at": nstr, "verified_at": nstr, "verify_by": nstr,
+            "helpful_count": int, "unhelpful_count": int, "view_count": int, "solved_count": int, "freshness": num,
+            "freshness_badge": choice(["fresh", "ageing", "stale"]), "quality": num, "created_at": S.string("date-time"),
+            "updated_at": S.string("date-time"),
+        ]
+        let summary = S.object(articleProps, required: Array(articleProps.keys))
+        articleProps["body"] = str
+        articleProps["body_html"] = str
+        let article = S.object(articleProps, required: Array(articleProps.keys))
+        let input: [String: JSONValue] = [
+            "type": types, "title": .object(["type": .string("string"), "maxLength": .int(Int64(ArticleInput.maximumTitleLength))]),
+            "body": .object(["type": .string("string"), "description": .string("Markdown")]), "language": languages, "category_id": nint,
+            "tags": strs, "product_ids": ints, "account_ids": ints, "competitor_ids": ints, "audience": audiences,
+            "audience_tiers": .object(["type": .string("array"), "items": choice(Catalog.valueTiers)]), "audience_industries": strs,
+            "verify_by": S.string("date", nullable: true), "note": nstr,
+        ]
+        let versionProps: [String: JSONValue] = [
+            "number": int, "type": types, "title": str, "body": str, "language": languages, "category_id": nint, "tags": strs, "status": statuses,
+            "note": nstr, "author_id": nint, "author_name": nstr, "created_at": S.string("date-time"),
+        ]
+        let proposalProps: [String: JSONValue] = [
+            "id": int, "article_id": int, "base_version": int, "title": str, "body": str, "tags": strs, "note": nstr, "author_id": nint,
+            "author_name": nstr, "created_at": S.string("date-time"), "status": choice(["pending", "approved", "rejected"]), "reviewer_id": nint,
+            "review_comment": nstr, "reviewed_at": nstr,
+        ]
+        let reviewProps: [String: JSONValue] = [
+            "revision_id": nint, "reviewer_id": nint, "reviewer_name": nstr, "decision": str, "comment": nstr, "created_at": S.string("date-time"),
+        ]
+        let hit = S.object(
+            ["article": S.ref("ArticleSummary"), "relevance": num, "score": num, "snippet": str, "snippet_html": str],
+            required: ["article", "relevance", "score", "snippet", "snippet_html"])
+        let counts = JSONValue.object(["type": .string("object"), "additionalProperties": int])
+        let facets = S.object(
+            ["type": counts, "language": counts, "category_id": counts, "product_id": counts],
+            required: ["type", "language", "category_id", "product_id"])
+        let piece = S.object(["op": choice(["same", "added", "removed"]), "text": str], required: ["op", "text"])
+        let pieces = JSONValue.object(["type": .string("array"), "items": piece])
+        func list(_ item: String, extra: [String: JSONValue] = [:]) -> JSONValue {
+            S.object(
+                ["data": .object(["type": .string("array"), "items": S.ref(item)])].merging(extra) { a, _ in a }, required: ["data"] + extra.keys)
+        }
+        let importResult = S.object(
+            [
+                "imported": int, "failed": int,
+                "results": .object([
+                    "type": .string("array"),
+                    "items": S.object(["source": str, "id": nint, "error": nstr], required: ["source", "id", "error"]),
+                ]),
+            ], required: ["imported", "failed", "results"])
+        return [
+            "Article": article, "ArticleSummary": summary, "ArticleList": list("ArticleSummary", extra: ["total": int]),
+            "ArticleCreate": S.object(input, required: ["type", "title", "body", "language"]), "ArticleUpdate": S.object(input, required: []),
+            "ArticleVersion": S.object(versionProps, required: Array(versionProps.keys)), "ArticleVersionList": list("ArticleVersion"),
+            "ArticleProposal": S.object(proposalProps, required: Array(proposalProps.keys)), "ArticleProposalList": list("ArticleProposal"),
+            "ArticleProposalCreate": S.object(["title": str, "body": str, "tags": strs, "note": nstr], required: ["title", "body"]),
+            "ArticleReview": S.object(reviewProps, required: Array(reviewProps.keys)), "ArticleReviewList": list("ArticleReview"),
+            "ArticleComment": S.object(["comment": nstr], required: []),
+            "ArticleFeedback": S.object(["helpful": .object(["type": .string("boolean")]), "comment": nstr], required: ["helpful"]),
+            "ArticleDiff": S.object(["from": int, "to": int, "title": pieces, "body": pieces], required: ["from", "to", "title", "body"]),
+            "ArticleRestoreResult": S.object(["article": S.ref("Article"), "proposal": S.ref("ArticleProposal")], required: []),
+            "ArticleHit": hit,
+            "ArticleSearchResults": S.object(
+                [
+                    "data": .object(["type": .string("array"), "items": S.ref("ArticleHit")]), "total": int,
+                    "total_is_capped": .object(["type": .string("boolean")]), "matched_all": .object(["type": .string("boolean")]), "tokens": strs,
+                    "facets": facets,
+                ], required: ["data", "total", "total_is_capped", "matched_all", "tokens"]),
+            "ArticleSuggestions": S.object(
+                [
+                    "data": .object([
+                        "type": .string("array"), "items": S.object(["id": int, "title": str, "type": types], required: ["id", "title", "type"]),
+                    ])
+                ],
+                required: ["data"]),
+            "RelatedRequest": S.object(
+                ["subject": str, "description": str, "k": .object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(50)])],
+                required: ["subject"]),
+            "RelatedArticles": list("ArticleHit"),
+            "ReviewQueue": S.object(
+                [
+                    "articles": .object(["type": .string("array"), "items": S.ref("ArticleSummary")]),
+                    "proposals": .object(["type": .string("array"), "items": S.ref("ArticleProposal")]),
+                ], required: ["articles", "proposals"]),
+            "ArticleImportResult": importResult,
+        ]
+    }
+
+    static var operations: [OpenAPIDocument.Op] {
+        let p = "/api/v1/articles"
+        let write: [(Int, String?)] = [(400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)]
+        var ops: [OpenAPIDocument.Op] = [
+            (
+                "get", p, "List articles you may read", nil, [(200, "ArticleList"), (400, nil), (401, nil)],
+                ["status", "type", "language", "category_id", "product_id", "tag", "owner_id", "limit", "offset"]
+            ),
+            ("post", p, "Write a draft article", "ArticleCreate", [(201, "Article")] + write, []),
+            ("get", p + "/{id}", "Get an article", nil, [(200, "Article"), (401, nil), (404, nil)], []),
+            ("patch", p + "/{id}", "Edit an article in place (drafts; reviewers at any stage)", "ArticleUpdate", [(200, "Article")] + write, []),
+            ("get", p + "/{id}/versions", "Version history", nil, [(200, "ArticleVersionList"), (401, nil), (404, nil)], []),
+            ("get", p + "/{id}/versions/{number}", "One version", nil, [(200, "ArticleVersion"), (401, nil), (404, nil)], []),
+            (
+                "get", p + "/{id}/diff", "Compare two versions (by word, by character for Chinese)", nil,
+                [(200, "ArticleDiff"), (400, nil), (401, nil), (404, nil)], ["from", "to"]
+            ),
+            (
+                "post", p + "/{id}/versions/{number}/restore", "Restore a version as a new draft (a proposal for published articles)", nil,
+                [(200, "ArticleRestoreResult"), (201, "ArticleRestoreResult"), (401, nil), (403, nil), (404, nil), (409, nil)], []
+            ),
+            ("get", p + "/{id}/proposals", "Proposed edits", nil, [(200, "ArticleProposalList"), (401, nil), (404, nil)], []),
+            (
+                "post", p + "/{id}/proposals", "Propose an edit to a published article", "ArticleProposalCreate", [(201, "ArticleProposal")] + write,
+                []
+            ),
+            ("get", p + "/{id}/reviews", "Review log", nil, [(200, "ArticleReviewList"), (401, nil), (404, nil)], []),
+            ("post", p + "/{id}/feedback", "Helpful or not, with an optional comment", "ArticleFeedback", [(200, "Article")] + write, []),
+            ("get", p + "/export", "Export articles with their versions as JSON Lines", nil, [(200, nil), (401, nil)], []),
+            (
+                "post", p + "/import", "Import articles from JSON Lines (mode=atomic or continue)", nil,
+                [(200, "ArticleImportResult"), (201, "ArticleImportResult"), (400, nil), (401, nil), (403, nil), (413, nil), (422, nil)], ["mode"]
+            ),
+            (
+                "get", "/api/v1/kb/search", "Ranked full-text search with facets and snippets", nil,
+                [(200, "ArticleSearchResults"), (400, nil), (401, nil)],
+                ["q", "type", "language", "category_id", "product_id", "tag", "limit", "offset", "facets"]
+            ),
+            ("get", "/api/v1/kb/suggest", "Title suggestions as the user types", nil, [(200, "ArticleSuggestions"), (401, nil)], ["q"]),
+            (
+                "post", "/api/v1/kb/related", "The k best articles for a subject and description", "RelatedRequest",
+                [(200, "RelatedArticles"), (400, nil), (401, nil), (413, nil), (415, nil), (422, nil)], []
+            ),
+            (
+                "get", "/api/v1/kb/review-queue", "Articles in review and pending proposals (knowledge managers)", nil,
+                [(200, "ReviewQueue"), (401, nil), (403, nil)], []
+            ),
+            (
+                "get", "/api/v1/kb/needs-review", "Published articles past their verify-by date or badly rated", nil,
+                [(200, "ArticleList"), (401, nil)], []
+            ),
+        ]
+        for action in ["submit", "approve", "reject", "archive", "reopen", "verify"] {
+            ops.append(("post", p + "/{id}/\(action)", "Workflow: \(action)", nil, [(200, "Article")] + write, []))
+        }
+        for action in ["approve", "reject"] {
+            ops.append(
+                ("post", "/api/v1/article-proposals/{id}/\(action)", "Decide a proposed edit: \(action)", nil, [(200, "ArticleProposal")] + write, [])
+            )
+        }
+        return ops
+    }
+}
