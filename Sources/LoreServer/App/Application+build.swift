@@ -77,6 +77,7 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     LeadConvertPage(services: services).register(on: web)
     AdminUsersPage(services: services).register(on: web)
     SettingsPage(services: services).register(on: web)
+    KnowledgePages(services: services).register(on: web)
     RecordPagesController(services: services).register(on: web)
     return (router, registry)
 }

@@ -7,7 +7,11 @@ struct HomePageController {
     let services: AppServices
 
     func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("/") { _, context in try await home(context) }
+        router.get("/") { _, context in
+            // Portal customers have no CRM home: their start page is the knowledge base.
+            if context.principal?.role == .customer { return PageRenderer.redirect("/kb") }
+            return try await home(context)
+        }
     }
 
     func home(_ context: AppRequestContext) async throws -> Response {

@@ -52,6 +52,7 @@ struct PageRenderer: Sendable {
             model["me"] = ["name": p.name, "email": p.email, "role": t("role.\(p.role.rawValue)"), "id": p.userID]
             model["nav"] = Navigation.sections(for: p, localizer: t)
             model["is_admin"] = p.role == .admin
+            model["is_staff"] = p.role.isStaff
             model["can_audit"] = p.role == .admin || p.role == .manager
         }
         return model
@@ -73,11 +74,21 @@ enum Navigation {
     ]
 
     static func sections(for p: Principal, localizer t: Localizer) -> [[String: Any]] {
-        groups.map { title, entities in
-            [
-                "title": t(title),
-                "items": entities.map { ["label": t.entityLabel($0), "href": "/\(Catalog[$0].path)"] },
-            ]
+        var knowledge: [[String: Any]] = [["label": t("kb.title"), "href": "/kb"]]
+        if p.role.isStaff {
+            knowledge.append(["label": t("kb.needs_review"), "href": "/kb/needs-review"])
+            if ArticlePolicy.isReviewer(p) { knowledge.append(["label": t("kb.review_queue"), "href": "/kb/review"]) }
+            knowledge.append(["label": t.entityLabel("article_categories"), "href": "/article-categories"])
         }
+        let kb: [String: Any] = ["title": t("nav.knowledge"), "items": knowledge]
+        // Portal customers see the knowledge meant for them and nothing of the CRM.
+        guard p.role.isStaff else { return [kb] }
+        return [kb]
+            + groups.map { title, entities in
+                [
+                    "title": t(title),
+                    "items": entities.map { ["label": t.entityLabel($0), "href": "/\(Catalog[$0].path)"] },
+                ]
+            }
     }
 }

@@ -147,3 +147,13 @@ extension KnowledgeRepository {
         }
     }
 }
+
+extension KnowledgeRepository {
+    /// One proposed edit, if the principal may see it (its author, or the article's authors and reviewers).
+    public func revisionForPage(_ rid: Int64, as p: Principal) async throws -> ArticleRevision? {
+        let found = try await database.read { db in try await ArticleHistoryRows.revisions(articleID: nil, revisionID: rid, status: nil, on: db).first
+        }
+        guard let found else { return nil }
+        return try await revisions(id: found.articleID, as: p).first { $0.id == rid }
+    }
+}

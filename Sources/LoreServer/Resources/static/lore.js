@@ -84,3 +84,25 @@
     }
   });
 })();
+
+// Knowledge-base title suggestions as the user types (debounced; the server applies the reader's audience).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 1) return;
+      timer = setTimeout(function () {
+        fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : { data: [] }; })
+          .then(function (body) {
+            list.innerHTML = "";
+            body.data.forEach(function (s) { var o = document.createElement("option"); o.value = s.title; list.appendChild(o); });
+          })
+          .catch(function () {});
+      }, 150);
+    });
+  });
+});

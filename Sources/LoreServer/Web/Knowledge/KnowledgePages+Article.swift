@@ -1,0 +1,129 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// The article page and the buttons on it (workflow actions and feedback).
+extension KnowledgePages {
+    func registerArticle(on router: RouterGroup<AppRequestContext>) {
+        router.get("/kb/articles/:id") { request, context in try await article(request, context) }
+        for action in ["submit", "approve", "reject", "archive", "reopen", "verify"] {
+            router.post("/kb/articles/:id/\(action)") { request, context in try await act(action, request, context) }
+        }
+        router.post("/kb/articles/:id/feedback") { request, context in
+            let p = try context.requirePrincipal()
+            let form = try await FormData.parse(request, context: context)
+            let id = try Self.id(context)
+            _ = try await kb.feedback(id: id, helpful: form["helpful"] == "yes", comment: form["comment"], as: p)
+            return PageRenderer.redirect("/kb/articles/\(id)?thanks=1")
+        }
+    }
+
+    static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
+        guard let s = context.parameters.get(name), let id = Int64(s), id > 0 else { throw WebError(status: .notFound, messageKey: "msg.not_found") }
+        return id
+    }
+
+    func article(_ request: Request, _ context: AppRequestContext, flash: String? = nil) async throws -> Response {
+        let p = try context.requirePrincipal()
+        let t = context.localizer
+        let id = try Self.id(context)
+        let a = try await kb.get(id: id, as: p)
+        if a.status == .published { try await kb.recordView(id: id, as: p) }
+        let manage = ArticlePolicy.canManage(a, principal: p)
+        let reviewer = ArticlePolicy.isReviewer(p)
+        var data = KnowledgeView.summary(a, t, offset: context.timeZoneOffset)
+        data["body_html"] = Markdown.html(a.body)
+        data["audience"] = t("kb.audience.\(a.audience.kind.rawValue)")
+        data["segments"] = (a.audience.tiers.map { t("choice.\($0)") } + a.audience.industries).joined(separator: ", ")
+        data["tags"] = a.tags.map { ["tag": $0, "href": "/kb?tag=\(Self.encode($0))"] }
+        data["is_staff"] = p.role.isStaff
+        data["can_edit"] = ArticlePolicy.canEditInPlace(a, principal: p)
+        data["can_propose"] = ArticlePolicy.canPropose(a, principal: p) && !ArticlePolicy.canEditInPlace(a, principal: p)
+        data["can_submit"] = manage && a.status == .draft
+        data["can_approve"] = reviewer && (a.status == .inReview || a.status == .draft)
+        data["can_reject"] = reviewer && a.status == .inReview
+        data["can_archive"] = manage && a.status != .archived
+        data["can_reopen"] = manage && a.status == .archived
+        data["can_verify"] = manage && a.status == .published
+        data["can_history"] = p.role.isStaff
+        data["can_feedback"] = a.status == .published
+        data["thanks"] = request.uri.queryParameters.get("thanks") != nil
+        var links: [[String: Any]] = []
+        for (entity, ids) in [("products", a.productIDs), ("accounts", a.accountIDs), ("competitors", a.competitorIDs)]
+        where p.role.isStaff && !ids.isEmpty {
+            let names = try await services.records.titles(entity: entity, ids: Set(ids), as: p)
+            for i in ids {
+                if let n = names[i] {
+                    links.append(["label": t.entityLabel(entity, plural: false), "title": n, "href": "/\(Catalog[entity].path)/\(i)"])
+                }
+            }
+        }
+        data["links"] = links.isEmpty ? false : ["items": links]
+        if let c = a.categoryID, let name = try await services.records.titles(entity: "article_categories", ids: [c], as: p)[c] {
+            data["category"] = ["title": name, "href": "/kb?category_id=\(c)"]
+        } else {
+            data["category"] = false
+        }
+        let reviews = manage ? try await kb.reviews(id: id, as: p) : []
+        data["reviews"] =
+            reviews.isEmpty
+            ? false
+            : [
+                "items": reviews.map { r in
+                    [
+                        "who": r.reviewerName ?? "—",
+                        "decision": t("kb.decision.\(r.decision)").hasPrefix("kb.") ? r.decision : t("kb.decision.\(r.decision)"),
+                        "comment": r.comment ?? "", "at": TimeDisplay.short(r.createdAt, offset: context.timeZoneOffset),
+                    ]
+                }
+            ]
+        let proposals = try await kb.revisions(id: id, as: p).filter { $0.status == .pending }
+        data["proposals"] =
+            proposals.isEmpty
+            ? false
+            : [
+                "items": proposals.map { r in
+                    [
+                        "href": "/kb/proposals/\(r.id)", "who": t.format("kb.proposed_by", ["name": r.authorName ?? "—"]), "note": r.note ?? "",
+                        "at": TimeDisplay.short(r.createdAt, offset: context.timeZoneOffset),
+                    ] as [String: Any]
+                }
+            ]
+        let comments = try await kb.feedbackComments(id: id, as: p)
+        data["comments"] =
+            comments.isEmpty
+            ? false
+            : [
+                "items": comments.map {
+                    [
+                        "who": $0.name ?? "—", "helpful": $0.helpful, "comment": $0.comment,
+                        "at": TimeDisplay.short($0.at, offset: context.timeZoneOffset),
+                    ] as [String: Any]
+                }
+            ]
+        return try services.pages.render("kb_article", title: a.title, data: data, context: context, flash: flash)
+    }
+
+    func act(_ action: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let p = try context.requirePrincipal()
+        let form = try await FormData.parse(request, context: context)
+        let id = try Self.id(context)
+        let comment = form["comment"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        do {
+            switch action {
+            case "submit": _ = try await kb.submit(id: id, as: p)
+            case "approve": _ = try await kb.approve(id: id, comment: comment, as: p)
+            case "reject": _ = try await kb.reject(id: id, comment: comment ?? "", as: p)
+            case "archive": _ = try await kb.archive(id: id, as: p)
+            case "reopen": _ = try await kb.reopen(id: id, as: p)
+            default: _ = try await kb.verify(id: id, as: p)
+            }
+        } catch StoreError.invalid(let v) {
+            return try await article(
+                request, context, flash: v.errors.map { "\(context.localizer("kb.field.\($0.field)")): \($0.message)" }.joined(separator: "; "))
+        } catch StoreError.conflict(_, let message) {
+            return try await article(request, context, flash: message)
+        }
+        return PageRenderer.redirect("/kb/articles/\(id)")
+    }
+}

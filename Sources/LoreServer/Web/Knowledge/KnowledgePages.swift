@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// The knowledge base in the browser: search and browse, articles, editing, history and the review queues.
+struct KnowledgePages {
+    let services: AppServices
+    var kb: KnowledgeRepository { services.knowledge }
+
+    func register(on router: RouterGroup<AppRequestContext>) {
+        router.get("/kb") { request, context in try await search(request, context) }
+        registerArticle(on: router)
+        registerEditor(on: router)
+        registerHistory(on: router)
+    }
+
+    func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let p = try context.requirePrincipal()
+        let t = context.localizer
+        let params = request.uri.queryParameters
+        let q = params.get("q") ?? ""
+        let filter = try Self.webQuery { try KnowledgeQuery.facets(params) }
+        let paging = try Self.webQuery { try KnowledgeQuery.paging(params, defaultLimit: 20) }
+        var data: [String: Any] = [
+            "q": q, "is_staff": p.role.isStaff, "is_reviewer": ArticlePolicy.isReviewer(p), "searching": false, "loose": false, "none": false,
+            "prev_href": false, "next_href": false, "count": false, "browse": false,
+        ]
+        if q.trimmingCharacters(in: .whitespaces).isEmpty {
+            let (articles, total) = try await kb.list(filter: filter, status: .published, limit: paging.limit, offset: paging.offset, as: p)
+            data["browse"] = articles.map { KnowledgeView.summary($0, t, offset: context.timeZoneOffset) }
+            data["count"] = t.format("kb.results", ["n": String(total)])
+            data["facets"] = try await facetGroups(nil, filter: filter, q: q, t: t, p: p)
+            pageLinks(&data, q: q, request: request, paging: paging, total: total)
+        } else {
+            let r = try await kb.search(ArticleSearchQuery(text: q, filter: filter, limit: paging.limit, offset: paging.offset), as: p)
+            data["searching"] = true
+            data["loose"] = !r.matchedAll && !r.hits.isEmpty
+            data["none"] = r.hits.isEmpty
+            data["count"] = r.totalIsCapped ? t.format("kb.results_capped", ["n": String(r.total)]) : t.format("kb.results", ["n": String(r.total)])
+            data["hits"] = r.hits.map { h -> [String: Any] in
+                var row = KnowledgeView.summary(h.article, t, offset: context.timeZoneOffset)
+                row["snippet"] = Snippet.html(h.snippet)
+                return row
+            }
+            data["facets"] = try await facetGroups(r.facets, filter: filter, q: q, t: t, p: p)
+            pageLinks(&data, q: q, request: request, paging: paging, total: r.total)
+        }
+        return try services.pages.render("kb_search", title: t("kb.title"), data: data, context: context)
+    }
+
+    /// Facet links: each keeps the query and the other filters and toggles its own value.
+    func facetGroups(_ facets: ArticleFacets?, filter: ArticleFacetFilter, q: String, t: Localizer, p: Principal) async throws -> [[String: Any]] {
+        func href(_ key: String, _ value: String?) -> String {
+            var items: [(String, String)] = [("q", q)]
+            if key != "type" { items += filter.types.map { ("type", $0.rawValue) } }
+            if key != "language", let l = filter.language { items.append(("language", l.rawValue)) }
+            if key != "category_id", let c = filter.categoryID { items.append(("category_id", String(c))) }
+            if key != "product_id", let pr = filter.productID { items.append(("product_id", String(pr))) }
+            if let value { items.append((key, value)) }
+            return "/kb?" + items.filter { !$0.1.isEmpty }.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
+        }
+        func group(_ key: String, _ title: String, _ values: [(String, String, Int?, Bool)]) -> [String: Any] {
+            [
+                "title": t(title), "all_href": href(key, nil),
+                "values": values.map { v in ["label": v.1, "count": v.2.map(String.init) ?? "", "href": href(key, v.0), "active": v.3] },
+            ]
+        }
+        let types = ArticleType.allCases.map { ($0.rawValue, t("kb.type.\($0.rawValue)"), facets?.types[$0.rawValue], filter.types.contains($0)) }
+            .filter { facets == nil || $0.2 != nil || $0.3 }
+        let languages = ArticleLanguage.allCases.map {
+            ($0.rawValue, t("kb.language.\($0.rawValue)"), facets?.languages[$0.rawValue], filter.language == $0)
+        }
+        .filter { facets == nil || $0.2 != nil || $0.3 }
+        var out = [group("type", "kb.facet.type", types), group("language", "kb.facet.language", languages)]
+        if let facets {
+            let cats = try await services.records.titles(entity: "article_categories", ids: Set(facets.categories.keys), as: p)
+            let catValues = facets.categories.sorted { $0.value > $1.value }.map {
+                (String($0.key), cats[$0.key] ?? "#\($0.key)", Optional($0.value), filter.categoryID == $0.key)
+            }
+            if !catValues.isEmpty { out.append(group("category_id", "kb.facet.category", catValues)) }
+            if p.role.isStaff {
+                let names = try await services.records.titles(entity: "products", ids: Set(facets.products.keys), as: p)
+                let prodValues = facets.products.sorted { $0.value > $1.value }.map {
+                    (String($0.key), names[$0.key] ?? "#\($0.key)", Optional($0.value), filter.productID == $0.key)
+                }
+                if !prodValues.isEmpty { out.append(group("product_id", "kb.facet.product", prodValues)) }
+            }
+        }
+        return out
+    }
+
+    func pageLinks(_ data: inout [String: Any], q: String, request: Request, paging: (limit: Int, offset: Int), total: Int) {
+        let base = request.uri.query.map { q in q.split(separator: "&").filter { !$0.hasPrefix("offset=") }.joined(separator: "&") } ?? ""
+        if paging.offset > 0 { data["prev_href"] = "/kb?\(base)&offset=\(max(0, paging.offset - paging.limit))" }
+        if paging.offset + paging.limit < total && paging.offset + paging.limit <= 10_000 {
+            data["next_href"] = "/kb?\(base)&offset=\(paging.offset + paging.limit)"
+        }
+    }
+
+    static func encode(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~"))) ?? ""
+    }
+
+    /// Runs API-style query parsing and turns its 400 into the web error page.
+    static func webQuery<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let p as Problem { throw WebError(status: p.status, messageKey: "msg.error") }
+    }
+}
