@@ -14,9 +14,7 @@ extension KnowledgeAPIController {
             while true {
                 let batch = try await kb.export(as: p, afterID: after)
                 for (a, versions) in batch {
-                    guard case .object(var o) = ArticleJSON.encode(a) else { continue }
-                    o["versions"] = .array(versions.map(ArticleJSON.encode))
-                    out.writeBytes(JSONValue.object(o).serialized())
+                    out.writeString(KnowledgeTransfer.jsonLine(a, versions: versions))
                     out.writeString("\n")
                 }
                 guard let last = batch.last else { break }
