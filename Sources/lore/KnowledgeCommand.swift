@@ -8,7 +8,8 @@ import LoreStore
 /// `lore kb import|export`: articles as JSON Lines or as a folder of Markdown files with front matter.
 struct KnowledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "kb", abstract: "Import and export knowledge-base articles.", subcommands: [Import.self, Export.self])
+        commandName: "kb", abstract: "Import and export knowledge-base articles.",
+        subcommands: [Import.self, Export.self, Reindex.self, Generate.self, MatchExpressions.self])
 
     struct Actor: ParsableArguments {
         @Option(name: .customLong("as"), help: "E-mail of the user the import or export acts as (default: the first administrator).")

@@ -27,16 +27,16 @@ public enum Markdown {
             while let f = text.first, "#>".contains(f) { text = text.dropFirst() }
             if text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ") { text = text.dropFirst(2) }
             if text.allSatisfy({ "-|: ".contains($0) }) { continue }
-            let cleaned = text.replacingOccurrences(of: "|", with: " ")
+            let cleaned = text.contains("|") ? String(text.map { $0 == "|" ? " " : $0 }) : String(text)
             out.append(InlineRenderer.plain(cleaned.trimmingLeadingSpaces()))
         }
         return out.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     static func normalizedLines(_ source: String) -> [String] {
-        source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character in Swift, so splitting on newlines handles every line ending.
+        let text = source.utf8.contains(0) ? source.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : source
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
     }
 
     /// Escapes text for HTML element content and attribute values.

@@ -8,7 +8,8 @@ public enum Snippet {
 
     /// The best window of about `length` characters, as plain and highlighted parts.
     public static func make(text: String, query: [String], length: Int = 180, analyzer: TextAnalyzer = TextAnalyzer()) -> [Part] {
-        let chars = Array(text.replacingOccurrences(of: "\n", with: " "))
+        // The best passage of a long article is found in its first few thousand characters.
+        let chars = Array(text.prefix(4_000)).map { $0.isNewline ? " " : $0 }
         guard !chars.isEmpty else { return [] }
         let wanted = Set(query)
         var hit = [Bool](repeating: false, count: chars.count)
@@ -49,6 +50,22 @@ public enum Snippet {
         return parts
     }
 
+    /// Whether a word can produce a wanted token: non-ASCII words always might; ASCII words (and each part of a code)
+    /// only if they start with the first two letters of a wanted token.
+    static func mayMatch(_ word: String, prefixes: Set<String>) -> Bool {
+        var bytes = Array(word.utf8)
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        for k in bytes.indices where bytes[k] >= 65 && bytes[k] <= 90 { bytes[k] += 32 }
+        var start = 0
+        for k in 0...bytes.count {
+            if k == bytes.count || bytes[k] == 45 || bytes[k] == 95 || bytes[k] == 46 {
+                if k - start >= 1, prefixes.contains(String(decoding: bytes[start..<min(k, start + 2)], as: UTF8.self)) { return true }
+                start = k + 1
+            }
+        }
+        return false
+    }
+
     /// Escaped HTML with hits in `<mark>`.
     public static func html(_ parts: [Part]) -> String {
         parts.map { $0.hit ? "<mark>\(Markdown.escape($0.text))</mark>" : Markdown.escape($0.text) }.joined()
@@ -57,6 +74,9 @@ public enum Snippet {
     public static func plain(_ parts: [Part]) -> String { parts.map(\.text).joined() }
 
     static func markHits(_ chars: [Character], wanted: Set<String>, analyzer: TextAnalyzer, into hit: inout [Bool]) {
+        // Analysing every word is the slow part; a word can only match if it starts like a wanted token (stems and
+        // codes keep their first letters), so plain ASCII words that do not are skipped.
+        let prefixes = Set(wanted.filter { $0.utf8.first.map { $0 < 0x80 } ?? false }.map { String($0.prefix(2)) })
         var i = 0
         while i < chars.count {
             let ch = chars[i]
@@ -75,8 +95,8 @@ public enum Snippet {
                 {
                     j += 1
                 }
-                let tokens = analyzer.tokens(String(chars[i..<j]), mode: .index)
-                if tokens.contains(where: wanted.contains) {
+                let word = String(chars[i..<j])
+                if Self.mayMatch(word, prefixes: prefixes), analyzer.tokens(word, mode: .index).contains(where: wanted.contains) {
                     for k in i..<j { hit[k] = true }
                 }
                 i = j

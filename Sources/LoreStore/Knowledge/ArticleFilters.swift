@@ -17,6 +17,12 @@ enum ArticleFilters {
         }
     }
 
+    /// The condition a search adds to the index: none for staff (the index holds published articles only, all of
+    /// which staff may read), the audience rule for portal customers.
+    static func indexFilter(_ reader: Reader) -> SQLQueryString? {
+        reader == .staff ? nil : audience(reader)
+    }
+
     /// Everything the principal may read: published for their audience, plus (for staff) their own articles at any
     /// stage, and for reviewers every article.
     static func visible(_ p: Principal, reader: Reader) -> SQLQueryString {

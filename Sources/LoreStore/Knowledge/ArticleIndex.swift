@@ -44,16 +44,24 @@ enum ArticleIndex {
     static func matches(
         tokens: [String], all: Bool, titleOnly: Bool = false, prefixLast: Bool = false, engine: Engine, filter: SQLQueryString?, limit: Int
     ) -> SQLQueryString {
-        let extra: SQLQueryString = filter.map { " AND " + $0 } ?? ""
         switch engine {
         case .sqlite:
             var expr = SearchExpressions.fts5(tokens, all: all)
             if prefixLast { expr += "*" }
             if titleOnly { expr = "{title} : (\(expr))" }
             // bm25 with the title weighted four times the body; FTS5 returns lower-is-better, so negate it.
+            guard let filter else {
+                // The index holds published articles only, so a staff search needs nothing but the index.
+                return """
+                    SELECT rowid AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts WHERE article_fts MATCH \(bind: expr) \
+                    ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT \(unsafeRaw: String(limit))
+                    """
+            }
+            // CROSS JOIN keeps the full-text index as the outer loop: left to itself the planner may scan articles by
+            // status and probe the index once per row, which is a thousand times slower on a large base.
             return """
-                SELECT a.id AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts JOIN articles a ON a.id = article_fts.rowid \
-                WHERE article_fts MATCH \(bind: expr)\(extra) ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT \(unsafeRaw: String(limit))
+                SELECT a.id AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts CROSS JOIN articles a ON a.id = article_fts.rowid \
+                WHERE article_fts MATCH \(bind: expr) AND \(filter) ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT \(unsafeRaw: String(limit))
                 """
         case .postgres:
             var query = SearchExpressions.tsquery(tokens, all: all)
@@ -66,10 +74,17 @@ enum ArticleIndex {
             }
             // ts_rank with the title (weight A) four times the body and length normalisation 1 (1 + log length),
             // the closest of PostgreSQL's built-ins to FTS5's bm25.
+            guard let filter else {
+                return """
+                    SELECT s.article_id AS id, ts_rank('{0.25,0.25,0.25,1.0}', s.tsv, q.q, 1) AS rel \
+                    FROM article_search s, (SELECT CAST(\(bind: query) AS tsquery) AS q) q \
+                    WHERE s.tsv @@ q.q ORDER BY rel DESC, s.article_id LIMIT \(unsafeRaw: String(limit))
+                    """
+            }
             return """
                 SELECT a.id AS id, ts_rank('{0.25,0.25,0.25,1.0}', s.tsv, q.q, 1) AS rel \
                 FROM article_search s JOIN articles a ON a.id = s.article_id, (SELECT CAST(\(bind: query) AS tsquery) AS q) q \
-                WHERE s.tsv @@ q.q\(extra) ORDER BY rel DESC, a.id LIMIT \(unsafeRaw: String(limit))
+                WHERE s.tsv @@ q.q AND \(filter) ORDER BY rel DESC, a.id LIMIT \(unsafeRaw: String(limit))
                 """
         }
     }

@@ -17,7 +17,7 @@ extension KnowledgeRepository {
         guard !tokens.isEmpty else { return [] }
         let engine = database.engine
         return try await database.read { db in
-            let audience = ArticleFilters.audience(try await Self.reader(for: p, on: db))
+            let audience = ArticleFilters.indexFilter(try await Self.reader(for: p, on: db))
             let rows = try await db.raw(
                 ArticleIndex.matches(tokens: tokens, all: true, titleOnly: true, prefixLast: true, engine: engine, filter: audience, limit: limit)
             ).all()
@@ -51,7 +51,7 @@ extension KnowledgeRepository {
         guard !tokens.isEmpty, k > 0 else { return [] }
         let engine = database.engine
         return try await database.read { db in
-            let audience = ArticleFilters.audience(try await Self.reader(for: p, on: db))
+            let audience = ArticleFilters.indexFilter(try await Self.reader(for: p, on: db))
             let rows = try await db.raw(
                 ArticleIndex.matches(tokens: tokens, all: false, engine: engine, filter: audience, limit: k + excluding.count + 20)
             ).all()

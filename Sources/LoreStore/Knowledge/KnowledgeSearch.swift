@@ -55,33 +55,45 @@ enum KnowledgeSearch {
     /// Counting and facets stop here: beyond it the total is shown as "10,000+".
     static let countCap = 10_000
     /// Candidates re-ranked with freshness and quality beyond the requested page.
-    static let extraCandidates = 100
+    static let extraCandidates = 50
 
     static func search(_ q: ArticleSearchQuery, reader: Reader, engine: Engine, on db: any SQLDatabase) async throws -> ArticleSearchResult {
         let tokens = SearchExpressions.queryTokens(q.text)
         let audience = ArticleFilters.audience(reader)
         var cond = audience
         if let f = ArticleFilters.facets(q.filter) { cond = cond + " AND " + f }
+        var indexCond = ArticleFilters.indexFilter(reader)
+        if let f = ArticleFilters.facets(q.filter) { indexCond = indexCond.map { $0 + " AND " + f } ?? f }
         if tokens.isEmpty {
             return ArticleSearchResult(hits: [], total: 0, totalIsCapped: false, facets: nil, matchedAll: true, tokens: [])
         }
         let want = q.offset + q.limit + extraCandidates
         var matchedAll = true
-        var rows = try await db.raw(ArticleIndex.matches(tokens: tokens, all: true, engine: engine, filter: cond, limit: want)).all()
+        var rows = try await db.raw(ArticleIndex.matches(tokens: tokens, all: true, engine: engine, filter: indexCond, limit: want)).all()
         if rows.isEmpty && tokens.count > 1 {
             matchedAll = false
-            rows = try await db.raw(ArticleIndex.matches(tokens: tokens, all: false, engine: engine, filter: cond, limit: want)).all()
+            rows = try await db.raw(ArticleIndex.matches(tokens: tokens, all: false, engine: engine, filter: indexCond, limit: want)).all()
         }
         let ranked = try await rank(rows, tokens: tokens, window: q.offset..<(q.offset + q.limit), on: db)
 
         var total = rows.count
         var capped = false
         var facets: ArticleFacets?
-        if q.includeFacets || rows.count >= want {
+        if q.includeFacets {
             let groups = try await facetGroups(tokens: tokens, all: matchedAll, engine: engine, audience: audience, on: db)
             capped = groups.total >= countCap
-            if q.includeFacets { facets = try await facetCounts(groups, tokens: tokens, all: matchedAll, engine: engine, audience: audience, on: db) }
+            facets = try await facetCounts(groups, tokens: tokens, all: matchedAll, engine: engine, audience: audience, on: db)
             total = try await count(q.filter, groups: groups, tokens: tokens, all: matchedAll, engine: engine, cond: cond, on: db)
+        } else if rows.count >= want {
+            // More matches than candidates: count them (capped). Staff read every indexed article, so the index
+            // alone can count for them when no facet filter applies.
+            let staffOnly = reader == .staff && ArticleFilters.facets(q.filter) == nil
+            total = try await db.raw(
+                staffOnly
+                    ? "SELECT COUNT(*) AS n FROM (\(matchedIDs(tokens, all: matchedAll, engine: engine))) m"
+                    : "SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: matchedAll, engine: engine, audience: cond))) m"
+            ).first()!.decode(column: "n", as: Int.self)
+            capped = total >= countCap
         }
         return ArticleSearchResult(hits: ranked, total: total, totalIsCapped: capped, facets: facets, matchedAll: matchedAll, tokens: tokens)
     }
@@ -164,12 +176,26 @@ enum KnowledgeSearch {
             .decode(column: "n", as: Int.self)
     }
 
+    /// Up to ``countCap`` matching article ids from the index alone.
+    static func matchedIDs(_ tokens: [String], all: Bool, engine: Engine) -> SQLQueryString {
+        switch engine {
+        case .sqlite:
+            return
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) LIMIT \(unsafeRaw: String(countCap))"
+        case .postgres:
+            return """
+                SELECT article_id FROM article_search WHERE tsv @@ CAST(\(bind: SearchExpressions.tsquery(tokens, all: all)) AS tsquery) \
+                LIMIT \(unsafeRaw: String(countCap))
+                """
+        }
+    }
+
     /// Up to ``countCap`` matching articles (id, type, language, category) — unranked, for counting.
     static func matchedSet(_ tokens: [String], all: Bool, engine: Engine, audience: SQLQueryString) -> SQLQueryString {
         switch engine {
         case .sqlite:
             return """
-                SELECT a.id, a.type, a.language, a.category_id FROM article_fts JOIN articles a ON a.id = article_fts.rowid \
+                SELECT a.id, a.type, a.language, a.category_id FROM article_fts CROSS JOIN articles a ON a.id = article_fts.rowid \
                 WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
                 """
         case .postgres:

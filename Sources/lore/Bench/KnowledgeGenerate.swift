@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import Logging
+import LoreCore
+import LoreStore
+
+extension KnowledgeCommand {
+    /// `lore kb reindex`: rebuilds the full-text index.
+    struct Reindex: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rebuild the knowledge-base search index from the published articles.")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            Environment.bootstrapLogging(level: .warning, json: false)
+            let started = Date()
+            let n = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.kb")) { database in
+                try await KnowledgeRepository(database: database).reindex { done in
+                    if done % 100_000 == 0 { print("  indexed \(done)") }
+                }
+            }
+            print(String(format: "Indexed %d article(s) in %.1fs.", n, Date().timeIntervalSince(started)))
+        }
+    }
+
+    /// `lore kb generate`: benchmark articles and queries (see bench/kb_search.sh).
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill a database with generated bilingual articles for benchmarks, and write the corpus and queries.",
+            discussion: "Articles are published and written straight to the tables (no versions or audit rows); run `lore kb reindex` after.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "How many articles.") var articles = 100_000
+        @Option(help: "How many queries to write.") var queries = 1_000
+        @Option(help: "Random seed.") var seed: UInt64 = 7
+        @Option(help: "Write the corpus here as JSON Lines ({\"id\", \"text\"}) for other search engines.") var corpusOut: String?
+        @Option(help: "Write the queries here, one per line.") var queriesOut: String?
+
+        func run() async throws {
+            Environment.bootstrapLogging(level: .warning, json: false)
+            let (total, queryCount, seed, corpusOut, queriesOut) = (articles, queries, seed, corpusOut, queriesOut)
+            let started = Date()
+            try await DatabaseSession.with(db.location, logger: Logger(label: "lore.kb")) { database in
+                var corpus = KnowledgeCorpus(seed: seed)
+                let bulk = BulkWriter(database: database)
+                let owner = try await UserRepository(database: database).list().first?.id
+                if let queriesOut {
+                    var lines: [String] = []
+                    for _ in 0..<queryCount { lines.append(corpus.query()) }
+                    try (lines.joined(separator: "\n") + "\n").write(toFile: queriesOut, atomically: true, encoding: .utf8)
+                }
+                if let corpusOut { FileManager.default.createFile(atPath: corpusOut, contents: nil) }
+                let out = corpusOut.flatMap { FileHandle(forWritingAtPath: $0) }
+                defer { try? out?.close() }
+                let now = Timestamp.now()
+                let today = Timestamp.days(ofDate: String(now.prefix(10))) ?? 0
+                let columns = [
+                    "created_at", "updated_at", "created_by", "updated_by", "owner_id", "type", "title", "body", "language", "tags", "status",
+                    "audience", "audience_tiers", "audience_industries", "version", "published_at", "verified_at", "verify_by", "helpful_count",
+                    "unhelpful_count", "view_count", "solved_count",
+                ]
+                var made = 0
+                while made < total {
+                    var rows: [[FieldValue]] = []
+                    var texts: [String] = []
+                    for _ in 0..<min(5_000, total - made) {
+                        let a = corpus.article()
+                        let verifiedDaysAgo = Int64.random(in: 0...400, using: &corpus.rng)
+                        let verified = Timestamp.date(fromDays: today - verifiedDaysAgo) + "T09:00:00.000Z"
+                        let helpful = Int.random(in: 0...20, using: &corpus.rng)
+                        rows.append([
+                            .string(now), .string(now), owner.map(FieldValue.int) ?? .null, owner.map(FieldValue.int) ?? .null,
+                            owner.map(FieldValue.int) ?? .null,
+                            .string(a.type.rawValue), .string(a.title), .string(a.body), .string(a.language.rawValue), .string(""),
+                            .string("published"),
+                            .string(corpus.rng.chance(0.5) ? "customers" : "internal"), .string(""), .string(""), .int(1), .string(verified),
+                            .string(verified), .string(Timestamp.date(fromDays: today - verifiedDaysAgo + Int64(a.type.verifyDays))),
+                            .int(Int64(helpful)),
+                            .int(Int64.random(in: 0...5, using: &corpus.rng)), .int(Int64(helpful * 10)),
+                            .int(Int64.random(in: 0...3, using: &corpus.rng)),
+                        ])
+                        texts.append(a.title + "\n" + a.body)
+                    }
+                    let ids = try await bulk.insert(into: "articles", columns: columns, rows: rows)
+                    if let out {
+                        var chunk = ""
+                        for (id, text) in zip(ids, texts) {
+                            chunk += String(decoding: JSONValue.object(["id": .int(id), "text": .string(text)]).serialized(), as: UTF8.self) + "\n"
+                        }
+                        out.write(Data(chunk.utf8))
+                    }
+                    made += rows.count
+                    if made % 100_000 == 0 || made == total { print("  \(made) articles") }
+                }
+            }
+            print(String(format: "Generated %d articles in %.1fs.", total, Date().timeIntervalSince(started)))
+        }
+    }
+}
+
+extension KnowledgeCommand {
+    /// `lore kb match-expressions`: the FTS5 expression Lore runs for each query, for timing the raw query in `sqlite3`.
+    struct MatchExpressions: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "match-expressions",
+            abstract: "Print, for each line of a query file, the FTS5 MATCH expression Lore's search runs (benchmarks).",
+            discussion: "Every word is required; when no article has them all, Lore searches for any of them, and so does the printed expression.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "A file with one query per line.") var queries: String
+
+        func run() async throws {
+            Environment.bootstrapLogging(level: .warning, json: false)
+            guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }
+            let lines = text.split(separator: "\n").map(String.init)
+            let out = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.kb")) { database in
+                var out: [String] = []
+                for q in lines {
+                    let tokens = SearchExpressions.queryTokens(q)
+                    guard !tokens.isEmpty else { continue }
+                    let all = SearchExpressions.fts5(tokens, all: true)
+                    let hit = try await database.read { db in
+                        try await db.raw("SELECT rowid FROM article_fts WHERE article_fts MATCH \(bind: all) LIMIT 1").first() != nil
+                    }
+                    out.append(hit || tokens.count == 1 ? all : SearchExpressions.fts5(tokens, all: false))
+                }
+                return out
+            }
+            print(out.joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Knowledge-base search benchmark (issue 3). Generates ARTICLES bilingual articles (default 1,000,000) and 1,000
+# queries once (bench/out/kb-ARTICLES.db), times the index build, then measures GET /api/v1/kb/search under wrk and,
+# in the same run, the same FTS5 query in the sqlite3 shell and the same corpus and queries in bm25s (with jieba).
+# Usage: bench/kb_search.sh [postgres://URL]   Env: ARTICLES, DURATION, CONNECTIONS, BM25S=0 to skip bm25s.
+source "$(dirname "$0")/lib.sh"
+ARTICLES="${ARTICLES:-1000000}"
+DURATION="${DURATION:-20s}"
+CONNECTIONS="${CONNECTIONS:-8}"
+PORT="${PORT:-18090}"
+DB="${1:-$OUT/kb-$ARTICLES.db}"
+CORPUS="$OUT/kb-$ARTICLES-corpus.jsonl"
+QUERIES="$OUT/kb-queries.txt"
+[ -x "$LORE" ] || build_release
+if [[ "$DB" == postgres* ]] || [ ! -f "$DB" ] || [ "${REBUILD:-0}" = 1 ]; then
+    [[ "$DB" == postgres* ]] || rm -f "$DB" "$DB"-*
+    echo "generating $ARTICLES articles into $DB ..."
+    "$LORE" kb generate --database "$DB" --articles "$ARTICLES" --corpus-out "$CORPUS" --queries-out "$QUERIES" | tail -n 1
+    /usr/bin/time -f "index build: %e s, max RSS %M KB" "$LORE" kb reindex --database "$DB" 2>&1 | tail -n 2
+fi
+python3 -c "import sys, urllib.parse; [print(urllib.parse.quote(l.strip())) for l in open(sys.argv[1], encoding='utf-8') if l.strip()]" "$QUERIES" >"$OUT/kb-queries.url"
+
+start_server "$DB" "$PORT"
+trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+TOKEN=$(api_token "$PORT" admin@bench.test bench-password-1)
+export TOKEN QUERY_FILE="$OUT/kb-queries.url"
+wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/kb_queries.lua" "http://127.0.0.1:$PORT" >/dev/null  # warm-up
+# Latency: one connection, one query at a time (as the sqlite3 shell runs them). Throughput: $CONNECTIONS connections.
+for mode in "" "&facets=false"; do
+    EXTRA="$mode" wrk -t1 -c1 -d"$DURATION" --latency -s "$ROOT/bench/kb_queries.lua" "http://127.0.0.1:$PORT" >"$OUT/wrk-kb-lat$mode.txt"
+    EXTRA="$mode" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/kb_queries.lua" "http://127.0.0.1:$PORT" >"$OUT/wrk-kb$mode.txt"
+    grep -q "Non-2xx" "$OUT/wrk-kb$mode.txt" && echo "warning: failed requests: $(grep Non-2xx "$OUT/wrk-kb$mode.txt")"
+done
+read -r _ K_P50 K_P99 <<<"$(wrk_summary "$OUT/wrk-kb-lat.txt")"
+read -r _ L_P50 L_P99 <<<"$(wrk_summary "$OUT/wrk-kb-lat&facets=false.txt")"
+read -r K_RPS _ _ <<<"$(wrk_summary "$OUT/wrk-kb.txt")"
+read -r L_RPS _ _ <<<"$(wrk_summary "$OUT/wrk-kb&facets=false.txt")"
+echo "GET /api/v1/kb/search (facets, snippets): p50 $K_P50 ms  p99 $K_P99 ms (1 connection); $K_RPS req/s ($CONNECTIONS connections)"
+echo "GET /api/v1/kb/search?facets=false:       p50 $L_P50 ms  p99 $L_P99 ms (1 connection); $L_RPS req/s ($CONNECTIONS connections)"
+echo "server RSS after load: $(rss_mb "$SERVER_PID") MB"
+kill $SERVER_PID 2>/dev/null || true
+if [[ "$DB" != postgres* ]]; then
+    "$LORE" kb match-expressions --database "$DB" "$QUERIES" >"$OUT/kb-match.txt"
+    read -r N S_P50 S_P99 <<<"$(python3 "$ROOT/bench/kb_sqlite3.py" "$DB" "$OUT/kb-match.txt")"
+    echo "sqlite3 shell, same FTS5 query ($N queries): p50 $S_P50 ms  p99 $S_P99 ms"
+    python3 -c "print(f'ratio Lore HTTP p50 / sqlite3 p50: {$K_P50/$S_P50:.2f} (facets) {$L_P50/$S_P50:.2f} (no facets)  (target <= 2)')"
+fi
+if [ "${BM25S:-1}" = 1 ] && [ -f "$CORPUS" ]; then
+    python3 -m pip install -q bm25s jieba 2>/dev/null || true
+    read -r D B_INDEX B_QPS B_P50 B_P99 <<<"$(python3 "$ROOT/bench/kb_bm25s.py" "$CORPUS" "$QUERIES")"
+    echo "bm25s + jieba ($D docs): index $B_INDEX s, best $B_QPS queries/s, p50 $B_P50 ms, p99 $B_P99 ms"
+    python3 -c "print(f'ratio Lore q/s / bm25s q/s: {$K_RPS/$B_QPS:.2f} (facets) {$L_RPS/$B_QPS:.2f} (no facets)  (target >= 1)')"
+fi
