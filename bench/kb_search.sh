@@ -12,7 +12,15 @@ DB="${1:-$OUT/kb-$ARTICLES.db}"
 CORPUS="$OUT/kb-$ARTICLES-corpus.jsonl"
 QUERIES="$OUT/kb-queries.txt"
 [ -x "$LORE" ] || build_release
-if [[ "$DB" == postgres* ]] || [ ! -f "$DB" ] || [ "${REBUILD:-0}" = 1 ]; then
+if [[ "$DB" == postgres* ]]; then
+    # A PostgreSQL database is filled once (REBUILD=1 drops and refills its articles).
+    EXISTING=$(psql "$DB" -tAc "SELECT count(*) FROM articles" 2>/dev/null || echo 0)
+    NEED=$([ "${REBUILD:-0}" = 1 ] || [ "${EXISTING:-0}" -lt "$ARTICLES" ] && echo 1 || echo 0)
+    [ "$NEED" = 1 ] && [ "${EXISTING:-0}" != 0 ] && psql "$DB" -qc "TRUNCATE articles CASCADE"
+else
+    NEED=$([ ! -f "$DB" ] || [ "${REBUILD:-0}" = 1 ] && echo 1 || echo 0)
+fi
+if [ "$NEED" = 1 ]; then
     [[ "$DB" == postgres* ]] || rm -f "$DB" "$DB"-*
     echo "generating $ARTICLES articles into $DB ..."
     "$LORE" kb generate --database "$DB" --articles "$ARTICLES" --corpus-out "$CORPUS" --queries-out "$QUERIES" | tail -n 1

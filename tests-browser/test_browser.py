@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Browser test: a person signs in, creates an account and a contact, logs a call and sees it on the
-timeline — in English and in Chinese, on SQLite and on PostgreSQL. Drives Debian's chromium through playwright.
+timeline, writes and publishes a knowledge-base article and finds it by a Chinese and an English query — in English
+and in Chinese, on SQLite and on PostgreSQL. Drives Debian's chromium through playwright.
 
 Usage: test_browser.py --binary .build/debug/lore [--postgres postgres://...]
 Screenshots go to tests-browser/screenshots/.
@@ -14,8 +15,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SHOTS = os.path.join(HERE, "screenshots")
 ADMIN, PASSWORD = "admin@browser.test", "browser-test-password"
 TEXT = {
-    "en": {"login": "Sign in to Lore", "welcome": "Welcome back", "save": "Save", "log": "Log interaction", "timeline": "Timeline"},
-    "zh-Hans": {"login": "登录 Lore", "welcome": "欢迎回来", "save": "保存", "log": "记录互动", "timeline": "时间线"},
+    "en": {"login": "Sign in to Lore", "welcome": "Welcome back", "save": "Save", "log": "Log interaction", "timeline": "Timeline",
+           "approve": "Approve and publish", "published": "Published", "history": "History"},
+    "zh-Hans": {"login": "登录 Lore", "welcome": "欢迎回来", "save": "保存", "log": "记录互动", "timeline": "时间线",
+                "approve": "批准并发布", "published": "已发布", "history": "历史"},
 }
 results = {"passed": 0, "failed": 0}
 
@@ -117,8 +120,42 @@ def scenario(browser, base, lang, engine):
         page.press("header .global-search input", "Enter")
         expect(page.locator("main")).to_contain_text(account)
 
+    article = f"如何申请退款 refunds {tag}"
+
+    def write_and_publish_article():
+        page.goto(f"{base}/kb/articles/new")
+        page.select_option("#f-type", "faq")
+        page.select_option("#f-language", "zh")
+        page.fill("#f-title", article)
+        page.fill("#f-body", "## 步骤\n\n订单签收后 30 天内可申请**退款**。Refunds arrive in five days.\n\n<script>alert(1)</script>")
+        page.fill("#f-tags", "退款, billing")
+        page.click(f"form.card.form button:has-text('{t['save']}')")
+        expect(page.locator("h1")).to_have_text(article)
+        expect(page.locator("article.article-body strong")).to_have_text("退款")
+        expect(page.locator("article.article-body")).to_contain_text("<script>alert(1)</script>")  # shown as text
+        page.click(f"button:has-text('{t['approve']}')")
+        expect(page.locator(".eyebrow")).to_contain_text(t["published"])
+        shot(page, os.path.join(SHOTS, f"{tag}-4-article.png"), full_page=True)
+
+    def knowledge_search_finds_it():
+        for query, marked in [("退款", "退款"), ("refund", "Refunds")]:
+            page.goto(f"{base}/kb")
+            page.fill("form.kb-searchbar input[name=q]", query)
+            page.press("form.kb-searchbar input[name=q]", "Enter")
+            hit = page.locator("li.kb-hit", has_text=article)
+            expect(hit).to_have_count(1)
+            expect(hit.locator("mark").first).to_have_text(marked)
+        shot(page, os.path.join(SHOTS, f"{tag}-5-kb-search.png"), full_page=True)
+
+    def article_history():
+        page.locator("li.kb-hit a.kb-hit-title", has_text=article).click()
+        page.click(f"a:has-text('{t['history']}')")
+        expect(page.locator("table.data tbody tr")).to_have_count(1)
+
     for name, fn in [("sign in", sign_in), ("create account", create_account), ("create contact", create_contact),
-                     ("log interaction on timeline", log_interaction), ("global search", search_finds_it)]:
+                     ("log interaction on timeline", log_interaction), ("global search", search_finds_it),
+                     ("write and publish an article", write_and_publish_article), ("knowledge search", knowledge_search_finds_it),
+                     ("article history", article_history)]:
         check(f"[{engine}/{lang}] {name}", fn)
     ctx.close()
 

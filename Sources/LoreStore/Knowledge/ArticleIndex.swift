@@ -39,29 +39,37 @@ enum ArticleIndex {
         }
     }
 
+    /// Ranking is bounded: a query matching more than this many articles is ranked among the most recent this many
+    /// of them, so one very common word cannot make a search scan a million documents. (README: "Search".)
+    static let rankingCap = 20_000
+
     /// SQL for the ids matching a full-text expression with their relevance (higher is better), best first.
     /// `filter` is an extra condition on `a` (the articles table); `limit` caps the rows.
     static func matches(
         tokens: [String], all: Bool, titleOnly: Bool = false, prefixLast: Bool = false, engine: Engine, filter: SQLQueryString?, limit: Int
     ) -> SQLQueryString {
+        let cap = String(rankingCap)
+        let top = String(limit)
         switch engine {
         case .sqlite:
             var expr = SearchExpressions.fts5(tokens, all: all)
             if prefixLast { expr += "*" }
             if titleOnly { expr = "{title} : (\(expr))" }
             // bm25 with the title weighted four times the body; FTS5 returns lower-is-better, so negate it.
+            // The inner query walks the index newest first and stops at the cap; only those rows are scored.
             guard let filter else {
                 // The index holds published articles only, so a staff search needs nothing but the index.
                 return """
-                    SELECT rowid AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts WHERE article_fts MATCH \(bind: expr) \
-                    ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT \(unsafeRaw: String(limit))
+                    SELECT id, rel FROM (SELECT rowid AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts \
+                    WHERE article_fts MATCH \(bind: expr) ORDER BY rowid DESC LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                     """
             }
             // CROSS JOIN keeps the full-text index as the outer loop: left to itself the planner may scan articles by
             // status and probe the index once per row, which is a thousand times slower on a large base.
             return """
-                SELECT a.id AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts CROSS JOIN articles a ON a.id = article_fts.rowid \
-                WHERE article_fts MATCH \(bind: expr) AND \(filter) ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT \(unsafeRaw: String(limit))
+                SELECT id, rel FROM (SELECT a.id AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts CROSS JOIN articles a \
+                ON a.id = article_fts.rowid WHERE article_fts MATCH \(bind: expr) AND \(filter) ORDER BY article_fts.rowid DESC \
+                LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                 """
         case .postgres:
             var query = SearchExpressions.tsquery(tokens, all: all)
@@ -73,18 +81,12 @@ enum ArticleIndex {
                 query = parts.joined(separator: all ? " & " : " | ")
             }
             // ts_rank with the title (weight A) four times the body and length normalisation 1 (1 + log length),
-            // the closest of PostgreSQL's built-ins to FTS5's bm25.
-            guard let filter else {
-                return """
-                    SELECT s.article_id AS id, ts_rank('{0.25,0.25,0.25,1.0}', s.tsv, q.q, 1) AS rel \
-                    FROM article_search s, (SELECT CAST(\(bind: query) AS tsquery) AS q) q \
-                    WHERE s.tsv @@ q.q ORDER BY rel DESC, s.article_id LIMIT \(unsafeRaw: String(limit))
-                    """
-            }
+            // the closest of PostgreSQL's built-ins to FTS5's bm25; PostgreSQL evaluates it after the inner limit.
+            let join: SQLQueryString = filter.map { " JOIN articles a ON a.id = s.article_id AND " + $0 } ?? ""
             return """
-                SELECT a.id AS id, ts_rank('{0.25,0.25,0.25,1.0}', s.tsv, q.q, 1) AS rel \
-                FROM article_search s JOIN articles a ON a.id = s.article_id, (SELECT CAST(\(bind: query) AS tsquery) AS q) q \
-                WHERE s.tsv @@ q.q AND \(filter) ORDER BY rel DESC, a.id LIMIT \(unsafeRaw: String(limit))
+                SELECT id, rel FROM (SELECT s.article_id AS id, ts_rank('{0.25,0.25,0.25,1.0}', s.tsv, q.q, 1) AS rel \
+                FROM article_search s\(join), (SELECT CAST(\(bind: query) AS tsquery) AS q) q WHERE s.tsv @@ q.q \
+                ORDER BY s.article_id DESC LIMIT \(unsafeRaw: cap)) c ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                 """
         }
     }

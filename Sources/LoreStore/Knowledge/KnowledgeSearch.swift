@@ -52,8 +52,9 @@ public struct ArticleSearchResult: Sendable {
 
 /// Ranked full-text search, suggestions and related articles over published articles the reader may see.
 enum KnowledgeSearch {
-    /// Counting and facets stop here: beyond it the total is shown as "10,000+".
-    static let countCap = 10_000
+    /// Counting and facets stop here (beyond it the total shows as "more than 2000"): counting joins each match to
+    /// its article, which is random I/O on a large base.
+    static let countCap = 2_000
     /// Candidates re-ranked with freshness and quality beyond the requested page.
     static let extraCandidates = 50
 

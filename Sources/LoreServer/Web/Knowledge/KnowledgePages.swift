@@ -29,7 +29,7 @@ struct KnowledgePages {
         if q.trimmingCharacters(in: .whitespaces).isEmpty {
             let (articles, total) = try await kb.list(filter: filter, status: .published, limit: paging.limit, offset: paging.offset, as: p)
             data["browse"] = articles.map { KnowledgeView.summary($0, t, offset: context.timeZoneOffset) }
-            data["count"] = t.format("kb.results", ["n": String(total)])
+            data["count"] = Self.count(total, capped: false, t)
             data["facets"] = try await facetGroups(nil, filter: filter, q: q, t: t, p: p)
             pageLinks(&data, q: q, request: request, paging: paging, total: total)
         } else {
@@ -37,7 +37,7 @@ struct KnowledgePages {
             data["searching"] = true
             data["loose"] = !r.matchedAll && !r.hits.isEmpty
             data["none"] = r.hits.isEmpty
-            data["count"] = r.totalIsCapped ? t.format("kb.results_capped", ["n": String(r.total)]) : t.format("kb.results", ["n": String(r.total)])
+            data["count"] = Self.count(r.total, capped: r.totalIsCapped, t)
             data["hits"] = r.hits.map { h -> [String: Any] in
                 var row = KnowledgeView.summary(h.article, t, offset: context.timeZoneOffset)
                 row["snippet"] = Snippet.html(h.snippet)
@@ -96,6 +96,11 @@ struct KnowledgePages {
         if paging.offset + paging.limit < total && paging.offset + paging.limit <= 10_000 {
             data["next_href"] = "/kb?\(base)&offset=\(paging.offset + paging.limit)"
         }
+    }
+
+    static func count(_ n: Int, capped: Bool, _ t: Localizer) -> String {
+        if capped { return t.format("kb.results_capped", ["n": String(n)]) }
+        return n == 1 ? t("kb.results_one") : t.format("kb.results", ["n": String(n)])
     }
 
     static func encode(_ s: String) -> String {
