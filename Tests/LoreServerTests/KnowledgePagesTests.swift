@@ -81,4 +81,26 @@ import Testing
             #expect(try await app.page("/kb/articles/new", cookie: cookie).0 == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.engines)
+    func importFromThePageIsAllOrNothingUnlessAsked(engine: Engine) async throws {
+        try await TestApp.with(engine) { app in
+            let km = try await app.signIn(app.fixtures.knowledgeManager)
+            #expect(try await app.page("/kb/transfer", cookie: km.cookie).0 == .ok)
+            let lines = [
+                #"{"type":"faq","title":"网页导入 imported","body":"Body","language":"zh","status":"published"}"#, "{broken",
+            ].joined(separator: "\n")
+            let (refused, page, _) = try await app.post(
+                "/kb/transfer", form: [("_csrf", km.csrf), ("jsonl", lines), ("mode", "atomic")], cookie: km.cookie)
+            #expect(refused == .unprocessableContent && page.contains("line 2"))
+            #expect(try await KnowledgeRepository(database: app.database).list(as: app.fixtures.knowledgeManager).total == 0)
+            let (done, report, _) = try await app.post(
+                "/kb/transfer", form: [("_csrf", km.csrf), ("jsonl", lines), ("mode", "continue")], cookie: km.cookie)
+            #expect(done == .ok && report.contains("line 2") && report.contains("/kb/articles/"))
+            let (_, results, _) = try await app.page("/kb?q=" + "导入".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!, cookie: km.cookie)
+            #expect(results.contains("网页导入 imported"))
+            // Without the CSRF token the form is refused.
+            #expect(try await app.post("/kb/transfer", form: [("jsonl", lines)], cookie: km.cookie).0 == .forbidden)
+        }
+    }
 }

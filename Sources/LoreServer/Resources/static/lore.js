@@ -106,3 +106,16 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// A chosen file is read into the text box it names, so the form posts its contents.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[type=file][data-fill]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      var target = document.getElementById(input.getAttribute("data-fill"));
+      if (!input.files.length || !target) return;
+      var reader = new FileReader();
+      reader.onload = function () { target.value = reader.result; };
+      reader.readAsText(input.files[0]);
+    });
+  });
+});

@@ -13,6 +13,7 @@ struct KnowledgePages {
         registerArticle(on: router)
         registerEditor(on: router)
         registerHistory(on: router)
+        registerTransfer(on: router)
     }
 
     func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
