@@ -128,6 +128,22 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.engines)
+    func productFacetCountsAndFilters(engine: Engine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let f = try await Fixtures.make(db)
+            let kb = KnowledgeRepository(database: db)
+            let product = try await RecordRepository(database: db).create(
+                Catalog["products"], values: ["sku": .string("HY-G300"), "name": .string("Router"), "list_price": .int(100)], as: f.manager)
+            let linked = try await f.publishedArticle(kb, title: "Router reset", body: "Hold reset.", productIDs: [product.id])
+            _ = try await f.publishedArticle(kb, title: "Router lights", body: "What the lights mean.")
+            let all = try await kb.search(ArticleSearchQuery(text: "router"), as: f.rep)
+            #expect(all.total == 2 && all.facets?.products == [product.id: 1])
+            let narrowed = try await kb.search(ArticleSearchQuery(text: "router", filter: ArticleFacetFilter(productID: product.id)), as: f.rep)
+            #expect(narrowed.hits.map(\.article.id) == [linked.id] && narrowed.total == 1)
+        }
+    }
+
     /// PostgreSQL's ranking must agree with SQLite's on the test corpus (only when both engines are configured).
     @Test func bothEnginesRankTheCorpusAlike() async throws {
         guard TestDatabase.engines.contains(.postgres) else { return }

@@ -152,10 +152,12 @@ enum KnowledgeSearch {
             f.languages[g.language, default: 0] += g.n
             if let c = g.category { f.categories[c, default: 0] += g.n }
         }
+        // The matched set drives the join (SQLite's CROSS JOIN fixes the order; otherwise it scans every product link).
+        let join: SQLQueryString = engine == .sqlite ? "CROSS JOIN" : "JOIN"
         let products = try await db.raw(
             """
-            SELECT l.target_id, COUNT(*) AS n FROM article_links l JOIN (\(matchedSet(tokens, all: all, engine: engine, audience: audience))) m \
-            ON m.id = l.article_id WHERE l.kind = 'product' GROUP BY l.target_id ORDER BY n DESC LIMIT 20
+            SELECT l.target_id, COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: audience))) m \(join) article_links l \
+            ON l.article_id = m.id WHERE l.kind = 'product' GROUP BY l.target_id ORDER BY n DESC LIMIT 20
             """
         ).all()
         for row in products { f.products[try row.decode(column: "target_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self) }
