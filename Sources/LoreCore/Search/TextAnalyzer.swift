@@ -87,6 +87,10 @@ public struct TextAnalyzer: Sendable {
     /// Han ideographs (with extensions and compatibility forms), kana and Hangul.
     public static func isCJK(_ ch: Character) -> Bool {
         guard let v = ch.unicodeScalars.first?.value else { return false }
+        return isCJK(scalar: v)
+    }
+
+    public static func isCJK(scalar v: UInt32) -> Bool {
         switch v {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
         case 0x3040...0x30FF, 0x31F0...0x31FF: return true

@@ -41,7 +41,7 @@ enum ArticleIndex {
 
     /// Ranking is bounded: a query matching more than this many articles is ranked among the most recent this many
     /// of them, so one very common word cannot make a search scan a million documents. (README: "Search".)
-    static let rankingCap = 20_000
+    static let rankingCap = 5_000
 
     /// SQL for the ids matching a full-text expression with their relevance (higher is better), best first.
     /// `filter` is an extra condition on `a` (the articles table); `limit` caps the rows.

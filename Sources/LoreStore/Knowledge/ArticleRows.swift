@@ -42,7 +42,7 @@ enum ArticleRows {
     static func join(_ items: [String]) -> String { items.joined(separator: ", ") }
 
     /// Fetches articles by id (any status; callers check visibility) with their links, in the order of `ids`.
-    static func fetch(ids: [Int64], withBody: Bool, on db: any SQLDatabase) async throws -> [Article] {
+    static func fetch(ids: [Int64], withBody: Bool, withLinks: Bool = true, on db: any SQLDatabase) async throws -> [Article] {
         guard !ids.isEmpty else { return [] }
         let cols = withBody ? columns : summaryColumns
         let rows = try await db.select().columns(cols.map { SQLColumn($0) }).from("articles")
@@ -52,6 +52,7 @@ enum ArticleRows {
             let a = try decode(row)
             byID[a.id] = a
         }
+        guard withLinks else { return ids.compactMap { byID[$0] } }
         let links = try await db.select().columns("article_id", "kind", "target_id").from("article_links")
             .where("article_id", .in, SQLBind.group(ids)).orderBy("target_id").all()
         for row in links {

@@ -85,16 +85,9 @@ enum KnowledgeSearch {
             capped = groups.total >= countCap
             facets = try await facetCounts(groups, tokens: tokens, all: matchedAll, engine: engine, audience: audience, on: db)
             total = try await count(q.filter, groups: groups, tokens: tokens, all: matchedAll, engine: engine, cond: cond, on: db)
-        } else if rows.count >= want {
-            // More matches than candidates: count them (capped). Staff read every indexed article, so the index
-            // alone can count for them when no facet filter applies.
-            let staffOnly = reader == .staff && ArticleFilters.facets(q.filter) == nil
-            total = try await db.raw(
-                staffOnly
-                    ? "SELECT COUNT(*) AS n FROM (\(matchedIDs(tokens, all: matchedAll, engine: engine))) m"
-                    : "SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: matchedAll, engine: engine, audience: cond))) m"
-            ).first()!.decode(column: "n", as: Int.self)
-            capped = total >= countCap
+        } else {
+            // Without facets the search stays light: the total is the candidates found, flagged when there are more.
+            capped = rows.count >= want
         }
         return ArticleSearchResult(hits: ranked, total: total, totalIsCapped: capped, facets: facets, matchedAll: matchedAll, tokens: tokens)
     }
@@ -103,7 +96,7 @@ enum KnowledgeSearch {
     static func rank(_ rows: [any SQLRow], tokens: [String], window: Range<Int>, on db: any SQLDatabase) async throws -> [ArticleHit] {
         let scored = try rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "rel", as: Double.self)) }
         let best = scored.map(\.1).max() ?? 1
-        let articles = try await ArticleRows.fetch(ids: scored.map(\.0), withBody: false, on: db)
+        let articles = try await ArticleRows.fetch(ids: scored.map(\.0), withBody: false, withLinks: false, on: db)
         let relevance = Dictionary(scored, uniquingKeysWith: { a, _ in a })
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let today = String(Timestamp.now().prefix(10))
@@ -121,7 +114,10 @@ enum KnowledgeSearch {
         let bodies = try await ArticleRows.fetch(ids: page.map(\.article.id), withBody: true, on: db)
         return zip(page, bodies).map { hit, full in
             var hit = hit
-            hit.snippet = Snippet.make(text: Markdown.plainText(full.body), query: tokens)
+            hit.article.productIDs = full.productIDs
+            hit.article.accountIDs = full.accountIDs
+            hit.article.competitorIDs = full.competitorIDs
+            hit.snippet = Snippet.make(text: Markdown.plainText(String(full.body.prefix(6_000))), query: tokens)
             return hit
         }
     }

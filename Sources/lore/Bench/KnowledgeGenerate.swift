@@ -102,7 +102,9 @@ extension KnowledgeCommand {
         static let configuration = CommandConfiguration(
             commandName: "match-expressions",
             abstract: "Print, for each line of a query file, the FTS5 MATCH expression Lore's search runs (benchmarks).",
-            discussion: "Every word is required; when no article has them all, Lore searches for any of them, and so does the printed expression.")
+            discussion:
+                "Every word is required; when no article has them all, Lore then searches for any of them: such lines carry both expressions, tab-separated."
+        )
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "A file with one query per line.") var queries: String
 
@@ -119,7 +121,8 @@ extension KnowledgeCommand {
                     let hit = try await database.read { db in
                         try await db.raw("SELECT rowid FROM article_fts WHERE article_fts MATCH \(bind: all) LIMIT 1").first() != nil
                     }
-                    out.append(hit || tokens.count == 1 ? all : SearchExpressions.fts5(tokens, all: false))
+                    // A query with no article matching every word runs twice in Lore (all words, then any): print both.
+                    out.append(hit || tokens.count == 1 ? all : all + "\t" + SearchExpressions.fts5(tokens, all: false))
                 }
                 return out
             }
