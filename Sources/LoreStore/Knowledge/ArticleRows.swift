@@ -68,6 +68,21 @@ enum ArticleRows {
         return ids.compactMap { byID[$0] }
     }
 
+    /// The plain text of each article's body (stored with each change; converted here for rows written before it was).
+    static func plainTexts(ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [Int64: String] = [:]
+        for row in try await db.select().columns("id", "plain_text", "body").from("articles").where("id", .in, SQLBind.group(ids)).all() {
+            let id = try row.decode(column: "id", as: Int64.self)
+            if let plain = try SQLValues.optionalString(row, "plain_text") {
+                out[id] = plain
+            } else {
+                out[id] = Markdown.plainText(String(try row.decode(column: "body", as: String.self).prefix(6_000)))
+            }
+        }
+        return out
+    }
+
     static func fetch(id: Int64, on db: any SQLDatabase) async throws -> Article? {
         try await fetch(ids: [id], withBody: true, on: db).first
     }

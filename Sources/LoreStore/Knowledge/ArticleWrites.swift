@@ -38,14 +38,15 @@ enum ArticleWrites {
             .columns(
                 "created_at", "updated_at", "created_by", "updated_by", "owner_id", "team_id", "type", "title", "body", "language",
                 "category_id", "tags", "status", "audience", "audience_tiers", "audience_industries", "version", "verify_by",
-                "helpful_count", "unhelpful_count", "view_count", "solved_count", "source_case_id"
+                "helpful_count", "unhelpful_count", "view_count", "solved_count", "source_case_id", "plain_text"
             )
             .values(
                 SQLBind(now), SQLBind(now), SQLBind(actor), SQLBind(actor), SQLBind(ownerID), optional(teamID), SQLBind(input.type.rawValue),
                 SQLBind(input.title), SQLBind(input.body), SQLBind(input.language.rawValue), optional(input.categoryID),
                 SQLBind(ArticleRows.join(input.tags)), SQLBind(status.rawValue), SQLBind(input.audience.kind.rawValue),
                 SQLBind(ArticleRows.join(input.audience.tiers)), SQLBind(ArticleRows.join(input.audience.industries)), SQLBind(1),
-                optional(input.verifyBy), SQLBind(0), SQLBind(0), SQLBind(0), SQLBind(0), optional(sourceCaseID)
+                optional(input.verifyBy), SQLBind(0), SQLBind(0), SQLBind(0), SQLBind(0), optional(sourceCaseID),
+                SQLBind(Markdown.plainText(input.body))
             )
             .returning("id").first()
         let id = try row!.decode(column: "id", as: Int64.self)
@@ -59,6 +60,7 @@ enum ArticleWrites {
         let number = old.version + 1
         try await db.update("articles").where("id", .equal, SQLBind(old.id))
             .set("type", to: SQLBind(input.type.rawValue)).set("title", to: SQLBind(input.title)).set("body", to: SQLBind(input.body))
+            .set("plain_text", to: SQLBind(Markdown.plainText(input.body)))
             .set("language", to: SQLBind(input.language.rawValue)).set("category_id", to: optional(input.categoryID))
             .set("tags", to: SQLBind(ArticleRows.join(input.tags))).set("audience", to: SQLBind(input.audience.kind.rawValue))
             .set("audience_tiers", to: SQLBind(ArticleRows.join(input.audience.tiers)))

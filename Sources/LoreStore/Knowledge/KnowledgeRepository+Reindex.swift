@@ -35,6 +35,11 @@ extension KnowledgeRepository {
                 return (id, t, b)
             }
             try await database.write { db in
+                // Fill the stored plain text of rows written before it existed (or by a bulk load).
+                for (id, _, body, _) in rows {
+                    try await db.update("articles").where("id", .equal, SQLBind(id)).where("plain_text", .is, SQLLiteral.null)
+                        .set("plain_text", to: SQLBind(Markdown.plainText(body))).run()
+                }
                 switch engine {
                 case .sqlite:
                     var b = db.insert(into: "article_fts").columns("rowid", "title", "body")

@@ -111,13 +111,14 @@ enum KnowledgeSearch {
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.article.id < $1.article.id }
         let page = Array(hits[min(window.lowerBound, hits.count)..<min(window.upperBound, hits.count)])
-        let bodies = try await ArticleRows.fetch(ids: page.map(\.article.id), withBody: true, on: db)
-        return zip(page, bodies).map { hit, full in
+        let texts = try await ArticleRows.plainTexts(ids: page.map(\.article.id), on: db)
+        let links = try await ArticleRows.fetch(ids: page.map(\.article.id), withBody: false, on: db)
+        return zip(page, links).map { hit, full in
             var hit = hit
             hit.article.productIDs = full.productIDs
             hit.article.accountIDs = full.accountIDs
             hit.article.competitorIDs = full.competitorIDs
-            hit.snippet = Snippet.make(text: Markdown.plainText(String(full.body.prefix(6_000))), query: tokens)
+            hit.snippet = Snippet.make(text: texts[hit.article.id] ?? "", query: tokens)
             return hit
         }
     }

@@ -17,6 +17,7 @@ public enum Migrations {
         M005CreateActivity(),
         M006CreateIndexes(),
         M007CreateKnowledgeBase(),
+        M008AddArticlePlainText(),
     ]
 }
 

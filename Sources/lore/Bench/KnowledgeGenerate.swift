@@ -55,7 +55,7 @@ extension KnowledgeCommand {
                 let columns = [
                     "created_at", "updated_at", "created_by", "updated_by", "owner_id", "type", "title", "body", "language", "tags", "status",
                     "audience", "audience_tiers", "audience_industries", "version", "published_at", "verified_at", "verify_by", "helpful_count",
-                    "unhelpful_count", "view_count", "solved_count",
+                    "unhelpful_count", "view_count", "solved_count", "plain_text",
                 ]
                 var made = 0
                 while made < total {
