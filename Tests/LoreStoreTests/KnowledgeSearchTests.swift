@@ -144,6 +144,27 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.engines)
+    func reindexRebuildsTheIndexAndFillsMissingPlainText(engine: Engine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let f = try await Fixtures.make(db)
+            let kb = KnowledgeRepository(database: db)
+            let ids = try await Self.load(kb, f)
+            // Rows written before migration 8 (or by a bulk load) have no stored plain text.
+            try await db.write { sql in try await sql.raw("UPDATE articles SET plain_text = NULL").run() }
+            #expect(try await kb.reindex(batch: 3) == ids.count)
+            #expect(try await Self.titles(kb, "退款", as: f.rep) == ["如何申请退款"])
+            #expect(try await Self.titles(kb, "E1024", as: f.rep) == ["Error E1024 on the HY-G300 router"])
+            let missing = try await db.read { sql in
+                try await sql.raw("SELECT COUNT(*) AS n FROM articles WHERE plain_text IS NULL").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(missing == 0)
+            // A second rebuild gives the same results.
+            #expect(try await kb.reindex() == ids.count)
+            #expect(try await Self.titles(kb, "invoice tax", as: f.rep) == ["Invoice corrections"])
+        }
+    }
+
     /// PostgreSQL's ranking must agree with SQLite's on the test corpus (only when both engines are configured).
     @Test func bothEnginesRankTheCorpusAlike() async throws {
         guard TestDatabase.engines.contains(.postgres) else { return }
