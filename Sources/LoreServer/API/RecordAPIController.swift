@@ -26,8 +26,9 @@ struct RecordAPIController {
         return principal
     }
 
-    static func id(_ context: AppRequestContext) throws -> Int64 {
-        guard let raw = context.parameters.get("id"), let id = Int64(raw), id > 0 else { throw Problem.notFound() }
+    /// A positive id from the path (`{id}` unless `name` says otherwise); anything else is a 404.
+    static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
+        guard let raw = context.parameters.get(name), let id = Int64(raw), id > 0 else { throw Problem.notFound() }
         return id
     }
 

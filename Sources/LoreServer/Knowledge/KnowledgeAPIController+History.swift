@@ -41,31 +41,14 @@ extension KnowledgeAPIController {
         }
         api.on(.post, "/articles/{id}/proposals") { request, context in
             let p = try context.requirePrincipal()
-            let o = try await JSONIO.object(request, context: context)
-            var errors: [FieldError] = []
-            for key in o.keys where !["title", "body", "tags", "note"].contains(key) {
-                errors.append(FieldError(field: key, code: "unknown_field", message: "a proposal has title, body, tags and note"))
-            }
-            func text(_ key: String, required: Bool) -> String? {
-                switch o[key] {
-                case .some(.string(let s)): return s
-                case .none, .some(.null):
-                    if required { errors.append(FieldError(field: key, code: "required", message: "is required")) }
-                    return nil
-                default:
-                    errors.append(FieldError(field: key, code: "invalid_type", message: "must be a string"))
-                    return nil
-                }
-            }
-            let title = text("title", required: true)
-            let body = text("body", required: true)
-            let note = text("note", required: false)
-            var tags: [String]?
-            if case .array(let items) = o["tags"] {
-                tags = items.compactMap(\.stringValue)
-                if tags!.count != items.count { errors.append(FieldError(field: "tags", code: "invalid_type", message: "must be strings")) }
-            }
-            if !errors.isEmpty { throw Problem.validation(errors) }
+            var fields = JSONFields(
+                try await JSONIO.object(request, context: context), allowed: ["title", "body", "tags", "note"],
+                hint: "a proposal has title, body, tags and note")
+            let title = fields.string("title", required: true)
+            let body = fields.string("body", required: true)
+            let note = fields.string("note")
+            let tags = fields.strings("tags")
+            try fields.check()
             let r = try await kb.propose(id: try Self.id(context), title: title!, body: body!, tags: tags, note: note, as: p)
             return try JSONIO.response(ArticleJSON.encode(r), status: .created)
         }
@@ -83,24 +66,11 @@ extension KnowledgeAPIController {
         }
         api.on(.post, "/articles/{id}/feedback") { request, context in
             let p = try context.requirePrincipal()
-            let o = try await JSONIO.object(request, context: context)
-            var errors: [FieldError] = []
-            for key in o.keys where key != "helpful" && key != "comment" {
-                errors.append(FieldError(field: key, code: "unknown_field", message: "feedback has helpful and comment"))
-            }
-            var helpful: Bool?
-            if case .bool(let b) = o["helpful"] {
-                helpful = b
-            } else {
-                errors.append(FieldError(field: "helpful", code: o["helpful"] == nil ? "required" : "invalid_type", message: "must be true or false"))
-            }
-            var comment: String?
-            switch o["comment"] {
-            case .none, .some(.null): break
-            case .some(.string(let s)): comment = s
-            default: errors.append(FieldError(field: "comment", code: "invalid_type", message: "must be a string"))
-            }
-            if !errors.isEmpty { throw Problem.validation(errors) }
+            var fields = JSONFields(
+                try await JSONIO.object(request, context: context), allowed: ["helpful", "comment"], hint: "feedback has helpful and comment")
+            let helpful = fields.bool("helpful")
+            let comment = fields.string("comment")
+            try fields.check()
             return try articleResponse(try await kb.feedback(id: try Self.id(context), helpful: helpful!, comment: comment, as: p))
         }
     }

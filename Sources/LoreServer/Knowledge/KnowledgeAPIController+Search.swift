@@ -34,30 +34,12 @@ extension KnowledgeAPIController {
         }
         api.on(.post, "/kb/related") { request, context in
             let p = try context.requirePrincipal()
-            let o = try await JSONIO.object(request, context: context)
-            var errors: [FieldError] = []
-            for key in o.keys where !["subject", "description", "k"].contains(key) {
-                errors.append(FieldError(field: key, code: "unknown_field", message: "send subject, description and k"))
-            }
-            let subject = o["subject"]?.stringValue
-            if subject == nil { errors.append(FieldError(field: "subject", code: "required", message: "is required (a string)")) }
-            var description = ""
-            if let d = o["description"], d != .null {
-                if let s = d.stringValue {
-                    description = s
-                } else {
-                    errors.append(FieldError(field: "description", code: "invalid_type", message: "must be a string"))
-                }
-            }
-            var k = 5
-            if let v = o["k"] {
-                if case .int(let i) = v, (1...50).contains(i) {
-                    k = Int(i)
-                } else {
-                    errors.append(FieldError(field: "k", code: "out_of_range", message: "must be a whole number from 1 to 50"))
-                }
-            }
-            if !errors.isEmpty { throw Problem.validation(errors) }
+            var fields = JSONFields(
+                try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"], hint: "send subject, description and k")
+            let subject = fields.string("subject", required: true)
+            let description = fields.string("description") ?? ""
+            let k = Int(fields.int("k", in: 1...50, default: 5))
+            try fields.check()
             let hits = try await kb.related(subject: subject!, description: description, k: k, as: p)
             return try JSONIO.response(.object(["data": .array(hits.map(ArticleJSON.encode))]))
         }

@@ -64,26 +64,16 @@ struct KnowledgeAPIController {
     ]
 
     static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
-        guard let s = context.parameters.get(name), let id = Int64(s), id > 0 else { throw Problem.notFound() }
-        return id
+        try RecordAPIController.id(context, name)
     }
 
     /// An optional JSON body `{"comment": "..."}`; an empty body is fine.
     static func optionalComment(_ request: Request, _ context: AppRequestContext) async throws -> String? {
         guard request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) else { return nil }
-        let o = try await JSONIO.object(request, context: context)
-        for key in o.keys where key != "comment" {
-            throw Problem.validation([FieldError(field: key, code: "unknown_field", message: "only comment is accepted")])
-        }
-        switch o["comment"] {
-        case .none, .some(.null): return nil
-        case .some(.string(let s)):
-            if s.count > 2_000 {
-                throw Problem.validation([FieldError(field: "comment", code: "too_long", message: "must be at most 2000 characters")])
-            }
-            return s
-        default: throw Problem.validation([FieldError(field: "comment", code: "invalid_type", message: "must be a string")])
-        }
+        var fields = JSONFields(try await JSONIO.object(request, context: context), allowed: ["comment"], hint: "only comment is accepted")
+        let comment = fields.string("comment", maxLength: 2_000)
+        try fields.check()
+        return comment
     }
 }
 

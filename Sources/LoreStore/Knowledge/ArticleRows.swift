@@ -52,27 +52,45 @@ enum ArticleRows {
             let a = try decode(row)
             byID[a.id] = a
         }
-        guard withLinks else { return ids.compactMap { byID[$0] } }
-        let links = try await db.select().columns("article_id", "kind", "target_id").from("article_links")
-            .where("article_id", .in, SQLBind.group(ids)).orderBy("target_id").all()
-        for row in links {
-            let id = try row.decode(column: "article_id", as: Int64.self)
-            let target = try row.decode(column: "target_id", as: Int64.self)
-            switch try row.decode(column: "kind", as: String.self) {
-            case "product": byID[id]?.productIDs.append(target)
-            case "account": byID[id]?.accountIDs.append(target)
-            case "competitor": byID[id]?.competitorIDs.append(target)
-            default: break
+        if withLinks {
+            for (id, links) in try await self.links(ids: ids, on: db) {
+                byID[id]?.productIDs = links.products
+                byID[id]?.accountIDs = links.accounts
+                byID[id]?.competitorIDs = links.competitors
             }
         }
         return ids.compactMap { byID[$0] }
+    }
+
+    /// Each article's linked products, accounts and competitors, in id order.
+    static func links(ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: (products: [Int64], accounts: [Int64], competitors: [Int64])] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [Int64: (products: [Int64], accounts: [Int64], competitors: [Int64])] = [:]
+        let rows = try await db.select().columns("article_id", "kind", "target_id").from("article_links")
+            .where("article_id", .in, SQLBind.group(ids)).orderBy("target_id").all()
+        for row in rows {
+            let id = try row.decode(column: "article_id", as: Int64.self)
+            let target = try row.decode(column: "target_id", as: Int64.self)
+            var entry = out[id] ?? ([], [], [])
+            switch try row.decode(column: "kind", as: String.self) {
+            case "product": entry.products.append(target)
+            case "account": entry.accounts.append(target)
+            case "competitor": entry.competitors.append(target)
+            default: break
+            }
+            out[id] = entry
+        }
+        return out
     }
 
     /// The plain text of each article's body (stored with each change; converted here for rows written before it was).
     static func plainTexts(ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
         var out: [Int64: String] = [:]
-        for row in try await db.select().columns("id", "plain_text", "body").from("articles").where("id", .in, SQLBind.group(ids)).all() {
+        let rows = try await db.raw(
+            "SELECT id, plain_text, CASE WHEN plain_text IS NULL THEN body END AS body FROM articles WHERE id IN \(SQLBind.group(ids))"
+        ).all()
+        for row in rows {
             let id = try row.decode(column: "id", as: Int64.self)
             if let plain = try SQLValues.optionalString(row, "plain_text") {
                 out[id] = plain

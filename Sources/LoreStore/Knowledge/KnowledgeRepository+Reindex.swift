@@ -18,27 +18,29 @@ extension KnowledgeRepository {
         while true {
             let from = after
             let rows = try await database.read { db in
-                try await db.select().columns("id", "title", "body", "tags").from("articles").where("status", .equal, SQLBind("published"))
+                try await db.select().columns("id", "title", "body", "tags")
+                    .column(SQLRaw("CASE WHEN plain_text IS NULL THEN 1 ELSE 0 END"), as: "missing_text")
+                    .from("articles").where("status", .equal, SQLBind("published"))
                     .where("id", .greaterThan, SQLBind(from)).orderBy("id").limit(batch).all()
                     .map {
                         (
                             try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "title", as: String.self),
-                            try $0.decode(column: "body", as: String.self), try $0.decode(column: "tags", as: String.self)
+                            try $0.decode(column: "body", as: String.self), try $0.decode(column: "tags", as: String.self),
+                            try $0.decode(column: "missing_text", as: Int.self) == 1
                         )
                     }
             }
             guard let last = rows.last else { break }
-            let docs = rows.map { id, title, body, tags -> (Int64, [String], [String]) in
+            let docs = rows.map { id, title, body, tags, _ -> (Int64, [String], [String]) in
                 let a = Article(
                     id: id, type: .faq, title: title, body: body, language: .en, tags: ArticleRows.split(tags), createdAt: "", updatedAt: "")
                 let (t, b) = ArticleIndex.documentTokens(a)
                 return (id, t, b)
             }
             try await database.write { db in
-                // Fill the stored plain text of rows written before it existed (or by a bulk load).
-                for (id, _, body, _) in rows {
-                    try await db.update("articles").where("id", .equal, SQLBind(id)).where("plain_text", .is, SQLLiteral.null)
-                        .set("plain_text", to: SQLBind(Markdown.plainText(body))).run()
+                // Fill the stored plain text of rows written before it existed (only those: a rebuild rewrites no rows).
+                for (id, _, body, _, missing) in rows where missing {
+                    try await db.update("articles").where("id", .equal, SQLBind(id)).set("plain_text", to: SQLBind(Markdown.plainText(body))).run()
                 }
                 switch engine {
                 case .sqlite:

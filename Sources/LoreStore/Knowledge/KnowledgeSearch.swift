@@ -61,10 +61,10 @@ enum KnowledgeSearch {
     static func search(_ q: ArticleSearchQuery, reader: Reader, engine: Engine, on db: any SQLDatabase) async throws -> ArticleSearchResult {
         let tokens = SearchExpressions.queryTokens(q.text)
         let audience = ArticleFilters.audience(reader)
-        var cond = audience
-        if let f = ArticleFilters.facets(q.filter) { cond = cond + " AND " + f }
-        var indexCond = ArticleFilters.indexFilter(reader)
-        if let f = ArticleFilters.facets(q.filter) { indexCond = indexCond.map { $0 + " AND " + f } ?? f }
+        let facetFilter = ArticleFilters.facets(q.filter)
+        let cond = facetFilter.map { audience + " AND " + $0 } ?? audience
+        let indexCond =
+            facetFilter.map { f in ArticleFilters.indexFilter(reader).map { $0 + " AND " + f } ?? f } ?? ArticleFilters.indexFilter(reader)
         if tokens.isEmpty {
             return ArticleSearchResult(hits: [], total: 0, totalIsCapped: false, facets: nil, matchedAll: true, tokens: [])
         }
@@ -111,13 +111,14 @@ enum KnowledgeSearch {
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.article.id < $1.article.id }
         let page = Array(hits[min(window.lowerBound, hits.count)..<min(window.upperBound, hits.count)])
+        // Candidates were read without their links; only the page's hits need them, and their text for snippets.
         let texts = try await ArticleRows.plainTexts(ids: page.map(\.article.id), on: db)
-        let links = try await ArticleRows.fetch(ids: page.map(\.article.id), withBody: false, on: db)
-        return zip(page, links).map { hit, full in
+        let links = try await ArticleRows.links(ids: page.map(\.article.id), on: db)
+        return page.map { hit in
             var hit = hit
-            hit.article.productIDs = full.productIDs
-            hit.article.accountIDs = full.accountIDs
-            hit.article.competitorIDs = full.competitorIDs
+            if let l = links[hit.article.id] {
+                (hit.article.productIDs, hit.article.accountIDs, hit.article.competitorIDs) = (l.products, l.accounts, l.competitors)
+            }
             hit.snippet = Snippet.make(text: texts[hit.article.id] ?? "", query: tokens)
             return hit
         }

@@ -104,9 +104,7 @@ struct KnowledgePages {
         return n == 1 ? t("kb.results_one") : t.format("kb.results", ["n": String(n)])
     }
 
-    static func encode(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~"))) ?? ""
-    }
+    static func encode(_ s: String) -> String { RecordPagesController.escape(s) }
 
     /// Runs API-style query parsing and turns its 400 into the web error page.
     static func webQuery<T>(_ body: () throws -> T) throws -> T {

@@ -1,0 +1,60 @@
+import LoreCore
+
+/// Reads the fields of a small JSON request body strictly, collecting every problem so the 422 names each bad field:
+/// unknown fields, missing required ones, wrong types.
+struct JSONFields {
+    let object: [String: JSONValue]
+    private(set) var errors: [FieldError] = []
+
+    /// `allowed` lists the fields the route accepts; `hint` tells the caller what to send instead of an unknown one.
+    init(_ object: [String: JSONValue], allowed: Set<String>, hint: String) {
+        self.object = object
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            errors.append(FieldError(field: key, code: "unknown_field", message: hint))
+        }
+    }
+
+    /// A string field; null counts as absent. With `maxLength`, longer text is refused.
+    mutating func string(_ key: String, required: Bool = false, maxLength: Int? = nil) -> String? {
+        switch object[key] {
+        case .none, .some(.null):
+            if required { errors.append(FieldError(field: key, code: "required", message: "is required")) }
+            return nil
+        case .some(.string(let s)):
+            if let maxLength, s.count > maxLength {
+                errors.append(FieldError(field: key, code: "too_long", message: "must be at most \(maxLength) characters"))
+            }
+            return s
+        default:
+            errors.append(FieldError(field: key, code: "invalid_type", message: "must be a string"))
+            return nil
+        }
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        if case .bool(let b) = object[key] { return b }
+        errors.append(FieldError(field: key, code: object[key] == nil ? "required" : "invalid_type", message: "must be true or false"))
+        return nil
+    }
+
+    /// A whole number in `range`, or `fallback` when absent.
+    mutating func int(_ key: String, in range: ClosedRange<Int64>, default fallback: Int64) -> Int64 {
+        guard let v = object[key] else { return fallback }
+        if case .int(let i) = v, range.contains(i) { return i }
+        errors.append(FieldError(field: key, code: "out_of_range", message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+        return fallback
+    }
+
+    /// An array of strings, or nil when absent.
+    mutating func strings(_ key: String) -> [String]? {
+        guard let v = object[key], v != .null else { return nil }
+        if case .array(let items) = v, let out = Optional(items.compactMap(\.stringValue)), out.count == items.count { return out }
+        errors.append(FieldError(field: key, code: "invalid_type", message: "must be an array of strings"))
+        return nil
+    }
+
+    /// Throws the collected problems, if any.
+    func check() throws {
+        if !errors.isEmpty { throw Problem.validation(errors) }
+    }
+}
