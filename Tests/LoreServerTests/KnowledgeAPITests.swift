@@ -49,6 +49,10 @@ import Testing
                 .post, "/api/v1/articles", as: f.agent, json: .object(["type": .string("memo"), "title": .string("")]))
             #expect(bad == .unprocessableContent)
             for field in ["type", "title", "body", "language"] { #expect(String(describing: problem).contains(field)) }
+            // A wrong tier is refused even when the audience is not a segment (it would otherwise be dropped silently).
+            let (tier, tierProblem) = try await app.api(
+                .post, "/api/v1/articles", as: f.agent, json: Self.article("t", "b", audience: "customers", tiers: ["diamond"]))
+            #expect(tier == .unprocessableContent && String(describing: tierProblem).contains("audience_tiers"))
             let refund = try await Self.publish(app, Self.article("如何申请退款", "客户可以在订单页面申请退款。", language: "zh"))
             _ = try await Self.publish(app, Self.article("Refunds for annual plans", "Refunds are processed within five days."))
             _ = try await Self.publish(app, Self.article("Error E1024 on the HY-G300", "E1024 means the firmware update failed."))

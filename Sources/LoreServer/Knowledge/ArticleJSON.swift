@@ -126,10 +126,11 @@ enum ArticleJSON {
         result.productIDs = list("product_ids", ids) ?? base?.productIDs ?? []
         result.accountIDs = list("account_ids", ids) ?? base?.accountIDs ?? []
         result.competitorIDs = list("competitor_ids", ids) ?? base?.competitorIDs ?? []
+        let tiers = list("audience_tiers", strings) ?? base?.audience.tiers ?? []
         result.audience = Audience(
-            kind: audienceKind, tiers: list("audience_tiers", strings) ?? base?.audience.tiers ?? [],
-            industries: list("audience_industries", strings) ?? base?.audience.industries ?? [])
-        if let bad = result.audience.tiers.first(where: { !Catalog.valueTiers.contains($0) }) {
+            kind: audienceKind, tiers: tiers, industries: list("audience_industries", strings) ?? base?.audience.industries ?? [])
+        // Checked as sent: a non-segment audience drops its tiers, but a wrong value is still an error, not ignored.
+        if let bad = tiers.first(where: { !Catalog.valueTiers.contains($0) }) {
             errors.append(
                 FieldError(
                     field: "audience_tiers", code: "invalid_choice", message: "\(bad) is not one of: \(Catalog.valueTiers.joined(separator: ", "))"))
