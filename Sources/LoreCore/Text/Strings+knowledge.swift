@@ -41,7 +41,7 @@ extension Strings {
         "kb.restored_proposal": "The old version was proposed for review.",
         "kb.import": "Import", "kb.export": "Export", "kb.suggestions": "Suggestions",
         "kb.export_help":
-            "Every article you may read, with its versions, one JSON object per line. `lore kb export` also writes a folder of Markdown files.",
+            "Every article you may read, with its versions, one JSON object per line. The command lore kb export also writes a folder of Markdown files.",
         "kb.import_file": "JSON Lines file", "kb.import_paste": "…or paste JSON Lines (one article per line)",
         "kb.import_mode": "If some lines have errors", "kb.import_atomic": "import nothing (all or nothing)",
         "kb.import_continue": "import the good lines and list the bad ones", "kb.import_empty": "There is nothing to import.",
@@ -82,7 +82,7 @@ extension Strings {
         "kb.links": "关联记录", "kb.tags": "标签", "kb.empty_queue": "暂无待处理事项。", "kb.past_due": "已过复核期限",
         "kb.badly_rated": "被评为没帮助", "kb.feedback_comments": "反馈意见", "kb.restored_proposal": "旧版本已作为修改建议提交审核。",
         "kb.import": "导入", "kb.export": "导出", "kb.suggestions": "建议",
-        "kb.export_help": "导出您可查看的全部文章及其历史版本，每行一个 JSON 对象。`lore kb export` 还可导出为 Markdown 文件夹。",
+        "kb.export_help": "导出您可查看的全部文章及其历史版本，每行一个 JSON 对象。命令 lore kb export 还可导出为 Markdown 文件夹。",
         "kb.import_file": "JSON Lines 文件", "kb.import_paste": "…或粘贴 JSON Lines（每行一篇文章）",
         "kb.import_mode": "部分行有错误时", "kb.import_atomic": "全部不导入（要么全部成功，要么全部不导入）",
         "kb.import_continue": "导入正确的行并列出错误的行", "kb.import_empty": "没有可导入的内容。",

@@ -60,13 +60,14 @@ extension KnowledgeAPIController {
     /// One document per non-empty line, or that line's error.
     static func parseLines(_ text: String) -> [(source: String, document: Result<ArticleDocument, FrontMatter.ParseError>)] {
         var out: [(String, Result<ArticleDocument, FrontMatter.ParseError>)] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on any line ending: "\r\n" (a browser form, a Windows file) is one Character in Swift, not a "\n".
+        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             let source = "line \(i + 1)"
             do {
                 guard case .object(var o) = try JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)) else {
-                    throw FrontMatter.ParseError(line: i + 1, message: "not a JSON object")
+                    throw FrontMatter.ParseError(line: 0, message: "not a JSON object")
                 }
                 var status = ArticleStatus.draft
                 if let s = o.removeValue(forKey: "status")?.stringValue, s == "published" { status = .published }
@@ -77,9 +78,9 @@ extension KnowledgeAPIController {
                 out.append((source, .failure(e)))
             } catch let p as Problem {
                 let detail = p.errors.isEmpty ? (p.detail ?? p.title) : p.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
-                out.append((source, .failure(FrontMatter.ParseError(line: i + 1, message: detail))))
+                out.append((source, .failure(FrontMatter.ParseError(line: 0, message: detail))))
             } catch {
-                out.append((source, .failure(FrontMatter.ParseError(line: i + 1, message: "not well-formed JSON"))))
+                out.append((source, .failure(FrontMatter.ParseError(line: 0, message: "not well-formed JSON"))))
             }
         }
         return out

@@ -111,7 +111,7 @@ extension KnowledgeCommand {
         func run() async throws {
             Environment.bootstrapLogging(level: .warning, json: false)
             guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }
-            let lines = text.split(separator: "\n").map(String.init)
+            let lines = text.split(whereSeparator: \.isNewline).map(String.init)
             let out = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.kb")) { database in
                 var out: [String] = []
                 for q in lines {
