@@ -4,6 +4,7 @@ import LoreStore
 
 /// Opens the database for a command, keeps a PostgreSQL pool running while `body` works, and closes it after.
 enum DatabaseSession {
+    @discardableResult
     static func with<T: Sendable>(
         _ location: String, logger: Logger, migrate: Bool = true, _ body: @Sendable @escaping (any LoreDatabase) async throws -> T
     ) async throws -> T {

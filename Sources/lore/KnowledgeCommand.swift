@@ -89,7 +89,11 @@ struct KnowledgeCommand: AsyncParsableCommand {
             let (actor, path) = (actor, path)
             let jsonl = path.hasSuffix(".jsonl")
             let fm = FileManager.default
-            if jsonl { fm.createFile(atPath: path, contents: nil) } else { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) }
+            if jsonl {
+                guard fm.createFile(atPath: path, contents: nil) else { throw CLIError("cannot write \(path)") }
+            } else {
+                try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+            }
             let count = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.kb")) { database in
                 let kb = KnowledgeRepository(database: database)
                 let p = try await actor.principal(database)

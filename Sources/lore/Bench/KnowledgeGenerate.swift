@@ -47,7 +47,7 @@ extension KnowledgeCommand {
                     for _ in 0..<queryCount { lines.append(corpus.query()) }
                     try (lines.joined(separator: "\n") + "\n").write(toFile: queriesOut, atomically: true, encoding: .utf8)
                 }
-                if let corpusOut { FileManager.default.createFile(atPath: corpusOut, contents: nil) }
+                if let corpusOut, !FileManager.default.createFile(atPath: corpusOut, contents: nil) { throw CLIError("cannot write \(corpusOut)") }
                 let out = corpusOut.flatMap { FileHandle(forWritingAtPath: $0) }
                 defer { try? out?.close() }
                 let now = Timestamp.now()
