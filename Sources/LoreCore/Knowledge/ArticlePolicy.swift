@@ -9,10 +9,16 @@ public enum ArticlePolicy {
         a.ownerID == p.userID || a.createdBy == p.userID
     }
 
-    /// Published articles are read by their audience; anything else only by its authors and the reviewers.
+    /// Published articles are read by their audience; anything else only by its authors and the reviewers — except
+    /// candidate solutions (drafts captured from an escalated case), which all staff read so they can reuse them
+    /// while the review is pending.
     public static func canRead(_ a: Article, principal p: Principal, reader: Reader) -> Bool {
         if a.status == .published { return a.audience.admits(reader) }
-        return p.role.isStaff && (isReviewer(p) || isAuthor(p, of: a))
+        return p.role.isStaff && (isReviewer(p) || isAuthor(p, of: a) || isCandidateSolution(a))
+    }
+
+    public static func isCandidateSolution(_ a: Article) -> Bool {
+        a.sourceCaseID != nil && (a.status == .draft || a.status == .inReview)
     }
 
     /// Any member of staff may write a draft; portal customers may not.

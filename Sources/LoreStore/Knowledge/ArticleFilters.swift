@@ -28,7 +28,8 @@ enum ArticleFilters {
     static func visible(_ p: Principal, reader: Reader) -> SQLQueryString {
         if !p.role.isStaff { return audience(reader) }
         if ArticlePolicy.isReviewer(p) { return "1 = 1" }
-        return "(a.status = 'published' OR a.owner_id = \(bind: p.userID) OR a.created_by = \(bind: p.userID))"
+        return
+            "(a.status = 'published' OR a.owner_id = \(bind: p.userID) OR a.created_by = \(bind: p.userID) OR (a.source_case_id IS NOT NULL AND a.status IN ('draft', 'in_review')))"
     }
 
     /// `%, value, %` with LIKE wildcards escaped, to find one item in a comma-separated list.

@@ -18,6 +18,7 @@ public enum Migrations {
         M006CreateIndexes(),
         M007CreateKnowledgeBase(),
         M008AddArticlePlainText(),
+        M009CreateServiceDesk(),
     ]
 }
 
