@@ -28,6 +28,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "HTTP event-loop threads (LORE_THREADS); 0 means one per core.") var threads: Int =
         Environment.value("LORE_THREADS").flatMap(Int.init) ?? 0
     @Flag(help: .hidden) var benchmarkRoutes = false
+    @Option(help: "Address customers reach Lore at, for links in e-mails such as satisfaction surveys (LORE_PUBLIC_URL).")
+    var publicURL: String = Environment.value("LORE_PUBLIC_URL") ?? ""
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -47,6 +49,7 @@ struct Serve: AsyncParsableCommand {
         config.host = host
         config.port = port
         config.secureCookies = secureCookies || Environment.value("LORE_SECURE_COOKIES") == "1"
+        config.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         config.benchmarkRoutes = benchmarkRoutes
         config.threads = threads
         let (adminEmail, adminPassword) = (self.adminEmail, self.adminPassword)

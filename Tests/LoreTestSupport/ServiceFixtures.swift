@@ -30,7 +30,11 @@ public struct ServiceFixtures: Sendable {
     ]
 
     public static func make(_ db: any LoreDatabase, cases: CaseRepository) async throws -> ServiceFixtures {
-        let f = try await Fixtures.make(db)
+        try await extend(try await Fixtures.make(db), db, cases: cases)
+    }
+
+    /// Adds the service desk to existing fixtures (the server tests make theirs with real password hashes).
+    public static func extend(_ f: Fixtures, _ db: any LoreDatabase, cases: CaseRepository) async throws -> ServiceFixtures {
         let records = RecordRepository(database: db)
         let billing = try await records.create(Catalog["departments"], values: ["name": .string("Billing 账务部")], as: f.admin)
         let account = try await records.create(

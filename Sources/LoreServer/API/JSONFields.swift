@@ -45,12 +45,40 @@ struct JSONFields {
         return fallback
     }
 
+    /// A record id (a positive whole number); null counts as absent.
+    @discardableResult mutating func id(_ key: String, required: Bool = false) -> Int64? {
+        switch object[key] {
+        case .none, .some(.null):
+            if required { errors.append(FieldError(field: key, code: "required", message: "is required")) }
+            return nil
+        case .some(.int(let i)) where i > 0: return i
+        default:
+            errors.append(FieldError(field: key, code: "invalid_type", message: "must be a positive whole number (an id)"))
+            return nil
+        }
+    }
+
+    /// One of an enum's raw values, or `fallback` when absent.
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, default fallback: T? = nil) -> T?
+    where T.RawValue == String {
+        guard let v = object[key], v != .null else { return fallback }
+        if case .string(let s) = v, let c = T(rawValue: s) { return c }
+        errors.append(
+            FieldError(field: key, code: "invalid_choice", message: "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ")))
+        return fallback
+    }
+
     /// An array of strings, or nil when absent.
     mutating func strings(_ key: String) -> [String]? {
         guard let v = object[key], v != .null else { return nil }
         if case .array(let items) = v, let out = Optional(items.compactMap(\.stringValue)), out.count == items.count { return out }
         errors.append(FieldError(field: key, code: "invalid_type", message: "must be an array of strings"))
         return nil
+    }
+
+    /// Records a problem found by the caller.
+    mutating func fail(_ key: String, _ message: String, code: String = "invalid") {
+        errors.append(FieldError(field: key, code: code, message: message))
     }
 
     /// Throws the collected problems, if any.

@@ -35,6 +35,8 @@ enum OpenAPIDocument {
         ops += PeopleSchemas.operations
         for (k, v) in KnowledgeSchemas.all { schemas[k] = v }
         ops += KnowledgeSchemas.operations
+        for (k, v) in ServiceSchemas.all { schemas[k] = v }
+        ops += ServiceSchemas.operations
         var paths: [String: [String: JSONValue]] = [:]
         for op in ops {
             paths[op.path, default: [:]][op.method] = operation(op)

@@ -14,12 +14,15 @@ struct AppServices: Sendable {
     let search: SearchRepository
     let leads: LeadConversion
     let knowledge: KnowledgeRepository
+    let cases: CaseRepository
     let pages: PageRenderer
     let passwords: PasswordHasher
     let secureCookies: Bool
     let authCache: AuthCache
 
-    init(database: any LoreDatabase, pages: PageRenderer, passwords: PasswordHasher, secureCookies: Bool, authCache: AuthCache) {
+    init(
+        database: any LoreDatabase, pages: PageRenderer, passwords: PasswordHasher, secureCookies: Bool, authCache: AuthCache, publicURL: String = ""
+    ) {
         self.database = database
         self.records = RecordRepository(database: database)
         self.users = UserRepository(database: database, onAccessChange: authCache.clear)
@@ -30,6 +33,7 @@ struct AppServices: Sendable {
         self.search = SearchRepository(database: database)
         self.leads = LeadConversion(database: database)
         self.knowledge = KnowledgeRepository(database: database)
+        self.cases = CaseRepository(database: database, publicURL: publicURL)
         self.pages = pages
         self.passwords = passwords
         self.secureCookies = secureCookies

@@ -21,6 +21,9 @@ public struct AppConfig: Sendable {
     public var threads: Int = 0
     /// Include the one-line "hello" route used as the benchmark baseline.
     public var benchmarkRoutes: Bool = false
+    /// The address customers reach this server at, for links sent to them (satisfaction surveys), e.g.
+    /// `https://support.example.com`. Empty: links are relative.
+    public var publicURL: String = ""
 
     public init() {}
 }
@@ -47,7 +50,7 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     let pages = try await PageRenderer.load()
     let services = AppServices(
         database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies,
-        authCache: AuthCache(ttlMilliseconds: config.authCacheMilliseconds))
+        authCache: AuthCache(ttlMilliseconds: config.authCacheMilliseconds), publicURL: config.publicURL)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware())
@@ -68,6 +71,7 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
         on: api)
     MiscAPIController(services: services).register(on: api)
     KnowledgeAPIController(kb: services.knowledge).register(on: api)
+    CaseAPIController(cases: services.cases).register(on: api)
 
     let web = router.group()
     AuthPagesController(services: services).register(on: web)

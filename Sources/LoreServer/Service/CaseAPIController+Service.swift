@@ -1,0 +1,104 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// Routing figures and settings, the loop figures, account alerts, and the public satisfaction survey.
+extension CaseAPIController {
+    func registerService(on api: APIRouter) {
+        api.on(.get, "/routing/evaluation") { request, context in
+            let p = try context.requirePrincipal()
+            var folds = 5
+            if let s = request.uri.queryParameters.get("folds") {
+                guard let v = Int(s), (2...20).contains(v) else { throw Problem.badRequest("folds must be between 2 and 20") }
+                folds = v
+            }
+            return try JSONIO.response(Self.encode(try await cases.routingEvaluation(folds: folds, as: p)))
+        }
+        api.on(.get, "/service/settings") { _, context in
+            _ = try context.requirePrincipal()
+            return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
+        }
+        api.on(.put, "/service/settings") { request, context in
+            let p = try context.requirePrincipal()
+            let (targets, threshold) = try ServiceSettingsJSON.read(try await JSONIO.object(request, context: context))
+            if let targets { try await cases.setSLATargets(targets, as: p) }
+            if let threshold { try await cases.setRoutingThreshold(threshold, as: p) }
+            return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
+        }
+        api.on(.get, "/service/loop") { request, context in
+            let p = try context.requirePrincipal()
+            let (from, to, bucket) = try LoopQuery.parse(request.uri.queryParameters)
+            let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
+            return try JSONIO.response(.object(["bucket": .string(bucket.rawValue), "data": .array(periods.map(LoopQuery.encode))]))
+        }
+        api.on(.get, "/alerts") { _, context in
+            let alerts = try await cases.openAlerts(as: try context.requirePrincipal())
+            return try JSONIO.response(
+                .object([
+                    "data": .array(
+                        alerts.map { a in
+                            .object([
+                                "id": .int(a.id), "account_id": .int(a.accountID), "account_name": .string(a.accountName),
+                                "case_id": a.caseID.map(JSONValue.int) ?? .null, "kind": .string(a.kind),
+                                "score": a.score.map { .int(Int64($0)) } ?? .null, "comment": a.comment.map(JSONValue.string) ?? .null,
+                                "created_at": .string(a.createdAt),
+                            ])
+                        })
+                ]))
+        }
+        api.on(.post, "/alerts/{id}/acknowledge") { _, context in
+            try await cases.acknowledgeAlert(id: try Self.id(context), as: try context.requirePrincipal())
+            return JSONIO.noContent()
+        }
+        // The survey needs no login: the token in the link is the credential.
+        api.on(.get, "/csat/{token}") { _, context in
+            try JSONIO.response(Self.encode(try await cases.survey(token: try Self.token(context))))
+        }
+        api.on(.post, "/csat/{token}") { request, context in
+            let token = try Self.token(context)
+            let (score, comment) = try await Self.fields(request, context, ["score", "comment"]) {
+                (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: 5_000))
+            }
+            guard score > 0 else {
+                throw Problem.validation([FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")])
+            }
+            return try JSONIO.response(Self.encode(try await cases.answerSurvey(token: token, score: score, comment: comment)))
+        }
+    }
+
+    static func token(_ context: AppRequestContext) throws -> String {
+        guard let t = context.parameters.get("token"), (10...200).contains(t.count) else { throw StoreError.notFound(entity: "csat_requests", id: 0) }
+        return t
+    }
+
+    static func encode(_ s: CaseRepository.Survey) -> JSONValue {
+        .object([
+            "case_reference": .string(s.caseReference), "subject": .string(s.subject), "score": s.score.map { .int(Int64($0)) } ?? .null,
+            "expired": .bool(s.expired),
+        ])
+    }
+
+    static func encode(_ r: CaseRepository.RoutingReport) -> JSONValue {
+        .object([
+            "cases": .int(Int64(r.cases)), "accuracy": .double((r.accuracy * 10_000).rounded() / 10_000), "folds": .int(Int64(r.folds)),
+            "threshold": .double(r.threshold),
+            "departments": .array(
+                r.departments.map { d in
+                    .object([
+                        "department_id": .int(d.id), "name": .string(d.name), "cases": .int(Int64(d.cases)), "correct": .int(Int64(d.correct)),
+                        "accuracy": .double(d.cases == 0 ? 0 : (Double(d.correct) / Double(d.cases) * 10_000).rounded() / 10_000),
+                    ])
+                }),
+        ])
+    }
+
+    static func settings(_ targets: [CasePriority: SLATarget], _ threshold: Double) -> JSONValue {
+        var sla: [String: JSONValue] = [:]
+        for (p, t) in targets {
+            sla[p.rawValue] = .object([
+                "first_response_minutes": .int(Int64(t.firstResponseMinutes)), "resolution_minutes": .int(Int64(t.resolutionMinutes)),
+            ])
+        }
+        return .object(["sla": .object(sla), "routing_threshold": .double(threshold)])
+    }
+}

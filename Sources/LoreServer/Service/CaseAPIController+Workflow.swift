@@ -1,0 +1,98 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+import NIOCore
+
+/// Status, priority, re-routing, escalation, resolution, suggestions and e-mail intake.
+extension CaseAPIController {
+    func registerWorkflow(on api: APIRouter) {
+        api.on(.post, "/cases/{id}/status") { request, context in
+            let p = try context.requirePrincipal()
+            let status = try await Self.fields(request, context, ["status"]) { $0.choice("status", CaseStatus.self) }
+            guard let status else { throw Problem.validation([FieldError(field: "status", code: "required", message: "is required")]) }
+            return try Self.caseResponse(try await cases.setStatus(caseID: try Self.id(context), status, as: p))
+        }
+        api.on(.post, "/cases/{id}/priority") { request, context in
+            let p = try context.requirePrincipal()
+            let priority = try await Self.fields(request, context, ["priority"]) { $0.choice("priority", CasePriority.self) }
+            guard let priority else { throw Problem.validation([FieldError(field: "priority", code: "required", message: "is required")]) }
+            return try Self.caseResponse(try await cases.setPriority(caseID: try Self.id(context), priority, as: p))
+        }
+        api.on(.post, "/cases/{id}/reroute") { request, context in
+            let p = try context.requirePrincipal()
+            let department = try await Self.fields(request, context, ["department_id"]) { $0.id("department_id", required: true) }
+            return try Self.caseResponse(try await cases.reroute(caseID: try Self.id(context), to: department!, as: p))
+        }
+        api.on(.post, "/cases/{id}/escalate") { request, context in
+            let p = try context.requirePrincipal()
+            let reason = try await Self.fields(request, context, ["reason"]) { $0.string("reason", required: true, maxLength: 5_000) }
+            return try Self.caseResponse(try await cases.escalate(caseID: try Self.id(context), reason: reason ?? "", as: p))
+        }
+        api.on(.post, "/cases/{id}/resolve") { request, context in
+            let p = try context.requirePrincipal()
+            let text = try await Self.fields(request, context, ["resolution"]) { $0.string("resolution", required: true) }
+            let r = try await cases.resolve(caseID: try Self.id(context), resolution: text ?? "", as: p)
+            return try JSONIO.response(
+                .object([
+                    "case": CaseJSON.encode(r.serviceCase), "captured_article_id": r.capturedArticleID.map(JSONValue.int) ?? .null,
+                    "csat_link": r.csatLink.map(JSONValue.string) ?? .null,
+                ]))
+        }
+        api.on(.post, "/cases/{id}/reopen") { _, context in
+            try Self.caseResponse(try await cases.reopen(caseID: try Self.id(context), as: try context.requirePrincipal()))
+        }
+        api.on(.post, "/cases/{id}/close") { _, context in
+            try Self.caseResponse(try await cases.close(caseID: try Self.id(context), as: try context.requirePrincipal()))
+        }
+        api.on(.get, "/cases/{id}/suggestions") { request, context in
+            let p = try context.requirePrincipal()
+            let limit = try KnowledgeQuery.paging(request.uri.queryParameters, defaultLimit: 5).limit
+            let list = try await cases.suggestions(caseID: try Self.id(context), limit: min(limit, 20), as: p)
+            return try JSONIO.response(.object(["data": .array(list.map(CaseJSON.encode))]))
+        }
+        api.on(.post, "/cases/{id}/solved-with") { request, context in
+            let p = try context.requirePrincipal()
+            let (article, pastCase) = try await Self.fields(request, context, ["article_id", "case_id"]) { ($0.id("article_id"), $0.id("case_id")) }
+            return try Self.caseResponse(
+                try await cases.solvedWith(caseID: try Self.id(context), article: article, pastCase: pastCase, as: p), status: .created)
+        }
+        api.on(.post, "/cases/intake") { request, context in
+            let p = try context.requirePrincipal()
+            let type = (request.headers[.contentType] ?? "message/rfc822").lowercased()
+            guard type.hasPrefix("message/rfc822") || type.hasPrefix("text/plain") || type.hasPrefix("application/octet-stream") else {
+                throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "Send the raw message as message/rfc822.")
+            }
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: MailParser.maximumBytes)
+            } catch {
+                throw Problem(
+                    status: .contentTooLarge, title: "Content too large", detail: "A message may be at most \(MailParser.maximumBytes) bytes.")
+            }
+            let mail: MailMessage
+            do {
+                mail = try MailParser.parse(Array(buffer.readableBytesView))
+            } catch let e as MailParseError {
+                throw Problem.validation([FieldError(field: "message", code: "unreadable", message: Self.describe(e))])
+            }
+            var priority = CasePriority.normal
+            if let s = request.uri.queryParameters.get("priority") {
+                guard let v = CasePriority(rawValue: s) else { throw Problem.badRequest("priority must be one of low, normal, high, urgent") }
+                priority = v
+            }
+            let r = try await cases.intake(mail, priority: priority, as: p)
+            return try JSONIO.response(
+                .object(["case": CaseJSON.encode(r.serviceCase), "created": .bool(r.created), "contact_id": r.contactID.map(JSONValue.int) ?? .null]),
+                status: r.created ? .created : .ok)
+        }
+    }
+
+    static func describe(_ e: MailParseError) -> String {
+        switch e {
+        case .empty: "the message is empty"
+        case .noHeaders: "the message has no headers (an RFC 5322 message starts with header lines such as From: and Subject:)"
+        case .missingFrom: "the message has no readable From: address"
+        case .tooLarge(let n): "the message is \(n) bytes; at most \(MailParser.maximumBytes) are accepted"
+        }
+    }
+}

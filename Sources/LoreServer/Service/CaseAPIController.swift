@@ -1,0 +1,85 @@
+import Hummingbird
+import LoreCore
+import LoreStore
+
+/// `/api/v1/cases…`: cases, their queues and thread, assignment, escalation and resolution, suggestions, e-mail intake.
+struct CaseAPIController {
+    let cases: CaseRepository
+
+    func register(on api: APIRouter) {
+        api.on(.get, "/cases") { request, context in
+            let p = try context.requirePrincipal()
+            let (list, total) = try await cases.list(try CaseQueryParser.listQuery(request.uri.queryParameters), as: p)
+            let now = Timestamp.now()
+            return try JSONIO.response(.object(["data": .array(list.map { CaseJSON.encode($0, now: now) }), "total": .int(Int64(total))]))
+        }
+        api.on(.post, "/cases") { request, context in
+            let p = try context.requirePrincipal()
+            let input = try CaseJSON.input(try await JSONIO.object(request, context: context))
+            return try JSONIO.response(CaseJSON.encode(try await cases.create(input, as: p)), status: .created)
+        }
+        api.on(.get, "/cases/queues") { _, context in
+            let counts = try await cases.queueCounts(as: try context.requirePrincipal())
+            return try JSONIO.response(
+                .object([
+                    "data": .array(
+                        counts.map { q in
+                            .object([
+                                "department_id": q.departmentID.map(JSONValue.int) ?? .null,
+                                "department_name": q.departmentName.map(JSONValue.string) ?? .null,
+                                "tier": .int(Int64(q.tier.rawValue)), "active": .int(Int64(q.active)), "overdue": .int(Int64(q.overdue)),
+                            ])
+                        })
+                ]))
+        }
+        api.on(.get, "/cases/{id}") { _, context in
+            try JSONIO.response(CaseJSON.encode(try await cases.detail(id: try Self.id(context), as: try context.requirePrincipal())))
+        }
+        api.on(.post, "/cases/{id}/messages") { request, context in
+            let p = try context.requirePrincipal()
+            var f = JSONFields(try await JSONIO.object(request, context: context), allowed: ["kind", "body"], hint: "send kind and body")
+            let kind = f.choice("kind", CaseMessage.Kind.self, default: .reply)!
+            let body = f.string("body", required: true)
+            try f.check()
+            return try Self.caseResponse(
+                try await cases.addMessage(caseID: try Self.id(context), kind: kind, body: body ?? "", as: p), status: .created)
+        }
+        api.on(.post, "/cases/assign") { request, context in
+            let p = try context.requirePrincipal()
+            let body = try await JSONIO.object(request, context: context)
+            var f = JSONFields(body, allowed: ["case_ids", "assignee_id"], hint: "send case_ids and assignee_id (null to unassign)")
+            let assignee = f.id("assignee_id")
+            if body["assignee_id"] == nil { f.id("assignee_id", required: true) }
+            var ids: [Int64] = []
+            if case .array(let items) = body["case_ids"] ?? .null,
+                items.allSatisfy({ if case .int(let i) = $0 { return i > 0 } else { return false } })
+            {
+                ids = items.compactMap { if case .int(let i) = $0 { return i } else { return nil } }
+            } else {
+                f.fail("case_ids", "must be an array of case ids")
+            }
+            try f.check()
+            let done = try await cases.assign(caseIDs: ids, to: assignee, as: p)
+            return try JSONIO.response(.object(["data": .array(done.map { CaseJSON.encode($0) })]))
+        }
+        registerWorkflow(on: api)
+        registerService(on: api)
+    }
+
+    static func id(_ context: AppRequestContext) throws -> Int64 { try RecordAPIController.id(context, "id") }
+
+    static func caseResponse(_ c: ServiceCase, status: HTTPResponse.Status = .ok) throws -> Response {
+        try JSONIO.response(CaseJSON.encode(c), status: status)
+    }
+
+    /// A small JSON body with the given fields, read by `read`.
+    static func fields<T>(
+        _ request: Request, _ context: AppRequestContext, _ allowed: Set<String>, _ read: (inout JSONFields) -> T
+    ) async throws -> T {
+        var f = JSONFields(
+            try await JSONIO.object(request, context: context), allowed: allowed, hint: "accepted: " + allowed.sorted().joined(separator: ", "))
+        let value = read(&f)
+        try f.check()
+        return value
+    }
+}
