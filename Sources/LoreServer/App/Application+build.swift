@@ -82,6 +82,8 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     AdminUsersPage(services: services).register(on: web)
     SettingsPage(services: services).register(on: web)
     KnowledgePages(services: services).register(on: web)
+    CasePages(services: services).register(on: web)
+    ServicePages(services: services).register(on: web)
     RecordPagesController(services: services).register(on: web)
     return (router, registry)
 }

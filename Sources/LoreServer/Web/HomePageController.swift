@@ -62,6 +62,16 @@ struct HomePageController {
             Catalog["opportunities"], groupBy: "stage_id", sum: "amount", ownerID: p.role.isTeamScoped ? p.userID : nil, as: p)
         let open = groups.filter { $0.key.int.map(openStages.contains) ?? false }
         let myAccounts = try await services.records.aggregate(Catalog["accounts"], groupBy: "kind", sum: nil, ownerID: p.userID, as: p)
+        // Managers see customers who rated the service badly, until someone acknowledges the alert.
+        let alerts = try await services.cases.openAlerts(as: p).map { a -> [String: Any] in
+            [
+                "id": a.id, "account": a.accountName, "account_href": "/accounts/\(a.accountID)",
+                "case_href": a.caseID.map { "/cases/\($0)" } ?? false,
+                "case": a.caseID.map { CaseReference.format($0) } ?? "", "text": t.format("svc.alert.low_csat", ["n": String(a.score ?? 0)]),
+                "comment": a.comment ?? "", "when": TimeDisplay.short(a.createdAt, offset: context.timeZoneOffset),
+                "can_ack": CasePolicy.canConfigure(p),
+            ]
+        }
         return try services.pages.render(
             "home", title: t("nav.home"),
             data: [
@@ -70,6 +80,7 @@ struct HomePageController {
                 "open_amount": Money.format(open.reduce(0) { $0 + $1.sum }), "account_count": myAccounts.reduce(0) { $0 + $1.count },
                 "task_count": mine.count, "overdue_count": mine.filter { ($0["due_date"].string ?? "9999") < today }.count,
                 "has_overdue": mine.contains { ($0["due_date"].string ?? "9999") < today },
+                "alerts": alerts.isEmpty ? false : ["items": alerts],
             ], context: context)
     }
 }

@@ -83,7 +83,10 @@ enum Navigation {
         let kb: [String: Any] = ["title": t("nav.knowledge"), "items": knowledge]
         // Portal customers see the knowledge meant for them and nothing of the CRM.
         guard p.role.isStaff else { return [kb] }
-        return [kb]
+        var service: [[String: Any]] = [["label": t("svc.my_cases"), "href": "/cases?queue=mine"], ["label": t("svc.cases"), "href": "/cases"]]
+        service.append(["label": t("svc.loop"), "href": "/service/loop"])
+        if CasePolicy.canConfigure(p) { service.append(["label": t("svc.settings"), "href": "/service/settings"]) }
+        return [["title": t("nav.service"), "items": service], kb]
             + groups.map { title, entities in
                 [
                     "title": t(title),

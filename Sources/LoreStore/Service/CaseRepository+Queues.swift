@@ -91,3 +91,31 @@ extension CaseRepository {
         }
     }
 }
+
+extension CaseRepository {
+    /// Departments and the active people who work cases, for forms and names on pages.
+    public struct Directory: Sendable {
+        public var departments: [(id: Int64, name: String)]
+        public var agents: [(id: Int64, name: String, role: Role)]
+
+        public func departmentName(_ id: Int64?) -> String? { id.flatMap { i in departments.first { $0.id == i }?.name } }
+        public func agentName(_ id: Int64?) -> String? { id.flatMap { i in agents.first { $0.id == i }?.name } }
+    }
+
+    public func directory() async throws -> Directory {
+        try await database.read { db in
+            let departments = try await db.select().columns("id", "name").from("departments").where(SQLColumn("archived_at"), .is, SQLLiteral.null)
+                .orderBy("name").all().map { (id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self)) }
+            let roles = CasePolicy.serviceRoles.map(\.rawValue).sorted()
+            let agents = try await db.select().columns("id", "name", "role").from("users").where("active", .equal, SQLBind(true))
+                .where("role", .in, SQLBind.group(roles)).orderBy("name").all()
+                .map {
+                    (
+                        id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self),
+                        role: Role(rawValue: try $0.decode(column: "role", as: String.self)) ?? .agent
+                    )
+                }
+            return Directory(departments: departments, agents: agents)
+        }
+    }
+}
