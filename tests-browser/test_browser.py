@@ -152,10 +152,28 @@ def scenario(browser, base, lang, engine):
         page.click(f"a:has-text('{t['history']}')")
         expect(page.locator("table.data tbody tr")).to_have_count(1)
 
+    def case_suggests_the_article_and_is_resolved():
+        page.goto(f"{base}/cases/new")
+        page.fill("#subject", f"申请退款 refunds {tag}")
+        page.fill("#description", "客户想知道订单签收后如何申请退款，refunds 多久到账。")
+        page.click("form.card.form button[type=submit]")
+        expect(page.locator("h1")).to_have_text(f"申请退款 refunds {tag}")
+        suggestion = page.locator(".suggestion", has_text=article)
+        expect(suggestion).to_have_count(1)
+        suggestion.locator("button").click()
+        expect(page.locator(".suggestion", has_text=article).locator(".badge-published")).to_have_count(1)
+        page.fill("form[action$='/resolve'] textarea", "已告知客户退款流程。")
+        page.click("form[action$='/resolve'] button")
+        expect(page.locator(".eyebrow .case-resolved")).to_have_count(1)
+        shot(page, os.path.join(SHOTS, f"{tag}-6-case.png"), full_page=True)
+        page.goto(f"{base}/service/loop")
+        expect(page.locator("svg.chart")).to_have_count(1)
+        shot(page, os.path.join(SHOTS, f"{tag}-7-loop.png"), full_page=True)
+
     for name, fn in [("sign in", sign_in), ("create account", create_account), ("create contact", create_contact),
                      ("log interaction on timeline", log_interaction), ("global search", search_finds_it),
                      ("write and publish an article", write_and_publish_article), ("knowledge search", knowledge_search_finds_it),
-                     ("article history", article_history)]:
+                     ("article history", article_history), ("case suggests the article and is resolved", case_suggests_the_article_and_is_resolved)]:
         check(f"[{engine}/{lang}] {name}", fn)
     ctx.close()
 

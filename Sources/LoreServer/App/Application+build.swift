@@ -24,6 +24,8 @@ public struct AppConfig: Sendable {
     /// The address customers reach this server at, for links sent to them (satisfaction surveys), e.g.
     /// `https://support.example.com`. Empty: links are relative.
     public var publicURL: String = ""
+    /// Train the routing model from the stored cases as the server starts, so the first new case does not wait for it.
+    public var warmRouting: Bool = false
 
     public init() {}
 }
@@ -51,6 +53,10 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     let services = AppServices(
         database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies,
         authCache: AuthCache(ttlMilliseconds: config.authCacheMilliseconds), publicURL: config.publicURL)
+    if config.warmRouting {
+        let cases = services.cases
+        Task.detached(priority: .background) { try? await cases.routing.warm(on: database) }
+    }
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware())

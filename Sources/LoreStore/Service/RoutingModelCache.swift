@@ -71,3 +71,10 @@ public actor RoutingModelCache {
         }
     }
 }
+
+extension RoutingModelCache {
+    /// Trains from the database now (for measuring, and to take the first request's training off the request path).
+    public func warm(on database: any LoreDatabase) async throws {
+        _ = try await database.read { db in try await self.current(on: db) }
+    }
+}

@@ -59,7 +59,7 @@ struct DemoGenerator {
             ("leads", { try await $0.makeLeads() }), ("opportunities", { try await $0.makeOpportunities() }),
             ("contracts", { try await $0.makeContracts() }), ("orders", { try await $0.makeOrders() }),
             ("interactions", { try await $0.makeInteractions() }), ("tasks", { try await $0.makeTasks() }),
-            ("knowledge", { try await $0.makeKnowledge() }),
+            ("knowledge", { try await $0.makeKnowledge() }), ("service desk", { try await $0.makeService() }),
         ]
         for (i, (name, step)) in steps.enumerated() {
             let started = Date()

@@ -30,11 +30,13 @@ enum DemoPeople {
         ("agent@lore.demo", "孙丽 Li Sun", "agent", "一线支持 Tier 1 Support"),
         ("agent2@lore.demo", "Emma Clark", "agent", "一线支持 Tier 1 Support"),
         ("service.manager@lore.demo", "黄海燕 Haiyan Huang", "manager", "一线支持 Tier 1 Support"),
+        ("billing@lore.demo", "吴芳 Fang Wu", "agent", "账务组 Billing Desk"),
     ]
 
     /// (department, [teams])
     static let departments: [(String, [String])] = [
         ("销售部 Sales", ["华东销售 East Sales", "华北销售 North Sales", "华南销售 South Sales"]),
         ("客户服务部 Customer Service", ["一线支持 Tier 1 Support", "二线支持 Tier 2 Support", "知识管理 Knowledge Team"]),
+        ("账务部 Billing", ["账务组 Billing Desk"]),
     ]
 }

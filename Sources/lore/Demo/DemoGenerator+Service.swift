@@ -1,0 +1,139 @@
+import Foundation
+import LoreCore
+import LoreStore
+import SQLKit
+
+extension DemoGenerator {
+    /// The service desk, written through the repository so routing, SLA clocks, events and suggestions are real:
+    /// past solved cases over the last four months (labelled, so the routing model is trained), escalations whose
+    /// answers became candidate solutions and were reused, satisfaction answers (one low, raising an alert), and open
+    /// cases waiting in every queue.
+    mutating func makeService() async throws -> Int {
+        let cases = CaseRepository(database: database)
+        let users = UserRepository(database: database)
+        func principal(_ email: String) async throws -> Principal { try await users.principal(userID: self.users[email]!)! }
+        let (agent, agent2, senior) = (
+            try await principal("agent@lore.demo"), try await principal("agent2@lore.demo"), try await principal("senior@lore.demo")
+        )
+        let manager = try await principal("service.manager@lore.demo")
+        let billingAgent = try await principal("billing@lore.demo")
+        let departments = try await cases.directory().departments
+        func department(_ prefix: String) -> Int64 { departments.first { $0.name.contains(prefix) }!.id }
+        let groups: [([DemoService.Template], Int64, Principal)] = [
+            (DemoService.technical, department("Customer Service"), agent), (DemoService.billing, department("Billing"), billingAgent),
+            (DemoService.sales, department("Sales"), manager),
+        ]
+        let catalogue = DemoVocabulary.catalogue.flatMap(\.2)
+        let contacts = try await database.read { db in
+            try await db.raw("SELECT id FROM contacts WHERE email IS NOT NULL ORDER BY id LIMIT 400").all().map {
+                try $0.decode(column: "id", as: Int64.self)
+            }
+        }
+        func fill(_ s: String, _ i: Int) -> String {
+            let (sku, name, _) = catalogue[i % catalogue.count]
+            return s.replacingOccurrences(of: "{sku}", with: sku).replacingOccurrences(of: "{product}", with: name)
+        }
+        var made = 0
+        // History: solved cases, opened by hand into their department (so they train the model), backdated.
+        for i in 0..<240 {
+            let (templates, dept, worker) = groups[i % 5 == 4 ? 2 : (i % 5 >= 2 ? 1 : 0)]
+            let t = templates[(i / 5) % templates.count]
+            let input = CaseInput(
+                subject: fill(t.subject, i), description: fill(t.description, i), contactID: contacts.isEmpty ? nil : contacts[i % contacts.count],
+                channel: CaseChannel.allCases[i % 5], priority: CasePriority.allCases[i % 4], departmentID: dept)
+            let c = try await cases.create(input, as: manager)
+            _ = try await cases.assign(caseIDs: [c.id], to: worker.userID, as: manager)
+            _ = try await cases.addMessage(
+                caseID: c.id, kind: .reply, body: i % 2 == 0 ? "我们已收到，正在处理。" : "Thanks, we are looking into it.", as: worker)
+            if i % 12 == 5, dept == groups[0].1 {
+                // Escalated: the senior agent's answer becomes a candidate solution.
+                _ = try await cases.escalate(caseID: c.id, reason: "需要二线排查 / needs tier 2", as: worker)
+                _ = try await cases.assign(caseIDs: [c.id], to: senior.userID, as: senior)
+                _ = try await cases.resolve(caseID: c.id, resolution: fill(t.resolution, i), as: senior)
+            } else {
+                let suggestion = try await cases.suggestions(caseID: c.id, limit: 1, as: worker).first
+                if let s = suggestion, s.kind != .case, i % 3 != 0 { _ = try await cases.solvedWith(caseID: c.id, article: s.id, as: worker) }
+                _ = try await cases.resolve(caseID: c.id, resolution: fill(t.resolution, i), as: worker)
+            }
+            try await backdate(c.id, daysAgo: Int64(120 - i / 2))
+            made += 1
+        }
+        // Satisfaction answers on some of them; one unhappy customer raises an alert.
+        let tokens = try await surveyTokens()
+        for (n, token) in tokens.prefix(60).enumerated() {
+            _ = try await cases.answerSurvey(token: token, score: n == 7 ? 2 : [5, 4, 5, 3, 5][n % 5], comment: n == 7 ? "等了三天才回复，太慢了。" : nil)
+        }
+        // Open work: new cases the model routes (some to triage), pending ones, and an escalation waiting for tier 2.
+        for i in 0..<36 {
+            let (templates, _, _) = groups[i % 3]
+            let t = templates[(i * 7) % templates.count]
+            let c = try await cases.create(
+                CaseInput(
+                    subject: fill(t.subject, i + 3), description: fill(t.description, i + 3),
+                    contactID: contacts.isEmpty ? nil : contacts[(i * 13) % contacts.count],
+                    channel: CaseChannel.allCases[i % 5], priority: CasePriority.allCases[(i + 1) % 4],
+                    departmentID: (1...2).contains(i % 6) ? groups[0].1 : nil), as: i % 2 == 0 ? agent : agent2)
+            made += 1
+            guard c.departmentID == groups[0].1 else { continue }
+            switch i % 6 {
+            case 0: _ = try await cases.assign(caseIDs: [c.id], to: agent.userID, as: agent)
+            case 1:
+                _ = try await cases.assign(caseIDs: [c.id], to: agent2.userID, as: agent2)
+                _ = try await cases.addMessage(caseID: c.id, kind: .reply, body: "请提供设备序列号。", as: agent2)
+                _ = try await cases.setStatus(caseID: c.id, .pendingCustomer, as: agent2)
+            case 2: _ = try await cases.escalate(caseID: c.id, reason: "一线无法复现 / cannot reproduce at tier 1", as: agent)
+            default: break
+            }
+        }
+        // Too vague for the model: waits in triage for a person.
+        for text in ["请尽快回电", "Please call me back about my account"] {
+            _ = try await cases.create(CaseInput(subject: text, description: "", channel: .phone), as: agent)
+            made += 1
+        }
+        return made
+    }
+
+    /// Survey tokens are stored hashed, so the demo answers through fresh surveys it can hold the token of.
+    func surveyTokens() async throws -> [String] {
+        try await database.write { db in
+            let rows = try await db.raw("SELECT id FROM csat_requests ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            var tokens: [String] = []
+            for id in rows {
+                let token = Secrets.randomToken()
+                try await db.update("csat_requests").where("id", .equal, SQLBind(id)).set("token_hash", to: SQLBind(Secrets.digest(token))).run()
+                tokens.append(token)
+            }
+            return tokens
+        }
+    }
+
+    /// Moves a case and everything that happened to it back in time, so the loop figures have a history.
+    func backdate(_ caseID: Int64, daysAgo: Int64) async throws {
+        try await database.write { db in
+            let row = try await db.select().column("created_at").from("cases").where("id", .equal, SQLBind(caseID)).first()!
+            let created = Timestamp.parse(try row.decode(column: "created_at", as: String.self)) ?? 0
+            let delta = (self.now - daysAgo * Self.day) - created
+            func shift(_ text: String?) -> any SQLExpression {
+                guard let text, let t = Timestamp.parse(text) else { return SQLLiteral.null }
+                return SQLBind(Timestamp.format(epochMilliseconds: t + delta))
+            }
+            let timeColumns = ["created_at", "updated_at", "first_response_due", "resolution_due", "first_responded_at", "resolved_at", "next_due"]
+            let c = try await db.select().columns(timeColumns.map { SQLColumn($0) }).from("cases").where("id", .equal, SQLBind(caseID)).first()!
+            var update = db.update("cases").where("id", .equal, SQLBind(caseID))
+            for col in timeColumns {
+                update = update.set(SQLColumn(col), to: shift(try c.decodeNil(column: col) ? nil : try c.decode(column: col, as: String.self)))
+            }
+            try await update.run()
+            for table in ["case_events", "case_messages", "csat_requests"] {
+                for r in try await db.select().columns("id", "created_at").from(table).where("case_id", .equal, SQLBind(caseID)).all() {
+                    try await db.update(table).where("id", .equal, SQLBind(try r.decode(column: "id", as: Int64.self)))
+                        .set("created_at", to: shift(try r.decode(column: "created_at", as: String.self))).run()
+                }
+            }
+            try await db.update("case_solutions").where("case_id", .equal, SQLBind(caseID))
+                .set("created_at", to: SQLBind(Timestamp.format(epochMilliseconds: self.now - daysAgo * Self.day + 3_600_000))).run()
+            try await db.update("articles").where("source_case_id", .equal, SQLBind(caseID))
+                .set("created_at", to: SQLBind(Timestamp.format(epochMilliseconds: self.now - daysAgo * Self.day))).run()
+        }
+    }
+}
