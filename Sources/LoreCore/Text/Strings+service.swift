@@ -45,8 +45,9 @@ extension Strings {
         "svc.event.noted": "Note added", "svc.event.status": "Status: {d}", "svc.event.priority": "Priority: {d}",
         "svc.event.escalated": "Escalated ({d})",
         "svc.event.resolved": "Resolved", "svc.event.reopened": "Reopened", "svc.event.closed": "Closed", "svc.event.rerouted": "Re-routed ({d})",
-        "svc.event.solved_with": "Solved with {d}", "svc.event.solution_captured": "Solution captured as article {d}",
-        "svc.event.csat_requested": "Survey sent to {d}", "svc.event.csat": "Customer rated {d}/5",
+        "svc.event.solved_with": "Solved with {d}", "svc.event.solution_captured": "Solution captured as {d}",
+        "svc.event.csat_requested": "Survey sent to {d}", "svc.event.csat": "Customer rated {d}/5", "svc.by_month": "by month",
+        "svc.by_day": "by day",
     ]
 
     static let serviceZh: [String: String] = [
@@ -85,7 +86,7 @@ extension Strings {
         "svc.event.created": "通过{d}创建", "svc.event.routed": "分派：{d}", "svc.event.assigned": "已分配", "svc.event.replied": "已回复",
         "svc.event.noted": "添加了备注", "svc.event.status": "状态：{d}", "svc.event.priority": "优先级：{d}", "svc.event.escalated": "已升级（{d}）",
         "svc.event.resolved": "已解决", "svc.event.reopened": "已重新打开", "svc.event.closed": "已关闭", "svc.event.rerouted": "已改派（{d}）",
-        "svc.event.solved_with": "用 {d} 解决", "svc.event.solution_captured": "已沉淀为文章 {d}",
-        "svc.event.csat_requested": "已向 {d} 发送问卷", "svc.event.csat": "客户评分 {d}/5",
+        "svc.event.solved_with": "用 {d} 解决", "svc.event.solution_captured": "已沉淀为{d}",
+        "svc.event.csat_requested": "已向 {d} 发送问卷", "svc.event.csat": "客户评分 {d}/5", "svc.by_month": "按月", "svc.by_day": "按天",
     ]
 }

@@ -60,8 +60,11 @@ extension DemoGenerator {
         }
         // Satisfaction answers on some of them; one unhappy customer raises an alert.
         let tokens = try await surveyTokens()
-        for (n, token) in tokens.prefix(60).enumerated() {
-            _ = try await cases.answerSurvey(token: token, score: n == 7 ? 2 : [5, 4, 5, 3, 5][n % 5], comment: n == 7 ? "等了三天才回复，太慢了。" : nil)
+        // The unhappy one is in Customer Service, so its manager (service.manager@lore.demo) sees the alert.
+        let unhappy = tokens.firstIndex { $0.department == groups[0].1 && $0.hasAccount } ?? 0
+        for (n, survey) in tokens.prefix(60).enumerated() {
+            let low = n == unhappy
+            _ = try await cases.answerSurvey(token: survey.token, score: low ? 2 : [5, 4, 5, 3, 5][n % 5], comment: low ? "等了三天才回复，太慢了。" : nil)
         }
         // Open work: new cases the model routes (some to triage), pending ones, and an escalation waiting for tier 2.
         for i in 0..<36 {
@@ -94,14 +97,21 @@ extension DemoGenerator {
     }
 
     /// Survey tokens are stored hashed, so the demo answers through fresh surveys it can hold the token of.
-    func surveyTokens() async throws -> [String] {
+    func surveyTokens() async throws -> [(token: String, department: Int64?, hasAccount: Bool)] {
         try await database.write { db in
-            let rows = try await db.raw("SELECT id FROM csat_requests ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
-            var tokens: [String] = []
-            for id in rows {
+            let rows = try await db.raw(
+                "SELECT r.id, c.department_id, c.account_id FROM csat_requests r JOIN cases c ON c.id = r.case_id ORDER BY r.id"
+            ).all()
+            var tokens: [(String, Int64?, Bool)] = []
+            for r in rows {
                 let token = Secrets.randomToken()
-                try await db.update("csat_requests").where("id", .equal, SQLBind(id)).set("token_hash", to: SQLBind(Secrets.digest(token))).run()
-                tokens.append(token)
+                try await db.update("csat_requests").where("id", .equal, SQLBind(try r.decode(column: "id", as: Int64.self)))
+                    .set("token_hash", to: SQLBind(Secrets.digest(token))).run()
+                tokens.append(
+                    (
+                        token, try r.decodeNil(column: "department_id") ? nil : try r.decode(column: "department_id", as: Int64.self),
+                        !(try r.decodeNil(column: "account_id"))
+                    ))
             }
             return tokens
         }

@@ -33,6 +33,11 @@ enum CaseView {
         if e.kind == "created" { detail = t("svc.channel.\(detail)") }
         if e.kind == "status" { detail = t("svc.status.\(detail)") }
         if e.kind == "priority" { detail = t("svc.priority.\(detail)") }
+        if e.kind == "solved_with" || e.kind == "solution_captured" {
+            let parts = detail.split(separator: " ")
+            let id = parts.last.map(String.init) ?? detail
+            detail = parts.first == "case" ? CaseReference.format(Int64(id) ?? 0) : t("svc.kind.article") + " #" + id
+        }
         if e.kind == "assigned" { detail = directory.agentName(Int64(detail)) ?? t("svc.unassigned") }
         if e.kind == "routed" {
             let parts = detail.split(separator: " ").map(String.init)

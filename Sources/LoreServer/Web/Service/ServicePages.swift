@@ -28,7 +28,7 @@ struct ServicePages {
         let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
         var data: [String: Any] = [
             "from": from, "to": to, "month": bucket == .month, "chart": LoopChart.svg(periods, labels: LoopChart.labels(t)),
-            "legend": LoopChart.series.enumerated().map { ["label": t($0.element.key), "color": LoopChart.colors[$0.offset]] },
+            "legend": LoopChart.series.enumerated().map { ["label": t($0.element.key), "n": $0.offset] },
             "rows": periods.reversed().map { r in
                 [
                     "period": r.period, "escalations": r.escalations, "captured": r.solutionsCaptured, "reuses": r.reuses,
