@@ -5,7 +5,7 @@
 #     requests with a department given (routing off), in the same run;
 #  3. suggestion latency (GET /api/v1/cases/{id}/suggestions) on the 1,000,000-article database of
 #     bench/kb_search.sh with SUGGEST_CASES (default 1,000,000) solved cases added.
-# Usage: bench/service.sh   Env: CASES, TOPIC_SHARE, DURATION, SUGGEST_CASES, SKIP_SUGGEST=1
+# Usage: bench/service.sh   Env: CASES, TOPIC_SHARE, DURATION, SUGGEST_CASES, SKIP_ROUTING=1, SKIP_SUGGEST=1
 source "$(dirname "$0")/lib.sh"
 CASES="${CASES:-100000}"
 TOPIC_SHARE="${TOPIC_SHARE:-0.1}"
@@ -14,6 +14,7 @@ SUGGEST_CASES="${SUGGEST_CASES:-1000000}"
 PORT="${PORT:-18091}"
 [ -x "$LORE" ] || build_release
 DB="$OUT/svc-$CASES.db"
+if [ "${SKIP_ROUTING:-0}" != 1 ]; then
 rm -f "$DB" "$DB"-*
 "$LORE" service generate --database "$DB" --cases "$CASES" --topic-share "$TOPIC_SHARE" | tail -n 1
 LORE_PASSWORD=bench-password-1 "$LORE" user add --database "$DB" --email admin@bench.test --name Bench --role admin >/dev/null
@@ -38,6 +39,7 @@ python3 -c "print(f'ratio routed / department given: {$R_RPS/$M_RPS:.2f}')"
 echo "server RSS after load: $(rss_mb "$SERVER_PID") MB"
 kill $SERVER_PID 2>/dev/null || true
 wait $SERVER_PID 2>/dev/null || true
+fi
 
 [ "${SKIP_SUGGEST:-0}" = 1 ] && exit 0
 BIG="$OUT/kb-1000000.db"
@@ -48,8 +50,10 @@ if [ "$HAVE" -lt "$SUGGEST_CASES" ]; then
     /usr/bin/time -f "solved-case index: %e s, max RSS %M KB" "$LORE" service reindex --database "$BIG" 2>&1 | tail -n 2
 fi
 start_server "$BIG" "$PORT"
+trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
 TOKEN=$(api_token "$PORT" admin@bench.test bench-password-1)
 export TOKEN MAX_ID=$(sqlite3 "$BIG" "SELECT max(id) FROM cases")
+[ -n "$TOKEN" ] || { echo "could not create an API token; see $OUT/server-$PORT.log" >&2; exit 1; }
 wrk -t1 -c1 -d5s -s "$ROOT/bench/case_suggestions.lua" "http://127.0.0.1:$PORT" >/dev/null  # warm-up
 wrk -t1 -c1 -d"$DURATION" --latency -s "$ROOT/bench/case_suggestions.lua" "http://127.0.0.1:$PORT" >"$OUT/wrk-suggest.txt"
 wrk -t2 -c8 -d"$DURATION" --latency -s "$ROOT/bench/case_suggestions.lua" "http://127.0.0.1:$PORT" >"$OUT/wrk-suggest-8.txt"

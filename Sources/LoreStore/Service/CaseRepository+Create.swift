@@ -20,6 +20,8 @@ extension CaseRepository {
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }
         let input = checked
         let cache = routing
+        // The model is brought up to date before the transaction: retraining must not hold the write lock.
+        let model = input.departmentID == nil ? try await cache.current(database: database) : RoutingModel()
         let (c, change, version) = try await database.write { db -> (ServiceCase, RoutingModelCache.Change?, Int64) in
             var input = input
             try await Self.checkReferences(&input, on: db)
@@ -33,7 +35,6 @@ extension CaseRepository {
             var predicted: Int64?
             var confidence: Double?
             if department == nil {
-                let model = try await cache.current(on: db)
                 if let best = model.predict(input.subject + "\n" + input.description).first {
                     predicted = best.label
                     confidence = best.probability

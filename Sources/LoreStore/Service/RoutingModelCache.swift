@@ -28,20 +28,42 @@ public actor RoutingModelCache {
         version = newVersion
     }
 
-    /// The model as of the database's current labels.
-    func current(on db: any SQLDatabase) async throws -> RoutingModel {
-        let stored = try await Self.storedVersion(on: db)
-        if stored != version {
-            let clock = ContinuousClock()
-            let start = clock.now
-            var fresh = RoutingModel()
-            for (text, label) in try await Self.trainingSet(on: db) { fresh.add(text, label: label) }
-            model = fresh
-            version = stored
-            let d = clock.now - start
-            lastTrainingSeconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    /// The model as of the database's current labels. Retraining reads the labelled cases in batches and trains
+    /// between reads, so it never holds a connection (or SQLite's write lock) while it tokenises.
+    func current(database: any LoreDatabase) async throws -> RoutingModel {
+        let stored = try await database.read { db in try await Self.storedVersion(on: db) }
+        guard stored != version else { return model }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var fresh = RoutingModel()
+        var after: Int64 = 0
+        while true {
+            let from = after
+            let batch = try await database.read { db in try await Self.trainingBatch(after: from, on: db) }
+            guard let last = batch.last else { break }
+            for example in batch { fresh.add(example.text, label: example.label) }
+            after = last.id
         }
+        model = fresh
+        version = stored
+        let d = clock.now - start
+        lastTrainingSeconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         return model
+    }
+
+    static func trainingBatch(after: Int64, on db: any SQLDatabase) async throws -> [(id: Int64, text: String, label: Int64)] {
+        try await db.raw(
+            """
+            SELECT id, subject, description, training_label FROM cases WHERE training_label IS NOT NULL AND id > \(bind: after) \
+            ORDER BY id LIMIT 20000
+            """
+        ).all().map { r in
+            (
+                try r.decode(column: "id", as: Int64.self),
+                try r.decode(column: "subject", as: String.self) + "\n" + r.decode(column: "description", as: String.self),
+                try r.decode(column: "training_label", as: Int64.self)
+            )
+        }
     }
 
     static func storedVersion(on db: any SQLDatabase) async throws -> Int64 {
@@ -75,6 +97,6 @@ public actor RoutingModelCache {
 extension RoutingModelCache {
     /// Trains from the database now (for measuring, and to take the first request's training off the request path).
     public func warm(on database: any LoreDatabase) async throws {
-        _ = try await database.read { db in try await self.current(on: db) }
+        _ = try await current(database: database)
     }
 }
