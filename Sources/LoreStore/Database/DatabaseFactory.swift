@@ -17,7 +17,10 @@ public enum DatabaseFactory {
         if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
             throw DatabaseOpenError(message: "folder \(dir) does not exist")
         }
-        return try await SQLiteLoreDatabase.open(path: path, logger: logger)
+        // LORE_SQLITE_INLINE_READS=0 sends point reads through sqlite-nio's thread pool like every other read
+        // (for comparison in benchmarks, or should an inline read ever misbehave).
+        let inline = ProcessInfo.processInfo.environment["LORE_SQLITE_INLINE_READS"] != "0"
+        return try await SQLiteLoreDatabase.open(path: path, inlineReads: inline, logger: logger)
     }
 }
 

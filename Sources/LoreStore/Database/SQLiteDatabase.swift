@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import NIOPosix
 import SQLKit
 import SQLiteKit
@@ -14,18 +15,25 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     public let path: String
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
+    /// Connections for point reads, run on the caller's thread (see ``InlineSQLiteConnection``); one per core is
+    /// enough, as only Swift concurrency's threads use them.
+    private let inline: [InlineSQLiteConnection]
     private let writeLock = AsyncMutex()
     private let counter = ManagedCounter()
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], inline: [InlineSQLiteConnection], logger: Logger) {
         self.path = path
         self.writer = writer
         self.readers = readers
+        self.inline = inline
         self.logger = logger
     }
 
     /// Opens (creating if needed) the database file at `path`.
-    public static func open(path: String, readers readerCount: Int = 4, logger: Logger) async throws -> SQLiteLoreDatabase {
+    /// `inlineReads: false` runs point reads on the pooled readers too.
+    public static func open(path: String, readers readerCount: Int = 4, inlineReads: Bool = true, logger: Logger) async throws
+        -> SQLiteLoreDatabase
+    {
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
             _ = try await writer.query(pragma)
@@ -38,12 +46,26 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
             }
             readers.append(r)
         }
-        return SQLiteLoreDatabase(path: path, writer: writer, readers: readers, logger: logger)
+        let inline = try (0..<(inlineReads ? System.coreCount : 0)).map { _ in try InlineSQLiteConnection(path: path) }
+        return SQLiteLoreDatabase(path: path, writer: writer, readers: readers, inline: inline, logger: logger)
     }
 
     public func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let reader = readers[counter.next() % readers.count]
         return try await work(reader.sql(queryLogLevel: .trace))
+    }
+
+    /// Runs on a free inline connection, else (all busy) on a pooled reader like any read.
+    public func pointRead<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let start = counter.next()
+        for offset in 0..<inline.count {
+            let connection = inline[(start &+ offset) % inline.count]
+            // The work is async in type only: every statement on an inline database completes before it returns.
+            if let result = try await connection.withReservation({ try await work(InlineSQLiteDatabase(connection: connection, logger: logger)) }) {
+                return result
+            }
+        }
+        return try await read(work)
     }
 
     public func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -69,6 +91,7 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     public func close() async {
         try? await writer.close()
         for r in readers { try? await r.close() }
+        for c in inline { c.close() }
     }
 }
 

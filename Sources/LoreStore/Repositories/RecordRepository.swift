@@ -15,7 +15,7 @@ public struct RecordRepository: Sendable {
     }
 
     public func get(_ schema: EntitySchema, id: Int64, as principal: Principal) async throws -> Record {
-        try await database.read { db in
+        try await database.pointRead { db in
             guard let r = try await Self.fetch(schema, id: id, scope: principal.scope, on: db) else {
                 throw StoreError.notFound(entity: schema.name, id: id)
             }
