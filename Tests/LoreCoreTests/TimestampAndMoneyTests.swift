@@ -14,7 +14,8 @@ import Testing
 
     @Test(arguments: [
         "2026-02-29", "2026-13-01", "1899-12-31", "2201-01-01", "2026-1-1", "20260101", "2026-11-23T24:00", "2026-11-23T10:00+25:00",
-        "2026-11-23T10:00Zjunk",
+        "2026-11-23T10:00Zjunk", "2026-02-29T10:00:00.000Z", "2026-11-23T10:60:00.000Z", "2026-11-23T1a:00:00.000Z",
+        "+026-11-23T10:00:00.000Z",
     ])
     func impossibleTimesAreRefused(input: String) {
         #expect(Timestamp.normalize(input) == nil)
@@ -24,6 +25,21 @@ import Testing
         for ms: Int64 in [0, 1_700_000_000_123, -86_400_000, 4_102_444_800_000] {
             #expect(Timestamp.parse(Timestamp.format(epochMilliseconds: ms)) == ms)
         }
+        // The stored form takes a byte-level fast path: it must agree with the general parser everywhere.
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let ms = Int64.random(in: -2_208_988_800_000...7_258_118_399_999, using: &rng)
+            let text = Timestamp.format(epochMilliseconds: ms)
+            #expect(Timestamp.parse(text) == ms)
+            #expect(Timestamp.parse(text.replacingOccurrences(of: "Z", with: "+00:00")) == ms)
+        }
+    }
+
+    @Test func htmlEscapingCatchesMarkupEvenWithCombiningMarks() {
+        #expect(Markdown.escape("<a href=\"x\">Tom & 'Jerry'</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+        // "<" followed by a combining mark is one Character; it must still be escaped.
+        #expect(Markdown.escape("<\u{0338}script>退款") == "&lt;\u{0338}script&gt;退款")
+        #expect(Markdown.escape("纯文本 plain") == "纯文本 plain")
     }
 
     @Test func moneyIsExactInMinorUnits() {

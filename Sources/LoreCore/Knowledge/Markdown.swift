@@ -41,19 +41,22 @@ public enum Markdown {
 
     /// Escapes text for HTML element content and attribute values.
     public static func escape(_ s: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
+        // Byte by byte: the five ASCII characters never occur inside a multi-byte UTF-8 sequence, and a Character
+        // loop would miss "<" when a combining mark follows it (one grapheme, "<\u{338}", is not equal to "<").
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return String(s) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 32)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A link target that cannot run script: http(s), mailto, or a relative path/anchor. Anything else is dropped.

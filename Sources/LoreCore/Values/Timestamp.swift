@@ -42,6 +42,9 @@ public enum Timestamp {
 
     /// Parses ISO 8601 (`2026-11-23T09:30`, `...:05Z`, `...+08:00`, or a bare date) to epoch milliseconds.
     public static func parse(_ text: String) -> Int64? {
+        // Most text parsed is Lore's own stored form; read it straight from the bytes (search ranks parse one per hit).
+        var stored = text
+        if let ms = stored.withUTF8(parseStored) { return ms }
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.count == 10, let days = days(ofDate: t) { return days * 86_400_000 }
         let chars = Array(t.utf8)
@@ -96,6 +99,25 @@ public enum Timestamp {
         }
         guard i == chars.count else { return nil }
         return days * 86_400_000 + ((h * 60 + mi) * 60 + s) * 1000 + ms - offset
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` exactly, else nil (the general parser then decides).
+    static func parseStored(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x2E, b[23] == 0x5A
+        else { return nil }
+        func number(_ from: Int, _ length: Int) -> Int64? {
+            var v: Int64 = 0
+            for k in from..<(from + length) {
+                guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+                v = v * 10 + Int64(b[k] - 0x30)
+            }
+            return v
+        }
+        guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2), let h = number(11, 2), let mi = number(14, 2),
+            let s = number(17, 2), let ms = number(20, 3), yearRange.contains(Int(y)), (1...12).contains(m), d >= 1,
+            d <= daysInMonth(y, m), h < 24, mi < 60, s < 60
+        else { return nil }
+        return daysFromCivil(y, m, d) * 86_400_000 + ((h * 60 + mi) * 60 + s) * 1000 + ms
     }
 
     /// Normalises any accepted ISO 8601 text to Lore's stored UTC form.

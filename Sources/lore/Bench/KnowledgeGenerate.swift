@@ -75,7 +75,7 @@ extension KnowledgeCommand {
                             .string(verified), .string(Timestamp.date(fromDays: today - verifiedDaysAgo + Int64(a.type.verifyDays))),
                             .int(Int64(helpful)),
                             .int(Int64.random(in: 0...5, using: &corpus.rng)), .int(Int64(helpful * 10)),
-                            .int(Int64.random(in: 0...3, using: &corpus.rng)),
+                            .int(Int64.random(in: 0...3, using: &corpus.rng)), .string(Markdown.plainText(a.body)),
                         ])
                         texts.append(a.title + "\n" + a.body)
                     }
