@@ -24,7 +24,7 @@ public struct KnowledgeRepository: Sendable {
     }
 
     public func get(id: Int64, as p: Principal) async throws -> Article {
-        try await database.read { db in try await Self.visible(id: id, principal: p, on: db) }
+        try await database.pointRead { db in try await Self.visible(id: id, principal: p, on: db) }
     }
 
     /// The article if the principal may read it, else not found.

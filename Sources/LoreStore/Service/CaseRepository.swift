@@ -19,7 +19,7 @@ public struct CaseRepository: Sendable {
     }
 
     public func get(id: Int64, as p: Principal) async throws -> ServiceCase {
-        try await database.read { db in try await Self.visible(id: id, principal: p, on: db) }
+        try await database.pointRead { db in try await Self.visible(id: id, principal: p, on: db) }
     }
 
     /// A case with its thread, history and recorded solutions.
