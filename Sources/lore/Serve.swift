@@ -30,6 +30,13 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: .hidden) var benchmarkRoutes = false
     @Option(help: "Address customers reach Lore at, for links in e-mails such as satisfaction surveys (LORE_PUBLIC_URL).")
     var publicURL: String = Environment.value("LORE_PUBLIC_URL") ?? ""
+    @Option(
+        help: """
+            Address of a reverse proxy in front of Lore whose X-Forwarded-For header names the client; repeat for several \
+            (LORE_TRUSTED_PROXIES, comma-separated).
+            """)
+    var trustedProxy: [String] =
+        Environment.value("LORE_TRUSTED_PROXIES").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -38,6 +45,9 @@ struct Serve: AsyncParsableCommand {
         }
         if let adminEmail, UserInput.validateEmail(adminEmail) != nil { throw ValidationError("--admin-email is not an e-mail address") }
         if let adminPassword, let e = UserInput.validatePassword(adminPassword) { throw ValidationError("--admin-password \(e.message)") }
+        for proxy in trustedProxy where !proxy.isEmpty && !ClientAddress.isIPAddress(proxy) {
+            throw ValidationError("--trusted-proxy '\(proxy)' is not an IP address")
+        }
     }
 
     func run() async throws {
@@ -53,6 +63,7 @@ struct Serve: AsyncParsableCommand {
         config.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         config.benchmarkRoutes = benchmarkRoutes
         config.threads = threads
+        config.trustedProxies = Set(trustedProxy.filter { !$0.isEmpty })
         let (adminEmail, adminPassword) = (self.adminEmail, self.adminPassword)
         let settings = config
         try await DatabaseSession.with(db.location, logger: logger) { database in

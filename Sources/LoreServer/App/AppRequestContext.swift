@@ -18,8 +18,9 @@ struct AppRequestContext: RequestContext {
     var language: Language = .en
     /// Minutes east of UTC for showing times, from the page script's `lore_tz` cookie.
     var timeZoneOffset: Int = 0
-    /// The peer address, for throttling and the audit log.
-    let remoteAddress: String?
+    /// The client's address, for throttling and the audit log: the peer, or behind a trusted proxy the address it
+    /// forwarded (see ``ClientAddressMiddleware``).
+    var remoteAddress: String?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -26,6 +26,8 @@ public struct AppConfig: Sendable {
     public var publicURL: String = ""
     /// Train the routing model from the stored cases as the server starts, so the first new case does not wait for it.
     public var warmRouting: Bool = false
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the real client (for throttling and the audit log).
+    public var trustedProxies: Set<String> = []
 
     public init() {}
 }
@@ -58,6 +60,7 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
         Task.detached(priority: .background) { try? await cases.routing.warm(on: database) }
     }
     let router = Router(context: AppRequestContext.self)
+    if !config.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trustedProxies: config.trustedProxies)) }
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
