@@ -38,3 +38,27 @@ import Testing
         #expect(CasePolicy.canRead(c, principal: p))
     }
 }
+
+@Suite struct CaseSLAPauseCoreTests {
+    let target = SLATarget(firstResponseMinutes: 60, resolutionMinutes: 600)
+
+    @Test func aStoppedClockNeitherBreachesNorQueuesAndRestartsLater() {
+        let opened = "2026-11-23T08:00:00.000Z"
+        let sla = CaseSLA.start(openedAt: opened, target: target)
+        let paused = sla.pausing(at: "2026-11-23T08:30:00.000Z")
+        #expect(paused.isPaused && paused.nextDue == nil)
+        #expect(paused.pausing(at: "2026-11-23T09:00:00.000Z").pausedAt == "2026-11-23T08:30:00.000Z")
+        #expect(!paused.firstResponseBreached(now: "2026-11-24T08:00:00.000Z") && !paused.resolutionBreached(now: "2026-11-24T08:00:00.000Z"))
+        // Two hours' wait: both targets still to meet move two hours later.
+        let resumed = paused.resuming(at: "2026-11-23T10:30:00.000Z")
+        #expect(!resumed.isPaused && resumed.pausedMilliseconds == 7_200_000)
+        #expect(resumed.firstResponseDue == "2026-11-23T11:00:00.000Z" && resumed.resolutionDue == "2026-11-23T20:00:00.000Z")
+        #expect(resumed.nextDue == resumed.firstResponseDue)
+        // A met first response does not move; a recomputation keeps the waited time.
+        var replied = sla
+        replied.firstRespondedAt = "2026-11-23T08:10:00.000Z"
+        let again = replied.pausing(at: "2026-11-23T09:00:00.000Z").resuming(at: "2026-11-23T10:00:00.000Z")
+        #expect(again.firstResponseDue == sla.firstResponseDue && again.resolutionDue == "2026-11-23T19:00:00.000Z")
+        #expect(CaseSLA.start(openedAt: opened, target: target, pausedMilliseconds: 3_600_000).resolutionDue == again.resolutionDue)
+    }
+}

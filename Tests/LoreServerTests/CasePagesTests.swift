@@ -29,6 +29,13 @@ import Testing
             #expect(page.contains("&lt;b&gt;x") && !page.contains("<b>x</b>"))
             #expect(page.contains("Routed by the model") && page.contains("Nothing in the knowledge base fits"))
             #expect(try await app.post(path + "/reply", form: [("_csrf", agent.csrf), ("text", "我们正在处理")], cookie: agent.cookie).0 == .seeOther)
+            // Waiting on the customer stops the SLA clock, and the page says so.
+            #expect(
+                try await app.post(path + "/status", form: [("_csrf", agent.csrf), ("status", "pending_customer")], cookie: agent.cookie).0
+                    == .seeOther)
+            #expect(try await app.page(path, cookie: agent.cookie).1.contains("Paused, waiting on the customer"))
+            #expect(try await app.post(path + "/status", form: [("_csrf", agent.csrf), ("status", "open")], cookie: agent.cookie).0 == .seeOther)
+            #expect(!(try await app.page(path, cookie: agent.cookie).1.contains("Paused, waiting on the customer")))
             let (_, empty, _) = try await app.post(path + "/escalate", form: [("_csrf", agent.csrf), ("text", " ")], cookie: agent.cookie)
             #expect(empty.contains("flash-error"))
             #expect(try await app.post(path + "/escalate", form: [("_csrf", agent.csrf), ("text", "固件问题")], cookie: agent.cookie).0 == .seeOther)

@@ -1,6 +1,7 @@
 import LoreCore
 import LoreStore
 import LoreTestSupport
+import SQLKit
 import Testing
 
 @Suite struct CaseWorkflowTests {
@@ -134,6 +135,45 @@ import Testing
             // Someone else quoting the reference opens a new case instead of writing into this one.
             let stranger = "From: x@else.example\nSubject: [\(opened.serviceCase.reference)] hello\n\nhi\n"
             #expect(try await cases.intake(try MailParser.parse(Array(stranger.utf8)), as: f.agent).created)
+        }
+    }
+}
+
+/// The SLA clock stops while a case waits on the customer.
+@Suite struct CaseSLAPauseTests {
+    @Test(arguments: TestDatabase.engines)
+    func waitingOnTheCustomerStopsTheClockAndMovesTheTargetsLater(engine: Engine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let cases = CaseRepository(database: db)
+            let s = try await ServiceFixtures.make(db, cases: cases)
+            let f = s.base
+            let c = try await cases.create(CaseInput(subject: "VPN drops", description: "", priority: .high, departmentID: s.service), as: f.agent)
+            _ = try await cases.addMessage(caseID: c.id, kind: .reply, body: "Which client version?", as: f.agent)
+            let waiting = try await cases.setStatus(caseID: c.id, .pendingCustomer, as: f.agent)
+            #expect(waiting.sla.isPaused && waiting.sla.nextDue == nil)
+            // Far past the due time, a stopped clock is still not breached, and the case leaves the top of the queue.
+            let later = Timestamp.format(epochMilliseconds: Timestamp.parse(waiting.sla.resolutionDue)! + 86_400_000)
+            #expect(!waiting.sla.resolutionBreached(now: later))
+            // Pretend the wait began three hours ago; the customer's answer restarts the clock three hours later.
+            let threeHoursAgo = Timestamp.format(epochMilliseconds: Timestamp.parse(Timestamp.now())! - 3 * 3_600_000)
+            try await db.write { sql in
+                try await sql.update("cases").set("sla_paused_at", to: SQLBind(threeHoursAgo)).where("id", .equal, SQLBind(c.id)).run()
+            }
+            let mail = "From: someone@example.com\r\nSubject: Re: [\(c.reference)] VPN drops\r\n\r\nVersion 5.2\r\n"
+            _ = try await cases.intake(try MailParser.parse(Array(mail.utf8)), as: f.serviceManager)
+            let resumed = try await cases.get(id: c.id, as: f.agent)
+            #expect(resumed.status == .open && !resumed.sla.isPaused)
+            let moved = Timestamp.parse(resumed.sla.resolutionDue)! - Timestamp.parse(c.sla.resolutionDue)!
+            #expect(moved >= 3 * 3_600_000 && moved < 3 * 3_600_000 + 60_000)
+            #expect(resumed.sla.pausedMilliseconds == moved)
+            #expect(resumed.sla.nextDue == resumed.sla.resolutionDue)
+            // A priority change recomputes the targets and keeps the time already waited.
+            let urgent = try await cases.setPriority(caseID: c.id, .urgent, as: f.agent)
+            #expect(Timestamp.parse(urgent.sla.resolutionDue)! - Timestamp.parse(c.createdAt)! == 240 * 60_000 + moved)
+            // Pausing again and resolving from the wait keeps the resolution on the paused clock.
+            _ = try await cases.setStatus(caseID: c.id, .pendingCustomer, as: f.agent)
+            let resolved = try await cases.resolve(caseID: c.id, resolution: "Upgrade the client to 5.3", as: f.agent)
+            #expect(resolved.serviceCase.status == .resolved && !resolved.serviceCase.sla.isPaused && resolved.serviceCase.sla.nextDue == nil)
         }
     }
 }

@@ -20,6 +20,8 @@ enum CaseJSON {
                 "first_responded_at": text(c.sla.firstRespondedAt), "resolved_at": text(c.sla.resolvedAt),
                 "first_response_breached": .bool(c.sla.firstResponseBreached(now: now)),
                 "resolution_breached": .bool(c.sla.resolutionBreached(now: now)),
+                "paused_at": text(c.sla.isPaused ? c.sla.pausedAt : nil),
+                "minutes_waited_on_customer": .int(c.sla.pausedMilliseconds / 60_000),
             ]),
             "escalation_count": .int(Int64(c.escalationCount)), "resolution": text(c.resolution), "resolved_by": id(c.resolvedBy),
             "created_at": .string(c.createdAt), "updated_at": .string(c.updatedAt), "created_by": id(c.createdBy),

@@ -17,7 +17,7 @@ enum ServiceSchemas {
         func obj(_ props: [String: JSONValue]) -> JSONValue { S.object(props, required: Array(props.keys)) }
         let sla = obj([
             "first_response_due": str, "resolution_due": str, "first_responded_at": nstr, "resolved_at": nstr, "first_response_breached": bool,
-            "resolution_breached": bool,
+            "resolution_breached": bool, "paused_at": nstr, "minutes_waited_on_customer": int,
         ])
         var caseProps: [String: JSONValue] = [
             "id": int, "reference": str, "subject": str, "description": str, "account_id": nint, "contact_id": nint, "product_id": nint,

@@ -19,6 +19,7 @@ public enum Migrations {
         M007CreateKnowledgeBase(),
         M008AddArticlePlainText(),
         M009CreateServiceDesk(),
+        M010AddCaseSLAPause(),
     ]
 }
 

@@ -44,12 +44,11 @@ extension CaseRepository {
             let c = try await Self.workable(id: caseID, principal: p, on: db)
             guard c.status.isActive else { throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)") }
             guard let tier = c.tier.next else { throw StoreError.conflict(field: "tier", message: "case \(c.reference) is already at the top tier") }
-            try await Self.touch(
-                caseID, by: p.userID,
-                [
-                    "tier": .int(Int64(tier.rawValue)), "status": .string(CaseStatus.escalated.rawValue), "assignee_id": .null,
-                    "escalation_count": .int(Int64(c.escalationCount + 1)),
-                ], on: db)
+            let set: [String: FieldValue] = [
+                "tier": .int(Int64(tier.rawValue)), "status": .string(CaseStatus.escalated.rawValue), "assignee_id": .null,
+                "escalation_count": .int(Int64(c.escalationCount + 1)),
+            ]
+            try await Self.touch(caseID, by: p.userID, set.merging(Self.slaChange(c, to: .escalated, now: Timestamp.now())) { own, _ in own }, on: db)
             try await CaseRows.addMessage(caseID, kind: .note, body: reason, author: p.userID, on: db)
             try await CaseRows.addEvent(caseID, "escalated", detail: "tier \(tier.rawValue): \(reason.prefix(200))", actor: p.userID, on: db)
             let after = try await CaseRows.fetch(id: caseID, on: db)!
@@ -90,6 +89,7 @@ extension CaseRepository {
                 "resolution": .string(resolution), "next_due": .null,
             ]
             if c.sla.firstRespondedAt == nil { set["first_responded_at"] = .string(now) }
+            set.merge(Self.slaChange(c, to: .resolved, now: now)) { own, _ in own }
             if let d = c.departmentID { set["training_label"] = .int(d) }
             if c.assigneeID == nil { set["assignee_id"] = .int(p.userID) }
             try await Self.touch(caseID, by: p.userID, set, on: db)

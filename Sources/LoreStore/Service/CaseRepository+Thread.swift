@@ -37,7 +37,10 @@ extension CaseRepository {
     {
         try await CaseRows.addMessage(c.id, kind: .customer, body: body, author: nil, from: from, messageID: messageID, on: db)
         var set: [String: FieldValue] = [:]
-        if c.status == .pendingCustomer { set["status"] = .string(CaseStatus.open.rawValue) }
+        if c.status == .pendingCustomer {
+            set = slaChange(c, to: .open, now: Timestamp.now())
+            set["status"] = .string(CaseStatus.open.rawValue)
+        }
         if c.status == .resolved {
             set = ["status": .string(CaseStatus.open.rawValue), "resolved_at": .null, "next_due": .string(c.sla.resolutionDue)]
             try await CaseRows.addEvent(c.id, "reopened", detail: "customer replied", actor: actor, on: db)
@@ -92,7 +95,9 @@ extension CaseRepository {
         return try await database.write { db in
             let c = try await Self.workable(id: caseID, principal: p, on: db)
             guard c.status.isActive else { throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)") }
-            try await Self.touch(caseID, by: p.userID, ["status": .string(status.rawValue)], on: db)
+            var set = Self.slaChange(c, to: status, now: Timestamp.now())
+            set["status"] = .string(status.rawValue)
+            try await Self.touch(caseID, by: p.userID, set, on: db)
             try await CaseRows.addEvent(caseID, "status", detail: status.rawValue, actor: p.userID, on: db)
             return try await CaseRows.fetch(id: caseID, on: db)!
         }
@@ -103,13 +108,14 @@ extension CaseRepository {
         try await database.write { db in
             let c = try await Self.workable(id: caseID, principal: p, on: db)
             guard c.status.isActive else { throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)") }
-            let sla = CaseSLA.start(openedAt: c.createdAt, target: try await Self.slaTargets(on: db)[priority] ?? SLATarget.defaults[.normal]!)
-            let next = c.sla.firstRespondedAt == nil ? sla.firstResponseDue : sla.resolutionDue
+            let target = try await Self.slaTargets(on: db)[priority] ?? SLATarget.defaults[.normal]!
+            var sla = CaseSLA.start(openedAt: c.createdAt, target: target, pausedMilliseconds: c.sla.pausedMilliseconds)
+            (sla.firstRespondedAt, sla.pausedAt) = (c.sla.firstRespondedAt, c.sla.pausedAt)
             try await Self.touch(
                 caseID, by: p.userID,
                 [
                     "priority": .string(priority.rawValue), "first_response_due": .string(sla.firstResponseDue),
-                    "resolution_due": .string(sla.resolutionDue), "next_due": .string(next),
+                    "resolution_due": .string(sla.resolutionDue), "next_due": sla.nextDue.map(FieldValue.string) ?? .null,
                 ], on: db)
             try await CaseRows.addEvent(caseID, "priority", detail: priority.rawValue, actor: p.userID, on: db)
             return try await CaseRows.fetch(id: caseID, on: db)!

@@ -72,6 +72,20 @@ public struct CaseRepository: Sendable {
         try await b.run()
     }
 
+    /// The SLA columns to write as a case moves to `status`: the clock stops on entering pending customer and
+    /// restarts on leaving it, with the targets still to meet moved later by the wait. Callers' own columns win.
+    static func slaChange(_ c: ServiceCase, to status: CaseStatus, now: String) -> [String: FieldValue] {
+        let wasWaiting = c.status == .pendingCustomer
+        let willWait = status == .pendingCustomer
+        if !wasWaiting && willWait { return ["sla_paused_at": .string(now), "next_due": .null] }
+        guard wasWaiting && !willWait else { return [:] }
+        let sla = c.sla.resuming(at: now)
+        return [
+            "sla_paused_at": .null, "sla_paused_ms": .int(sla.pausedMilliseconds), "first_response_due": .string(sla.firstResponseDue),
+            "resolution_due": .string(sla.resolutionDue), "next_due": sla.nextDue.map(FieldValue.string) ?? .null,
+        ]
+    }
+
     static func audit(_ c: ServiceCase, _ action: String, by p: Principal, changes: [String: [FieldValue]] = [:], on db: any SQLDatabase)
         async throws
     {

@@ -7,6 +7,7 @@ enum CaseRows {
         "id", "subject", "description", "account_id", "contact_id", "product_id", "channel", "priority", "status", "department_id",
         "assignee_id", "tier", "routing", "predicted_department_id", "routing_confidence", "first_response_due", "resolution_due",
         "first_responded_at", "resolved_at", "escalation_count", "resolution", "resolved_by", "created_at", "updated_at", "created_by",
+        "sla_paused_at", "sla_paused_ms",
     ]
 
     static func decode(_ row: any SQLRow) throws -> ServiceCase {
@@ -26,7 +27,8 @@ enum CaseRows {
             sla: CaseSLA(
                 firstResponseDue: try row.decode(column: "first_response_due", as: String.self),
                 resolutionDue: try row.decode(column: "resolution_due", as: String.self), firstRespondedAt: try text("first_responded_at"),
-                resolvedAt: try text("resolved_at")),
+                resolvedAt: try text("resolved_at"), pausedAt: try text("sla_paused_at"),
+                pausedMilliseconds: try row.decode(column: "sla_paused_ms", as: Int64.self)),
             escalationCount: try row.decode(column: "escalation_count", as: Int.self), resolution: try text("resolution"),
             resolvedBy: try int("resolved_by"), createdAt: try row.decode(column: "created_at", as: String.self),
             updatedAt: try row.decode(column: "updated_at", as: String.self), createdBy: try int("created_by"))

@@ -10,7 +10,8 @@ enum CaseView {
             "status_code": c.status.rawValue, "priority": t("svc.priority.\(c.priority.rawValue)"), "priority_code": c.priority.rawValue,
             "tier": c.tier.rawValue, "department": directory.departmentName(c.departmentID) ?? t("svc.triage"),
             "assignee": directory.agentName(c.assigneeID) ?? t("svc.unassigned"), "channel": t("svc.channel.\(c.channel.rawValue)"),
-            "due": next.map { TimeDisplay.short($0, offset: offset) } ?? "—", "overdue": next.map { $0 < now } ?? false,
+            "due": next.map { TimeDisplay.short($0, offset: offset) } ?? (c.sla.isPaused ? t("svc.paused") : "—"),
+            "overdue": next.map { $0 < now } ?? false,
             "opened": TimeDisplay.short(c.createdAt, offset: offset),
         ]
     }
@@ -23,7 +24,8 @@ enum CaseView {
         ].map { key, due, done, breached in
             [
                 "label": t(key), "due": TimeDisplay.short(due, offset: offset), "breached": breached,
-                "state": breached ? t(done == nil ? "svc.overdue" : "svc.breached") : (done == nil ? t("svc.due") : t("svc.met")),
+                "state": breached
+                    ? t(done == nil ? "svc.overdue" : "svc.breached") : (done == nil ? t(c.sla.isPaused ? "svc.paused" : "svc.due") : t("svc.met")),
             ]
         }
     }
