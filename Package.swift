@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -29,10 +30,16 @@ let package = Package(
             name: "LoreCore",
             dependencies: []
         ),
+        // FTS5 ranking with stored document frequencies, in C against sqlite-nio's vendored SQLite (see lore_rank.c).
+        .target(
+            name: "CLoreRank",
+            dependencies: [.product(name: "SQLiteNIO", package: "sqlite-nio")]
+        ),
         .target(
             name: "LoreStore",
             dependencies: [
                 "LoreCore",
+                "CLoreRank",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -49,7 +49,10 @@ echo "server RSS after load: $(rss_mb "$SERVER_PID") MB"
 kill $SERVER_PID 2>/dev/null || true
 if [[ "$DB" != postgres* ]]; then
     "$LORE" kb match-expressions --database "$DB" "$QUERIES" >"$OUT/kb-match.txt"
-    read -r N S_P50 S_P99 <<<"$(python3 "$ROOT/bench/kb_sqlite3.py" "$DB" "$OUT/kb-match.txt")"
+    # The shell runs Lore's own ranking function: the same C file, built as a loadable extension.
+    [ -f /usr/include/sqlite3ext.h ] || apt-get install -y -qq libsqlite3-dev >/dev/null
+    gcc -O2 -shared -fPIC -DLORE_SQLITE_LOADABLE -o "$OUT/lore_rank.so" "$ROOT/Sources/CLoreRank/lore_rank.c" -lm
+    read -r N S_P50 S_P99 <<<"$(python3 "$ROOT/bench/kb_sqlite3.py" "$DB" "$OUT/kb-match.txt" "$OUT/lore_rank")"
     echo "sqlite3 shell, same FTS5 query ($N queries): p50 $S_P50 ms  p99 $S_P99 ms"
     python3 -c "print(f'ratio Lore HTTP p50 / sqlite3 p50: {$K_P50/$S_P50:.2f} (facets) {$L_P50/$S_P50:.2f} (no facets)  (target <= 2)')"
 fi

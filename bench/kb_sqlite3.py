@@ -1,23 +1,34 @@
 """Times each benchmark query run directly in the sqlite3 shell on the same file, with `.timer on`.
 
-The statements are the ranking queries Lore's search runs for staff (bm25 over FTS5, best 70 candidates; for a
-query with no article containing every word, the all-words statement and then the any-word one).
-Prints p50 and p99 in ms. Usage: kb_sqlite3.py DATABASE MATCH_FILE
+The statements are the ranking queries Lore's search runs for staff: lore_bm25 over FTS5 (FTS5's bm25 with the
+document frequencies read from search_terms; the shell loads the same C source built as an extension, see
+kb_search.sh), best 70 candidates; for a query with no article containing every word, the all-words statement and
+then the any-word one. Prints p50 and p99 in ms. Usage: kb_sqlite3.py DATABASE MATCH_FILE EXTENSION
 """
 import re, subprocess, sys
 
-db, match_file = sys.argv[1], sys.argv[2]
+db, match_file, extension = sys.argv[1], sys.argv[2], sys.argv[3]
 lines = [l.rstrip("\n").split("\t") for l in open(match_file, encoding="utf-8") if l.strip()]
-script = [".timer on", ".output /dev/null"]
+script = [f".load {extension}", ".timer on", ".output /dev/null"]
+
+
+def quote(s):
+    return "'" + s.replace("'", "''") + "'"
+
+
 for e in [e for line in lines for e in line]:
-    q = e.replace("'", "''")
+    # The expression is a list of quoted tokens ("a" AND "b"); each one's frequency is a subquery, as in Lore.
+    tokens = [t.replace('""', '"') for t in re.findall(r'"((?:[^"]|"")*)"', e)]
+    dfs = "".join(f", (SELECT df FROM search_terms WHERE index_name = 'article' AND token = {quote(t)})" for t in tokens)
     script.append(
-        "SELECT id, rel FROM (SELECT rowid AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts "
-        f"WHERE article_fts MATCH '{q}' ORDER BY rowid DESC LIMIT 5000) ORDER BY rel DESC, id LIMIT 70;")
+        f"SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(article_fts, 4.0, 1.0{dfs}) AS rel FROM article_fts "
+        f"WHERE article_fts MATCH {quote(e)} ORDER BY rowid DESC LIMIT 5000) ORDER BY rel DESC, id LIMIT 70;")
 # Warm the page cache with one pass, then measure a second.
 for _ in range(2):
     run = subprocess.run(["sqlite3", db], input="\n".join(script), capture_output=True, text=True)
     out = run.stdout + run.stderr
+if "Error" in out:
+    sys.exit("sqlite3 failed: " + out[:500])
 # `real` is printed to the millisecond only; user + sys (CPU time, microseconds) is the query's time once the
 # file is in the page cache, which the first pass ensures.
 each = [(float(u) + float(s)) * 1000 for u, s in re.findall(r"Run Time: real [\d.]+ user ([\d.]+) sys ([\d.]+)", out)]

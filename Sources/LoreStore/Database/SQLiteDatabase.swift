@@ -1,3 +1,4 @@
+import CLoreRank
 import Foundation
 import Logging
 import NIOCore
@@ -29,11 +30,17 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
         self.logger = logger
     }
 
+    /// Registers Lore's FTS5 ranking function for every connection opened after it (see Sources/CLoreRank); once.
+    private static let rankingInstalled: Int32 = lore_rank_install()
+
     /// Opens (creating if needed) the database file at `path`.
     /// `inlineReads: false` runs point reads on the pooled readers too.
     public static func open(path: String, readers readerCount: Int = 4, inlineReads: Bool = true, logger: Logger) async throws
         -> SQLiteLoreDatabase
     {
+        guard rankingInstalled == 0 else {
+            throw DatabaseOpenError(message: "cannot register the search ranking function (SQLite code \(rankingInstalled))")
+        }
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
             _ = try await writer.query(pragma)

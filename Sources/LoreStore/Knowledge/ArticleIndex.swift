@@ -17,6 +17,7 @@ enum ArticleIndex {
         let (title, body) = documentTokens(a)
         switch engine {
         case .sqlite:
+            try await SearchTerms.replace(.articles, id: a.id, with: Set(title + body), on: db)
             try await db.raw("DELETE FROM article_fts WHERE rowid = \(bind: a.id)").run()
             try await db.raw(
                 "INSERT INTO article_fts (rowid, title, body) VALUES (\(bind: a.id), \(bind: title.joined(separator: " ")), \(bind: body.joined(separator: " ")))"
@@ -34,7 +35,9 @@ enum ArticleIndex {
 
     static func remove(id: Int64, engine: Engine, on db: any SQLDatabase) async throws {
         switch engine {
-        case .sqlite: try await db.raw("DELETE FROM article_fts WHERE rowid = \(bind: id)").run()
+        case .sqlite:
+            try await SearchTerms.replace(.articles, id: id, with: [], on: db)
+            try await db.raw("DELETE FROM article_fts WHERE rowid = \(bind: id)").run()
         case .postgres: try await db.raw("DELETE FROM article_search WHERE article_id = \(bind: id)").run()
         }
     }
@@ -55,19 +58,22 @@ enum ArticleIndex {
             var expr = SearchExpressions.fts5(tokens, all: all)
             if prefixLast { expr += "*" }
             if titleOnly { expr = "{title} : (\(expr))" }
-            // bm25 with the title weighted four times the body; FTS5 returns lower-is-better, so negate it.
+            // BM25 with the title weighted four times the body, lower-is-better as FTS5 has it, so negated; the
+            // document frequencies come from search_terms (lore_bm25 is bm25() without a walk over each doclist).
             // The inner query walks the index newest first and stops at the cap; only those rows are scored.
+            let rank: SQLQueryString =
+                "-lore_bm25(article_fts, 4.0, 1.0\(SearchTerms.frequencyArguments(.articles, tokens: prefixLast ? Array(tokens.dropLast()) : tokens)))"
             guard let filter else {
                 // The index holds published articles only, so a staff search needs nothing but the index.
                 return """
-                    SELECT id, rel FROM (SELECT rowid AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts \
+                    SELECT id, rel FROM (SELECT rowid AS id, \(rank) AS rel FROM article_fts \
                     WHERE article_fts MATCH \(bind: expr) ORDER BY rowid DESC LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                     """
             }
             // CROSS JOIN keeps the full-text index as the outer loop: left to itself the planner may scan articles by
             // status and probe the index once per row, which is a thousand times slower on a large base.
             return """
-                SELECT id, rel FROM (SELECT a.id AS id, -bm25(article_fts, 4.0, 1.0) AS rel FROM article_fts CROSS JOIN articles a \
+                SELECT id, rel FROM (SELECT a.id AS id, \(rank) AS rel FROM article_fts CROSS JOIN articles a \
                 ON a.id = article_fts.rowid WHERE article_fts MATCH \(bind: expr) AND \(filter) ORDER BY article_fts.rowid DESC \
                 LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                 """

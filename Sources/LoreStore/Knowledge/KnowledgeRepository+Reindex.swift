@@ -65,7 +65,9 @@ extension KnowledgeRepository {
         }
         try await database.write { db in
             switch engine {
-            case .sqlite: try await db.raw("INSERT INTO article_fts (article_fts) VALUES ('optimize')").run()
+            case .sqlite:
+                try await db.raw("INSERT INTO article_fts (article_fts) VALUES ('optimize')").run()
+                try await SearchTerms.rebuild(.articles, on: db)
             case .postgres: try await db.raw("ANALYZE article_search").run()
             }
         }

@@ -20,6 +20,7 @@ public enum Migrations {
         M008AddArticlePlainText(),
         M009CreateServiceDesk(),
         M010AddCaseSLAPause(),
+        M011CreateSearchTerms(),
     ]
 }
 

@@ -5,11 +5,13 @@ import SQLKit
 enum CaseIndex {
     static let analyzer = TextAnalyzer()
 
-    static func put(_ c: ServiceCase, engine: Engine, on db: any SQLDatabase) async throws {
+    /// `countTerms: false` leaves search_terms alone, for a bulk rebuild that recounts them at the end.
+    static func put(_ c: ServiceCase, engine: Engine, countTerms: Bool = true, on db: any SQLDatabase) async throws {
         let tokens = analyzer.tokens(
             String((c.subject + "\n" + c.subject + "\n" + c.description + "\n" + (c.resolution ?? "")).prefix(50_000)), mode: .index)
         switch engine {
         case .sqlite:
+            if countTerms { try await SearchTerms.replace(.cases, id: c.id, with: Set(tokens), on: db) }
             try await db.raw("DELETE FROM case_fts WHERE rowid = \(bind: c.id)").run()
             try await db.raw("INSERT INTO case_fts (rowid, body) VALUES (\(bind: c.id), \(bind: tokens.joined(separator: " ")))").run()
         case .postgres:
@@ -25,7 +27,9 @@ enum CaseIndex {
 
     static func remove(id: Int64, engine: Engine, on db: any SQLDatabase) async throws {
         switch engine {
-        case .sqlite: try await db.raw("DELETE FROM case_fts WHERE rowid = \(bind: id)").run()
+        case .sqlite:
+            try await SearchTerms.replace(.cases, id: id, with: [], on: db)
+            try await db.raw("DELETE FROM case_fts WHERE rowid = \(bind: id)").run()
         case .postgres: try await db.raw("DELETE FROM case_search WHERE case_id = \(bind: id)").run()
         }
     }
@@ -37,7 +41,8 @@ enum CaseIndex {
         switch engine {
         case .sqlite:
             return """
-                SELECT id, rel FROM (SELECT rowid AS id, -bm25(case_fts) AS rel FROM case_fts WHERE case_fts MATCH \
+                SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(case_fts, 1.0\(SearchTerms.frequencyArguments(.cases, tokens: tokens))) AS rel \
+                FROM case_fts WHERE case_fts MATCH \
                 \(bind: SearchExpressions.fts5(tokens, all: false)) ORDER BY rowid DESC LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                 """
         case .postgres:

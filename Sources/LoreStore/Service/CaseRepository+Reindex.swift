@@ -20,7 +20,7 @@ extension CaseRepository {
                 let ids = try await db.raw(
                     "SELECT id FROM cases WHERE id > \(bind: after) AND status IN ('resolved', 'closed') ORDER BY id LIMIT 2000"
                 ).all().map { try $0.decode(column: "id", as: Int64.self) }
-                for c in try await CaseRows.fetch(ids: ids, on: db) { try await CaseIndex.put(c, engine: engine, on: db) }
+                for c in try await CaseRows.fetch(ids: ids, on: db) { try await CaseIndex.put(c, engine: engine, countTerms: false, on: db) }
                 return ids
             }
             guard let end = batch.last else { break }
@@ -28,6 +28,7 @@ extension CaseRepository {
             done += batch.count
             progress(done)
         }
+        if engine == .sqlite { try await database.write { db in try await SearchTerms.rebuild(.cases, on: db) } }
         return done
     }
 }

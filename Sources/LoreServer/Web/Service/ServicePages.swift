@@ -87,7 +87,7 @@ struct ServicePages {
         return try await settings(context, flash: context.localizer("svc.saved"))
     }
 
-    func survey(_ context: AppRequestContext, answered: Bool, flash: String? = nil) async throws -> Response {
+    func survey(_ context: AppRequestContext, answered: Bool, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let t = context.localizer
         let token = context.parameters.get("token") ?? ""
         let s: CaseRepository.Survey
@@ -101,7 +101,8 @@ struct ServicePages {
             "open": s.score == nil && !s.expired, "answered": answered, "done": s.score != nil && !answered, "expired": s.expired && s.score == nil,
             "scale": (1...5).map { ["n": $0, "label": $0 == 1 ? t("svc.csat.bad") : ($0 == 5 ? t("svc.csat.good") : "")] },
         ]
-        return try services.pages.render("csat", title: t("svc.csat.title"), data: data, context: context, flash: flash, flashIsError: flash != nil)
+        return try services.pages.render(
+            "csat", title: t("svc.csat.title"), data: data, context: context, status: status, flash: flash, flashIsError: flash != nil)
     }
 
     /// The link's token is the credential, so it also serves as the form's CSRF token.
@@ -113,7 +114,9 @@ struct ServicePages {
         } catch StoreError.notFound {
             throw WebError(status: .notFound, messageKey: "msg.not_found")
         } catch let e where !(e is WebError) && Problem.from(e) != nil {
-            return try await survey(context, answered: false, flash: CasePages.message(e, context.localizer))
+            // The page explains the refusal (already answered, expired, no score) and its status says so too.
+            let status = Problem.from(e)?.status ?? .unprocessableContent
+            return try await survey(context, answered: false, flash: CasePages.message(e, context.localizer), status: status)
         }
         return try await survey(context, answered: true)
     }

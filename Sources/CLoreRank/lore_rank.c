@@ -1,0 +1,145 @@
+/*
+** lore_bm25: FTS5's BM25 ranking with document frequencies supplied by the caller.
+**
+** FTS5's built-in bm25() learns each phrase's document frequency by walking that phrase's whole doclist once per
+** query (xQueryPhrase). For a common word in a large index that walk costs more than everything else the query
+** does, so Lore keeps document frequencies in a table (search_terms) and passes them in:
+**
+**     lore_bm25(fts_table, weight_col_0, ..., weight_col_n-1, df_phrase_0, ..., df_phrase_m-1)
+**
+** The score is bm25()'s, term for term (k1 = 1.2, b = 0.75, IDF = ln((N - df + 0.5) / (df + 0.5)), at least
+** 1e-6), negated as bm25() is (lower is better). A NULL or missing frequency is counted as bm25() counts it.
+**
+** The same file builds two ways: into Lore, against the SQLite that sqlite-nio vendors (whose functions carry a
+** sqlite_nio_ prefix), and with -DLORE_SQLITE_LOADABLE as an extension for the sqlite3 shell, so that the
+** benchmark's raw statements are the ones Lore runs (bench/kb_search.sh).
+*/
+#include <math.h>
+#include <string.h>
+
+#ifdef LORE_SQLITE_LOADABLE
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+#define LORE_SQLITE(name) sqlite3_##name
+#else
+#include "sqlite_nio_sqlite3.h"
+#include "lore_rank.h"
+#define LORE_SQLITE(name) sqlite_nio_sqlite3_##name
+#endif
+
+typedef struct RankData {
+    int nPhrase;
+    double avgdl;
+    double *idf;  /* nPhrase entries */
+    double *freq; /* nPhrase entries, scratch for the current row */
+} RankData;
+
+static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *user) {
+    (void)api;
+    (void)fts;
+    (*(sqlite3_int64 *)user)++;
+    return SQLITE_OK;
+}
+
+/* Per-query data, computed on the first row and kept as the function's auxiliary data. */
+static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int nVal, sqlite3_value **apVal, RankData **out) {
+    RankData *p = (RankData *)api->xGetAuxdata(fts, 0);
+    if (p) {
+        *out = p;
+        return SQLITE_OK;
+    }
+    int nPhrase = api->xPhraseCount(fts);
+    int nCol = api->xColumnCount(fts);
+    p = (RankData *)LORE_SQLITE(malloc64)(sizeof(RankData) + sizeof(double) * 2 * (sqlite3_uint64)(nPhrase > 0 ? nPhrase : 1));
+    if (!p) return SQLITE_NOMEM;
+    memset(p, 0, sizeof(RankData));
+    p->nPhrase = nPhrase;
+    p->idf = (double *)&p[1];
+    p->freq = &p->idf[nPhrase];
+    sqlite3_int64 nRow = 0, nToken = 0;
+    int rc = api->xRowCount(fts, &nRow);
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &nToken);
+    if (rc == SQLITE_OK) p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
+    for (int i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
+        sqlite3_int64 hits = -1;
+        int arg = nCol + i;
+        if (arg < nVal && LORE_SQLITE(value_type)(apVal[arg]) != SQLITE_NULL) hits = LORE_SQLITE(value_int64)(apVal[arg]);
+        if (hits < 0) {
+            hits = 0;
+            rc = api->xQueryPhrase(fts, i, &hits, countRow);
+        }
+        /* The row being ranked matched, so the phrase occurs at least once, whatever a stale count says. */
+        if (hits < 1) hits = 1;
+        if (hits > nRow) hits = nRow;
+        double idf = log(((double)(nRow - hits) + 0.5) / ((double)hits + 0.5));
+        p->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+    }
+    if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, p, LORE_SQLITE(free));
+    if (rc != SQLITE_OK) {
+        LORE_SQLITE(free)(p);
+        return rc;
+    }
+    *out = p;
+    return SQLITE_OK;
+}
+
+static void loreBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal, sqlite3_value **apVal) {
+    const double k1 = 1.2, b = 0.75;
+    RankData *p = 0;
+    int rc = rankData(api, fts, nVal, apVal, &p);
+    int nInst = 0;
+    if (rc == SQLITE_OK) {
+        memset(p->freq, 0, sizeof(double) * (size_t)p->nPhrase);
+        rc = api->xInstCount(fts, &nInst);
+    }
+    for (int i = 0; rc == SQLITE_OK && i < nInst; i++) {
+        int phrase, column, offset;
+        rc = api->xInst(fts, i, &phrase, &column, &offset);
+        if (rc == SQLITE_OK && phrase >= 0 && phrase < p->nPhrase) {
+            p->freq[phrase] += column < nVal ? LORE_SQLITE(value_double)(apVal[column]) : 1.0;
+        }
+    }
+    int nTok = 0;
+    if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &nTok);
+    if (rc != SQLITE_OK) {
+        LORE_SQLITE(result_error_code)(ctx, rc);
+        return;
+    }
+    double score = 0.0, norm = k1 * (1.0 - b + b * (double)nTok / p->avgdl);
+    for (int i = 0; i < p->nPhrase; i++) score += p->idf[i] * (p->freq[i] * (k1 + 1.0)) / (p->freq[i] + norm);
+    LORE_SQLITE(result_double)(ctx, -score);
+}
+
+static int registerOn(sqlite3 *db) {
+    fts5_api *fts5 = 0;
+    sqlite3_stmt *stmt = 0;
+    int rc = LORE_SQLITE(prepare_v2)(db, "SELECT fts5(?1)", -1, &stmt, 0);
+    if (rc != SQLITE_OK) return rc;
+    LORE_SQLITE(bind_pointer)(stmt, 1, (void *)&fts5, "fts5_api_ptr", 0);
+    LORE_SQLITE(step)(stmt);
+    LORE_SQLITE(finalize)(stmt);
+    if (!fts5 || fts5->iVersion < 2) return SQLITE_ERROR;
+    return fts5->xCreateFunction(fts5, "lore_bm25", 0, loreBm25, 0);
+}
+
+#ifdef LORE_SQLITE_LOADABLE
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_lorerank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
+    (void)pzErrMsg;
+    SQLITE_EXTENSION_INIT2(pApi);
+    return registerOn(db);
+}
+#else
+static int autoEntry(sqlite3 *db, char **pzErrMsg, const struct sqlite3_api_routines *pApi) {
+    (void)pzErrMsg;
+    (void)pApi;
+    return registerOn(db);
+}
+
+int lore_rank_install(void) {
+    /* sqlite3_auto_extension ignores a second registration of the same entry point. */
+    return LORE_SQLITE(auto_extension)((void (*)(void))autoEntry);
+}
+#endif

@@ -1,0 +1,77 @@
+import LoreCore
+import LoreStore
+import LoreTestSupport
+import SQLKit
+import Testing
+
+/// SQLite's ranking reads document frequencies from search_terms (lore_bm25): the counts must follow every change
+/// to the index, and the scores must be FTS5's own bm25().
+@Suite struct SearchTermsTests {
+    /// search_terms' counts and FTS5's own, token by token; equal when the table is right.
+    static func counts(_ db: any LoreDatabase) async throws -> (stored: [String: Int], actual: [String: Int]) {
+        try await db.write { sql in
+            let stored = try await sql.raw("SELECT token, df FROM search_terms WHERE index_name = 'article'").all().map {
+                (try $0.decode(column: "token", as: String.self), try $0.decode(column: "df", as: Int.self))
+            }
+            try await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_vocab USING fts5vocab(main, article_fts, row)").run()
+            let actual = try await sql.raw("SELECT term, doc FROM temp.check_vocab").all().map {
+                (try $0.decode(column: "term", as: String.self), try $0.decode(column: "doc", as: Int.self))
+            }
+            try await sql.raw("DROP TABLE temp.check_vocab").run()
+            return (Dictionary(uniqueKeysWithValues: stored), Dictionary(uniqueKeysWithValues: actual))
+        }
+    }
+
+    @Test func frequenciesFollowPublishingEditingArchivingAndReindexing() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            let f = try await Fixtures.make(db)
+            let kb = KnowledgeRepository(database: db)
+            let ids = try await KnowledgeSearchTests.load(kb, f)
+            var (stored, actual) = try await Self.counts(db)
+            #expect(!stored.isEmpty && stored == actual && stored["退款"] == 1 && stored["e1024"] == 1)
+            // An edit in place re-indexes the article: words it lost are counted down, new ones up.
+            let old = try await kb.get(id: ids[4], as: f.knowledgeManager)
+            let input = ArticleInput(
+                type: old.type, title: "Error E1024 on the HY-G300 router", body: "Reset the router to factory settings.", language: .en)
+            _ = try await kb.update(id: ids[4], input, as: f.knowledgeManager)
+            (stored, actual) = try await Self.counts(db)
+            #expect(stored == actual)
+            #expect(stored["factory"] == 1 && stored["cycle"] == nil && stored["power"] == nil, "\(stored.keys.sorted())")
+            _ = try await kb.archive(id: ids[0], as: f.knowledgeManager)
+            (stored, actual) = try await Self.counts(db)
+            #expect(stored == actual && stored["退款"] == nil)
+            // Rebuilding from scratch gives the same counts.
+            try await db.write { sql in try await sql.raw("UPDATE search_terms SET df = df + 5").run() }
+            _ = try await kb.reindex()
+            (stored, actual) = try await Self.counts(db)
+            #expect(stored == actual)
+        }
+    }
+
+    @Test func loreBM25ScoresAsFTS5sBM25() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            let f = try await Fixtures.make(db)
+            _ = try await KnowledgeSearchTests.load(KnowledgeRepository(database: db), f)
+            for (expression, tokens) in [("\"e1024\"", ["e1024"]), ("\"router\" OR \"firmwar\" OR \"退款\"", ["router", "firmwar", "退款"])] {
+                var args: SQLQueryString = ""
+                for t in tokens { args = args + ", (SELECT df FROM search_terms WHERE index_name = 'article' AND token = \(bind: t))" }
+                let dfs = args
+                let rows = try await db.read { sql in
+                    try await sql.raw(
+                        """
+                        SELECT bm25(article_fts, 4.0, 1.0) AS builtin, lore_bm25(article_fts, 4.0, 1.0\(dfs)) AS stored, \
+                        lore_bm25(article_fts, 4.0, 1.0) AS counted FROM article_fts WHERE article_fts MATCH \(bind: expression)
+                        """
+                    ).all()
+                }
+                #expect(!rows.isEmpty)
+                for row in rows {
+                    let builtin = try row.decode(column: "builtin", as: Double.self)
+                    #expect(builtin < 0)
+                    #expect(abs(try row.decode(column: "stored", as: Double.self) - builtin) < 1e-9)
+                    #expect(abs(try row.decode(column: "counted", as: Double.self) - builtin) < 1e-9)
+                }
+            }
+        }
+    }
+}
