@@ -21,7 +21,7 @@ for e in [e for line in lines for e in line]:
     tokens = [t.replace('""', '"') for t in re.findall(r'"((?:[^"]|"")*)"', e)]
     dfs = "".join(f", (SELECT df FROM search_terms WHERE index_name = 'article' AND token = {quote(t)})" for t in tokens)
     script.append(
-        f"SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(article_fts, 4.0, 1.0{dfs}) AS rel FROM article_fts "
+        f"SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(article_fts, 70, 4.0, 1.0{dfs}) AS rel FROM article_fts "
         f"WHERE article_fts MATCH {quote(e)} ORDER BY rowid DESC LIMIT 5000) ORDER BY rel DESC, id LIMIT 70;")
 # Warm the page cache with one pass, then measure a second.
 for _ in range(2):

@@ -4,6 +4,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LORE="$ROOT/.build/release/lore"
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
+# The load generator and the sqlite3 shell come from Debian.
+for tool in wrk sqlite3; do
+    command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
+done
 
 build_release() {
     (cd "$ROOT" && swift build -c release --product lore >/dev/null)

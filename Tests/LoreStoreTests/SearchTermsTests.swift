@@ -1,3 +1,4 @@
+import Foundation
 import LoreCore
 import LoreStore
 import LoreTestSupport
@@ -59,8 +60,8 @@ import Testing
                 let rows = try await db.read { sql in
                     try await sql.raw(
                         """
-                        SELECT bm25(article_fts, 4.0, 1.0) AS builtin, lore_bm25(article_fts, 4.0, 1.0\(dfs)) AS stored, \
-                        lore_bm25(article_fts, 4.0, 1.0) AS counted FROM article_fts WHERE article_fts MATCH \(bind: expression)
+                        SELECT bm25(article_fts, 4.0, 1.0) AS builtin, lore_bm25(article_fts, 0, 4.0, 1.0\(dfs)) AS stored, \
+                        lore_bm25(article_fts, 0, 4.0, 1.0) AS counted FROM article_fts WHERE article_fts MATCH \(bind: expression)
                         """
                     ).all()
                 }
@@ -73,5 +74,54 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Top-k pruning skips the length of rows that cannot be among the k best: the k best must be exactly the
+    /// k best of exact scoring, in the same order with the same scores, whatever the query.
+    @Test func pruningKeepsTheExactTopK() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            let words = (0..<40).map { "w\($0)" }
+            var rng = SplitMix(seed: 42)
+            func text(_ n: Int) -> String {
+                // Skewed like real text: low-numbered words are common.
+                (0..<n).map { _ in words[Int(Double(words.count) * pow(Double(rng.next() % 1000) / 1000, 2))] }.joined(separator: " ")
+            }
+            let docs = (0..<600).map { _ in (text(Int(rng.next() % 6) + 2), text(Int(rng.next() % 80) + 5)) }
+            try await db.write { sql in
+                try await sql.raw("CREATE VIRTUAL TABLE temp.prune_check USING fts5(title, body)").run()
+                for (title, body) in docs {
+                    try await sql.raw("INSERT INTO temp.prune_check (title, body) VALUES (\(bind: title), \(bind: body))").run()
+                }
+            }
+            for expression in ["w0", "w1 OR w7", "w3 OR w12 OR w30", "w2 AND w5", "w39 OR w0", "w8"] {
+                for k in [1, 5, 20] {
+                    let (exact, pruned) = try await db.write { sql in
+                        func top(_ limit: Int) async throws -> [String] {
+                            try await sql.raw(
+                                """
+                                SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(prune_check, \(unsafeRaw: String(limit)), 4.0, 1.0) AS rel \
+                                FROM prune_check WHERE prune_check MATCH \(bind: expression) ORDER BY rowid DESC LIMIT 400) ORDER BY rel DESC, id LIMIT \(unsafeRaw: String(k))
+                                """
+                            ).all().map { "\(try $0.decode(column: "id", as: Int64.self)):\(try $0.decode(column: "rel", as: Double.self))" }
+                        }
+                        return (try await top(0), try await top(k))
+                    }
+                    #expect(!exact.isEmpty && exact == pruned, "\(expression) k=\(k)")
+                }
+            }
+        }
+    }
+}
+
+/// A small deterministic random source for test data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

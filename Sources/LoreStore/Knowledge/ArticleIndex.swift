@@ -58,11 +58,12 @@ enum ArticleIndex {
             var expr = SearchExpressions.fts5(tokens, all: all)
             if prefixLast { expr += "*" }
             if titleOnly { expr = "{title} : (\(expr))" }
-            // BM25 with the title weighted four times the body, lower-is-better as FTS5 has it, so negated; the
-            // document frequencies come from search_terms (lore_bm25 is bm25() without a walk over each doclist).
+            // BM25 with the title weighted four times the body, lower-is-better as FTS5 has it, so negated. lore_bm25
+            // (Sources/CLoreRank) is bm25() with the document frequencies read from search_terms, and it scores
+            // exactly only the rows that can still be among the `limit` best, which is all this statement returns.
             // The inner query walks the index newest first and stops at the cap; only those rows are scored.
-            let rank: SQLQueryString =
-                "-lore_bm25(article_fts, 4.0, 1.0\(SearchTerms.frequencyArguments(.articles, tokens: prefixLast ? Array(tokens.dropLast()) : tokens)))"
+            let frequencies = SearchTerms.frequencyArguments(.articles, tokens: prefixLast ? Array(tokens.dropLast()) : tokens)
+            let rank: SQLQueryString = "-lore_bm25(article_fts, \(unsafeRaw: top), 4.0, 1.0\(frequencies))"
             guard let filter else {
                 // The index holds published articles only, so a staff search needs nothing but the index.
                 return """

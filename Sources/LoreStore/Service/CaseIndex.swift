@@ -41,7 +41,7 @@ enum CaseIndex {
         switch engine {
         case .sqlite:
             return """
-                SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(case_fts, 1.0\(SearchTerms.frequencyArguments(.cases, tokens: tokens))) AS rel \
+                SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(case_fts, \(unsafeRaw: top), 1.0\(SearchTerms.frequencyArguments(.cases, tokens: tokens))) AS rel \
                 FROM case_fts WHERE case_fts MATCH \
                 \(bind: SearchExpressions.fts5(tokens, all: false)) ORDER BY rowid DESC LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                 """
