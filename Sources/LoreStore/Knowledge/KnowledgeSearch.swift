@@ -58,7 +58,10 @@ enum KnowledgeSearch {
     /// Candidates re-ranked with freshness and quality beyond the requested page.
     static let extraCandidates = 50
 
-    static func search(_ q: ArticleSearchQuery, reader: Reader, engine: Engine, on db: any SQLDatabase) async throws -> ArticleSearchResult {
+    /// Runs the search on `database`: the ranking statement and the facet statement side by side on two readers
+    /// (each is one pass over the index, and they do not depend on each other), then the page's rows.
+    static func search(_ q: ArticleSearchQuery, reader: Reader, database: any LoreDatabase) async throws -> ArticleSearchResult {
+        let engine = database.engine
         let tokens = SearchExpressions.queryTokens(q.text)
         let audience = ArticleFilters.audience(reader)
         let facetFilter = ArticleFilters.facets(q.filter)
@@ -69,22 +72,37 @@ enum KnowledgeSearch {
             return ArticleSearchResult(hits: [], total: 0, totalIsCapped: false, facets: nil, matchedAll: true, tokens: [])
         }
         let want = q.offset + q.limit + extraCandidates
+        let includeFacets = q.includeFacets
+        // Every word first; when no article has them all (then no facet counts either), any of them.
+        @Sendable func attempt(all: Bool) async throws -> (rows: [any SQLRow], facets: (groups: FacetGroups, products: [Int64: Int])?) {
+            async let facets =
+                includeFacets
+                ? database.read { db in try await facetGroups(tokens: tokens, all: all, engine: engine, audience: audience, on: db) } : nil
+            let rows = try await database.read { db in
+                try await db.raw(ArticleIndex.matches(tokens: tokens, all: all, engine: engine, filter: indexCond, limit: want)).all()
+            }
+            return (rows, try await facets)
+        }
         var matchedAll = true
-        var rows = try await db.raw(ArticleIndex.matches(tokens: tokens, all: true, engine: engine, filter: indexCond, limit: want)).all()
+        var (rows, facetData) = try await attempt(all: true)
         if rows.isEmpty && tokens.count > 1 {
             matchedAll = false
-            rows = try await db.raw(ArticleIndex.matches(tokens: tokens, all: false, engine: engine, filter: indexCond, limit: want)).all()
+            (rows, facetData) = try await attempt(all: false)
         }
-        let ranked = try await rank(rows, tokens: tokens, window: q.offset..<(q.offset + q.limit), on: db)
-
+        let candidates = rows
+        let ranked = try await database.read { db in
+            try await rank(candidates, tokens: tokens, window: q.offset..<(q.offset + q.limit), on: db)
+        }
         var total = rows.count
         var capped = false
         var facets: ArticleFacets?
-        if q.includeFacets {
-            let groups = try await facetGroups(tokens: tokens, all: matchedAll, engine: engine, audience: audience, on: db)
+        if let (groups, products) = facetData {
             capped = groups.total >= countCap
-            facets = try await facetCounts(groups, tokens: tokens, all: matchedAll, engine: engine, audience: audience, on: db)
-            total = try await count(q.filter, groups: groups, tokens: tokens, all: matchedAll, engine: engine, cond: cond, on: db)
+            facets = facetCounts(groups, products: products)
+            let all = matchedAll
+            total = try await database.read { db in
+                try await count(q.filter, groups: groups, tokens: tokens, all: all, engine: engine, cond: cond, on: db)
+            }
         } else {
             // Without facets the search stays light: the total is the candidates found, flagged when there are more.
             capped = rows.count >= want
@@ -124,47 +142,56 @@ enum KnowledgeSearch {
         }
     }
 
-    /// The matched articles' (type, language, category) combinations with counts, capped.
+    typealias FacetGroups = (rows: [(type: String, language: String, category: Int64?, n: Int)], total: Int)
+
+    /// The matched articles' (type, language, category) combinations with counts, and the 20 products linked most
+    /// often, in one statement: the matched set (capped) is evaluated once and read twice.
     static func facetGroups(tokens: [String], all: Bool, engine: Engine, audience: SQLQueryString, on db: any SQLDatabase) async throws
-        -> (rows: [(type: String, language: String, category: Int64?, n: Int)], total: Int)
+        -> (groups: FacetGroups, products: [Int64: Int])
     {
+        // The matched set drives the link join (SQLite's CROSS JOIN fixes the order; otherwise it scans every link).
+        let join: SQLQueryString = engine == .sqlite ? "CROSS JOIN" : "JOIN"
         let rows = try await db.raw(
-            "SELECT m.type, m.language, m.category_id, COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: audience))) m GROUP BY m.type, m.language, m.category_id"
-        ).all().map {
-            (
-                try $0.decode(column: "type", as: String.self), try $0.decode(column: "language", as: String.self),
-                try SQLValues.optionalInt($0, "category_id"),
-                try $0.decode(column: "n", as: Int.self)
-            )
+            """
+            WITH m AS MATERIALIZED (\(matchedSet(tokens, all: all, engine: engine, audience: audience))) \
+            SELECT 'group' AS facet, m.type, m.language, m.category_id, CAST(NULL AS BIGINT) AS target_id, COUNT(*) AS n FROM m \
+            GROUP BY m.type, m.language, m.category_id \
+            UNION ALL SELECT * FROM (SELECT 'product' AS facet, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), l.target_id, \
+            COUNT(*) AS n FROM m \(join) article_links l \
+            ON l.article_id = m.id WHERE l.kind = 'product' GROUP BY l.target_id ORDER BY n DESC LIMIT 20) p
+            """
+        ).all()
+        var groups: [(type: String, language: String, category: Int64?, n: Int)] = []
+        var products: [Int64: Int] = [:]
+        for row in rows {
+            let n = try row.decode(column: "n", as: Int.self)
+            if try row.decode(column: "facet", as: String.self) == "product" {
+                products[try row.decode(column: "target_id", as: Int64.self)] = n
+            } else {
+                groups.append(
+                    (
+                        try row.decode(column: "type", as: String.self), try row.decode(column: "language", as: String.self),
+                        try SQLValues.optionalInt(row, "category_id"), n
+                    ))
+            }
         }
-        return (rows, rows.reduce(0) { $0 + $1.3 })
+        return ((groups, groups.reduce(0) { $0 + $1.n }), products)
     }
 
-    static func facetCounts(
-        _ groups: (rows: [(type: String, language: String, category: Int64?, n: Int)], total: Int), tokens: [String], all: Bool, engine: Engine,
-        audience: SQLQueryString, on db: any SQLDatabase
-    ) async throws -> ArticleFacets {
+    static func facetCounts(_ groups: FacetGroups, products: [Int64: Int]) -> ArticleFacets {
         var f = ArticleFacets()
         for g in groups.rows {
             f.types[g.type, default: 0] += g.n
             f.languages[g.language, default: 0] += g.n
             if let c = g.category { f.categories[c, default: 0] += g.n }
         }
-        // The matched set drives the join (SQLite's CROSS JOIN fixes the order; otherwise it scans every product link).
-        let join: SQLQueryString = engine == .sqlite ? "CROSS JOIN" : "JOIN"
-        let products = try await db.raw(
-            """
-            SELECT l.target_id, COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: audience))) m \(join) article_links l \
-            ON l.article_id = m.id WHERE l.kind = 'product' GROUP BY l.target_id ORDER BY n DESC LIMIT 20
-            """
-        ).all()
-        for row in products { f.products[try row.decode(column: "target_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self) }
+        f.products = products
         return f
     }
 
     /// The total with the page's filters: summed from the groups when they can tell, counted otherwise.
     static func count(
-        _ filter: ArticleFacetFilter, groups: (rows: [(type: String, language: String, category: Int64?, n: Int)], total: Int), tokens: [String],
+        _ filter: ArticleFacetFilter, groups: FacetGroups, tokens: [String],
         all: Bool, engine: Engine, cond: SQLQueryString, on db: any SQLDatabase
     ) async throws -> Int {
         if filter.productID == nil && filter.tag == nil {
@@ -195,8 +222,10 @@ enum KnowledgeSearch {
     static func matchedSet(_ tokens: [String], all: Bool, engine: Engine, audience: SQLQueryString) -> SQLQueryString {
         switch engine {
         case .sqlite:
+            // The facet index covers these columns (and staff's audience check), so no wide article row is read.
             return """
-                SELECT a.id, a.type, a.language, a.category_id FROM article_fts CROSS JOIN articles a ON a.id = article_fts.rowid \
+                SELECT a.id, a.type, a.language, a.category_id FROM article_fts CROSS JOIN articles a INDEXED BY idx_articles_facets \
+                ON a.id = article_fts.rowid \
                 WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
                 """
         case .postgres:

@@ -21,6 +21,7 @@ public enum Migrations {
         M009CreateServiceDesk(),
         M010AddCaseSLAPause(),
         M011CreateSearchTerms(),
+        M012CreateArticleFacetIndex(),
     ]
 }
 
