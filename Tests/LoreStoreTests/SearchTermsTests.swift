@@ -81,7 +81,7 @@ import Testing
     @Test func pruningKeepsTheExactTopK() async throws {
         try await TestDatabase.with(.sqlite) { db in
             let words = (0..<40).map { "w\($0)" }
-            var rng = SplitMix(seed: 42)
+            var rng = SeededRandom(seed: 42)
             func text(_ n: Int) -> String {
                 // Skewed like real text: low-numbered words are common.
                 (0..<n).map { _ in words[Int(Double(words.count) * pow(Double(rng.next() % 1000) / 1000, 2))] }.joined(separator: " ")
@@ -110,18 +110,5 @@ import Testing
                 }
             }
         }
-    }
-}
-
-/// A small deterministic random source for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

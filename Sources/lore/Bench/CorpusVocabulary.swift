@@ -1,4 +1,5 @@
 import Foundation
+import LoreCore
 
 /// A synthetic but realistically distributed bilingual vocabulary for the knowledge-base benchmark: real service
 /// words first (the most frequent ranks), then generated English-like words and Chinese two-character words, drawn
