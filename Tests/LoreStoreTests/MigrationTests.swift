@@ -15,6 +15,26 @@ import Testing
         }
     }
 
+    /// PostgreSQL keeps search vectors in the row (migration 13): ranking reads them without a TOAST fetch each.
+    @Test func postgresKeepsSearchVectorsInline() async throws {
+        guard TestDatabase.engines.contains(.postgres) else { return }
+        try await TestDatabase.with(.postgres) { db in
+            let rows = try await db.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT c.relname AS t, a.attstorage::text AS storage, COALESCE(array_to_string(c.reloptions, ','), '') AS options FROM pg_attribute a \
+                    JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname IN ('article_search', 'case_search') AND a.attname = 'tsv' AND pg_table_is_visible(c.oid) ORDER BY c.relname
+                    """
+                ).all()
+            }
+            #expect(rows.count == 2)
+            for row in rows {
+                #expect(try row.decode(column: "storage", as: String.self) == "m")
+                #expect(try row.decode(column: "options", as: String.self).contains("toast_tuple_target=8160"))
+            }
+        }
+    }
+
     /// Every schema field has a column of its own table (or its join table), so the schema and the migrations agree.
     @Test(arguments: TestDatabase.engines)
     func everySchemaFieldHasAColumn(engine: Engine) async throws {

@@ -22,6 +22,7 @@ public enum Migrations {
         M010AddCaseSLAPause(),
         M011CreateSearchTerms(),
         M012CreateArticleFacetIndex(),
+        M013KeepSearchVectorsInline(),
     ]
 }
 
