@@ -90,7 +90,9 @@ enum KnowledgeSearch {
             (rows, facetData) = try await attempt(all: false)
         }
         let candidates = rows
-        let ranked = try await database.read { db in
+        // Reading the candidates back is bounded (at most `want` rows by id), so it is a point read: on SQLite it
+        // runs on the calling thread over kept statements instead of through the thread pool.
+        let ranked = try await database.pointRead { db in
             try await rank(candidates, tokens: tokens, window: q.offset..<(q.offset + q.limit), on: db)
         }
         var total = rows.count
