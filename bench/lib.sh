@@ -1,7 +1,8 @@
 # Shared helpers for the benchmark scripts (sourced, not run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-LORE="$ROOT/.build/release/lore"
+# LORE_BIN=PATH runs another build (to compare two in one session).
+LORE="${LORE_BIN:-$ROOT/.build/release/lore}"
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 # The load generator and the sqlite3 shell come from Debian.
