@@ -101,9 +101,14 @@ enum KnowledgeSearch {
         if let (groups, products) = facetData {
             capped = groups.total >= countCap
             facets = facetCounts(groups, products: products)
-            let all = matchedAll
-            total = try await database.read { db in
-                try await count(q.filter, groups: groups, tokens: tokens, all: all, engine: engine, cond: cond, on: db)
+            if let summed = summedTotal(q.filter, groups: groups) {
+                total = summed
+            } else {
+                let all = matchedAll
+                total = try await database.read { db in
+                    try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: cond))) m").first()!
+                        .decode(column: "n", as: Int.self)
+                }
             }
         } else {
             // Without facets the search stays light: the total is the candidates found, flagged when there are more.
@@ -191,19 +196,14 @@ enum KnowledgeSearch {
         return f
     }
 
-    /// The total with the page's filters: summed from the groups when they can tell, counted otherwise.
-    static func count(
-        _ filter: ArticleFacetFilter, groups: FacetGroups, tokens: [String],
-        all: Bool, engine: Engine, cond: SQLQueryString, on db: any SQLDatabase
-    ) async throws -> Int {
-        if filter.productID == nil && filter.tag == nil {
-            return groups.rows.filter { g in
-                (filter.types.isEmpty || filter.types.map(\.rawValue).contains(g.type)) && (filter.language.map { $0.rawValue == g.language } ?? true)
-                    && (filter.categoryID.map { $0 == g.category } ?? true)
-            }.reduce(0) { $0 + $1.n }
-        }
-        return try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: cond))) m").first()!
-            .decode(column: "n", as: Int.self)
+    /// The total with the page's filters summed from the facet groups, or nil when they cannot tell (a product or
+    /// tag filter) and the matched set must be counted.
+    static func summedTotal(_ filter: ArticleFacetFilter, groups: FacetGroups) -> Int? {
+        guard filter.productID == nil && filter.tag == nil else { return nil }
+        return groups.rows.filter { g in
+            (filter.types.isEmpty || filter.types.map(\.rawValue).contains(g.type)) && (filter.language.map { $0.rawValue == g.language } ?? true)
+                && (filter.categoryID.map { $0 == g.category } ?? true)
+        }.reduce(0) { $0 + $1.n }
     }
 
     /// Up to ``countCap`` matching article ids from the index alone.
