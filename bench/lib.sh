@@ -20,11 +20,24 @@ start_server() {
         --log-level error --benchmark-routes >"$OUT/server-$2.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 300); do
-        curl -sf "http://127.0.0.1:$2/health" >/dev/null 2>&1 && return 0
+        curl -sf "http://127.0.0.1:$2/health" >/dev/null 2>&1 && { wait_idle "$SERVER_PID"; return 0; }
         sleep 0.2
     done
     echo "server did not start; see $OUT/server-$2.log" >&2
     return 1
+}
+
+# wait_idle PID — waits until a process has used under 5 % of a core for a second: `lore serve` trains the case
+# routing model in the background at start-up (minutes on a million cases), which must not share the measurement.
+wait_idle() {
+    local before after
+    after=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    for _ in $(seq 1 1800); do
+        sleep 1
+        before=$after
+        after=$(awk '{print $14 + $15}' "/proc/$1/stat")
+        [ $((after - before)) -lt 5 ] && return 0
+    done
 }
 
 # api_token PORT EMAIL PASSWORD — signs in through the login form and creates an API token; prints it.

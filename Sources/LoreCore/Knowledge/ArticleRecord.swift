@@ -70,10 +70,17 @@ public struct Article: Sendable, Equatable {
     }
 
     public func freshness(nowMilliseconds: Int64) -> Double {
-        let since = (verifiedAt ?? publishedAt ?? createdAt)
+        Self.freshness(
+            since: verifiedAt ?? publishedAt ?? createdAt, type: type, helpful: helpfulCount, unhelpful: unhelpfulCount,
+            nowMilliseconds: nowMilliseconds)
+    }
+
+    /// Freshness from the time of the last verification (else publication, else creation) and the feedback alone,
+    /// for ranking search candidates before their whole rows are read.
+    public static func freshness(since: String, type: ArticleType, helpful: Int, unhelpful: Int, nowMilliseconds: Int64) -> Double {
         let then = Timestamp.parse(since) ?? nowMilliseconds
         let days = Double(nowMilliseconds - then) / 86_400_000
-        return KnowledgeScores.freshness(daysSinceVerified: days, verifyDays: type.verifyDays, helpful: helpfulCount, unhelpful: unhelpfulCount)
+        return KnowledgeScores.freshness(daysSinceVerified: days, verifyDays: type.verifyDays, helpful: helpful, unhelpful: unhelpful)
     }
 
     public var quality: Double {

@@ -68,20 +68,45 @@ public enum Snippet {
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
     }
 
-    /// Whether a word can produce a wanted token: non-ASCII words always might; ASCII words (and each part of a code)
-    /// only if they start with the first two letters of a wanted token.
-    static func mayMatch(_ word: ArraySlice<Unicode.Scalar>, prefixes: Set<String>) -> Bool {
+    /// The leading letters a word must start with (at its start or after a `-`, `_` or `.`) to produce a wanted
+    /// ASCII token: all of a short token, else up to four letters but never the last (stemming changes at most the
+    /// last letter of what it keeps: "studies" → "study", "created" → "create").
+    struct Prefixes {
+        /// Each key is the letters packed into a number (the length above them), so no string is built per word.
+        var keys: Set<UInt64> = []
+        var lengths: [Int] = []
+
+        init(_ wanted: Set<String>) {
+            for token in wanted {
+                let scalars = Array(token.unicodeScalars)
+                guard let first = scalars.first, first.value < 0x80 else { continue }
+                let length = scalars.count <= 2 ? scalars.count : min(4, scalars.count - 1)
+                keys.insert(Self.key(scalars[0..<length]))
+                if !lengths.contains(length) { lengths.append(length) }
+            }
+        }
+
+        /// Up to four scalars, lower-cased if ASCII capitals, with their count.
+        static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+            var key = UInt64(scalars.count) << 56
+            for (i, s) in scalars.enumerated() {
+                let v = s.value >= 65 && s.value <= 90 ? s.value + 32 : s.value
+                key |= UInt64(v & 0x3FFF) << (UInt64(i) * 14)
+            }
+            return key
+        }
+    }
+
+    /// Whether a word can produce a wanted token: non-ASCII words always might; ASCII words only if they (or a part
+    /// of a code) start like a wanted token.
+    static func mayMatch(_ word: ArraySlice<Unicode.Scalar>, prefixes: Prefixes) -> Bool {
         if word.contains(where: { $0.value >= 0x80 }) { return true }
         var start = word.startIndex
-        for k in word.startIndex...word.endIndex {
-            if k == word.endIndex || word[k] == "-" || word[k] == "_" || word[k] == "." {
-                if k > start {
-                    var key = String.UnicodeScalarView()
-                    for s in word[start..<min(k, start + 2)] { key.append(s.value >= 65 && s.value <= 90 ? Unicode.Scalar(s.value + 32)! : s) }
-                    if prefixes.contains(String(key)) { return true }
-                }
-                start = k + 1
+        for k in word.startIndex...word.endIndex where k == word.endIndex || word[k] == "-" || word[k] == "_" || word[k] == "." {
+            for length in prefixes.lengths where start + length <= word.endIndex {
+                if prefixes.keys.contains(Prefixes.key(word[start..<(start + length)])) { return true }
             }
+            start = k + 1
         }
         return false
     }
@@ -96,7 +121,7 @@ public enum Snippet {
     static func markHits(_ scalars: [Unicode.Scalar], wanted: Set<String>, analyzer: TextAnalyzer, into hit: inout [Bool]) {
         // Analysing every word is the slow part; a word can only match if it starts like a wanted token (stems and
         // codes keep their first letters), so plain ASCII words that do not are skipped.
-        let prefixes = Set(wanted.filter { $0.utf8.first.map { $0 < 0x80 } ?? false }.map { String($0.prefix(2)) })
+        let prefixes = Prefixes(wanted)
         // CJK tokens as scalar values (one character, or a pair packed into 64 bits) so no string is built per character.
         var singles = Set<UInt32>()
         var pairs = Set<UInt64>()

@@ -5,7 +5,10 @@ import PostgresNIO
 /// Opens the database a URL or path names: `postgres://…` for PostgreSQL, anything else is an SQLite file path
 /// (`sqlite://path` and `file:path` are accepted too).
 public enum DatabaseFactory {
-    public static func open(_ location: String, logger: Logger) async throws -> any LoreDatabase {
+    /// `environment` holds the tuning variables (`LORE_SQLITE_INLINE_READS`, `LORE_SQLITE_CACHE_MB`).
+    public static func open(
+        _ location: String, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
+    ) async throws -> any LoreDatabase {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             let config = try PostgresLoreDatabase.configuration(url: location)
             return PostgresLoreDatabase(client: PostgresClient(configuration: config, backgroundLogger: logger), logger: logger)
@@ -19,8 +22,15 @@ public enum DatabaseFactory {
         }
         // LORE_SQLITE_INLINE_READS=0 sends point reads through sqlite-nio's thread pool like every other read
         // (for comparison in benchmarks, or should an inline read ever misbehave).
-        let inline = ProcessInfo.processInfo.environment["LORE_SQLITE_INLINE_READS"] != "0"
-        return try await SQLiteLoreDatabase.open(path: path, inlineReads: inline, logger: logger)
+        let inline = environment["LORE_SQLITE_INLINE_READS"] != "0"
+        var cache = SQLiteLoreDatabase.defaultCacheMegabytes
+        if let text = environment["LORE_SQLITE_CACHE_MB"] {
+            guard let mb = Int(text), (1...65_536).contains(mb) else {
+                throw DatabaseOpenError(message: "LORE_SQLITE_CACHE_MB must be a whole number of megabytes from 1 to 65536, not \(text)")
+            }
+            cache = mb
+        }
+        return try await SQLiteLoreDatabase.open(path: path, inlineReads: inline, cacheMegabytes: cache, logger: logger)
     }
 }
 

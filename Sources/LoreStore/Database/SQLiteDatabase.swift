@@ -33,27 +33,38 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     /// Registers Lore's FTS5 ranking function for every connection opened after it (see Sources/CLoreRank); once.
     private static let rankingInstalled: Int32 = lore_rank_install()
 
+    /// Each pooled reader's page cache; the writer and the inline readers (point reads) get a quarter of it.
+    /// SQLite's default (2 MB) is far smaller than what a search touches on a large knowledge base — FTS5 reads
+    /// every scored row's length from its docsize table (11 MB at a million articles) and facets read a 45 MB
+    /// index — so a query cost hundreds of page reads from the OS. A cache fills only as pages are read, so a
+    /// small database never uses it all. (bench/RESULTS.md §4, session 6.)
+    public static let defaultCacheMegabytes = 64
+
     /// Opens (creating if needed) the database file at `path`.
     /// `inlineReads: false` runs point reads on the pooled readers too.
-    public static func open(path: String, readers readerCount: Int = 4, inlineReads: Bool = true, logger: Logger) async throws
-        -> SQLiteLoreDatabase
-    {
+    public static func open(
+        path: String, readers readerCount: Int = 4, inlineReads: Bool = true, cacheMegabytes: Int = defaultCacheMegabytes, logger: Logger
+    ) async throws -> SQLiteLoreDatabase {
+        let cachePragma = "PRAGMA cache_size=-\(cacheMegabytes * 1024)"
+        let smallCachePragma = "PRAGMA cache_size=-\(max(1, cacheMegabytes / 4) * 1024)"
         guard rankingInstalled == 0 else {
             throw DatabaseOpenError(message: "cannot register the search ranking function (SQLite code \(rankingInstalled))")
         }
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
+        for pragma in [
+            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", smallCachePragma,
+        ] {
             _ = try await writer.query(pragma)
         }
         var readers: [SQLiteConnection] = []
         for _ in 0..<max(1, readerCount) {
             let r = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA query_only=ON"] {
+            for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA query_only=ON", cachePragma] {
                 _ = try await r.query(pragma)
             }
             readers.append(r)
         }
-        let inline = try (0..<(inlineReads ? System.coreCount : 0)).map { _ in try InlineSQLiteConnection(path: path) }
+        let inline = try (0..<(inlineReads ? System.coreCount : 0)).map { _ in try InlineSQLiteConnection(path: path, pragmas: [smallCachePragma]) }
         return SQLiteLoreDatabase(path: path, writer: writer, readers: readers, inline: inline, logger: logger)
     }
 

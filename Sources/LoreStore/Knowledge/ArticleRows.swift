@@ -42,32 +42,35 @@ enum ArticleRows {
     static func join(_ items: [String]) -> String { items.joined(separator: ", ") }
 
     /// Fetches articles by id (any status; callers check visibility) with their links, in the order of `ids`.
-    static func fetch(ids: [Int64], withBody: Bool, withLinks: Bool = true, on db: any SQLDatabase) async throws -> [Article] {
+    static func fetch(ids: [Int64], withBody: Bool, on db: any SQLDatabase) async throws -> [Article] {
         guard !ids.isEmpty else { return [] }
-        let cols = withBody ? columns : summaryColumns
-        let rows = try await db.select().columns(cols.map { SQLColumn($0) }).from("articles")
-            .where("id", .in, SQLBind.group(ids)).all()
+        // Spelled out once rather than built per call: search reads pages of rows, and building the statement was
+        // a visible share of it.
+        let select = withBody ? selectAll : selectSummary
+        let rows = try await db.raw("\(unsafeRaw: select) WHERE id IN \(SQLBind.group(ids))").all()
         var byID: [Int64: Article] = [:]
         for row in rows {
             let a = try decode(row)
             byID[a.id] = a
         }
-        if withLinks {
-            for (id, links) in try await self.links(ids: ids, on: db) {
-                byID[id]?.productIDs = links.products
-                byID[id]?.accountIDs = links.accounts
-                byID[id]?.competitorIDs = links.competitors
-            }
+        for (id, links) in try await self.links(ids: ids, on: db) {
+            byID[id]?.productIDs = links.products
+            byID[id]?.accountIDs = links.accounts
+            byID[id]?.competitorIDs = links.competitors
         }
         return ids.compactMap { byID[$0] }
     }
+
+    private static let selectAll = "SELECT " + columns.joined(separator: ", ") + " FROM articles"
+    private static let selectSummary = "SELECT " + summaryColumns.joined(separator: ", ") + " FROM articles"
 
     /// Each article's linked products, accounts and competitors, in id order.
     static func links(ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: (products: [Int64], accounts: [Int64], competitors: [Int64])] {
         guard !ids.isEmpty else { return [:] }
         var out: [Int64: (products: [Int64], accounts: [Int64], competitors: [Int64])] = [:]
-        let rows = try await db.select().columns("article_id", "kind", "target_id").from("article_links")
-            .where("article_id", .in, SQLBind.group(ids)).orderBy("target_id").all()
+        let rows = try await db.raw(
+            "SELECT article_id, kind, target_id FROM article_links WHERE article_id IN \(SQLBind.group(ids)) ORDER BY target_id"
+        ).all()
         for row in rows {
             let id = try row.decode(column: "article_id", as: Int64.self)
             let target = try row.decode(column: "target_id", as: Int64.self)
@@ -81,6 +84,27 @@ enum ArticleRows {
             out[id] = entry
         }
         return out
+    }
+
+    /// What ranking blends with relevance, for each of `ids` (any order): type, when it was last verified (else
+    /// published, else created) and its feedback and use counters.
+    static func signals(ids: [Int64], on db: any SQLDatabase) async throws
+        -> [(id: Int64, type: ArticleType, since: String, helpful: Int, unhelpful: Int, views: Int, solved: Int)]
+    {
+        guard !ids.isEmpty else { return [] }
+        return try await db.raw(
+            """
+            SELECT id, type, COALESCE(verified_at, published_at, created_at) AS since, helpful_count, unhelpful_count, view_count, \
+            solved_count FROM articles WHERE id IN \(SQLBind.group(ids))
+            """
+        ).all().map { row in
+            (
+                try row.decode(column: "id", as: Int64.self), ArticleType(rawValue: try row.decode(column: "type", as: String.self)) ?? .faq,
+                try row.decode(column: "since", as: String.self), try row.decode(column: "helpful_count", as: Int.self),
+                try row.decode(column: "unhelpful_count", as: Int.self), try row.decode(column: "view_count", as: Int.self),
+                try row.decode(column: "solved_count", as: Int.self)
+            )
+        }
     }
 
     /// The plain text of each article's body (stored with each change; converted here for rows written before it was).

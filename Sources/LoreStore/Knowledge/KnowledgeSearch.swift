@@ -92,9 +92,10 @@ enum KnowledgeSearch {
         let candidates = rows
         // Reading the candidates back is bounded (at most `want` rows by id), so it is a point read: on SQLite it
         // runs on the calling thread over kept statements instead of through the thread pool.
-        let ranked = try await database.pointRead { db in
-            try await rank(candidates, tokens: tokens, window: q.offset..<(q.offset + q.limit), on: db)
+        let page = try await database.pointRead { db in
+            try await rankedPage(candidates, window: q.offset..<(q.offset + q.limit), on: db)
         }
+        let ranked = await withSnippets(page, tokens: tokens)
         var total = rows.count
         var capped = false
         var facets: ArticleFacets?
@@ -118,33 +119,57 @@ enum KnowledgeSearch {
     }
 
     /// Blends relevance with freshness and quality, sorts, and builds snippets for the requested window.
+    /// Only the few columns the blend needs are read for every candidate; the page's whole rows (without bodies),
+    /// links and text come after, so a wide row is decoded only for a hit that is shown.
     static func rank(_ rows: [any SQLRow], tokens: [String], window: Range<Int>, on db: any SQLDatabase) async throws -> [ArticleHit] {
+        await withSnippets(try await rankedPage(rows, window: window, on: db), tokens: tokens)
+    }
+
+    /// The page's hits (without snippets yet) and their plain texts.
+    static func rankedPage(_ rows: [any SQLRow], window: Range<Int>, on db: any SQLDatabase) async throws
+        -> (hits: [ArticleHit], texts: [Int64: String])
+    {
         let scored = try rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "rel", as: Double.self)) }
+        guard !scored.isEmpty else { return ([], [:]) }
         let best = scored.map(\.1).max() ?? 1
-        let articles = try await ArticleRows.fetch(ids: scored.map(\.0), withBody: false, withLinks: false, on: db)
         let relevance = Dictionary(scored, uniquingKeysWith: { a, _ in a })
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        let today = String(Timestamp.now().prefix(10))
-        var hits = articles.map { a in
-            let rel = best > 0 ? (relevance[a.id] ?? 0) / best : 0
-            let fresh = a.freshness(nowMilliseconds: now)
-            let quality = a.quality
-            return ArticleHit(
-                article: a, relevance: rel, freshness: fresh, quality: quality,
-                score: KnowledgeScores.rank(relevance: rel, freshness: fresh, quality: quality),
-                badge: KnowledgeScores.badge(freshness: fresh, pastDue: a.isPastDue(today: today)), snippet: [])
+        var blended = try await ArticleRows.signals(ids: scored.map(\.0), on: db).map { s in
+            let rel = best > 0 ? (relevance[s.id] ?? 0) / best : 0
+            let fresh = Article.freshness(since: s.since, type: s.type, helpful: s.helpful, unhelpful: s.unhelpful, nowMilliseconds: now)
+            let quality = KnowledgeScores.quality(helpful: s.helpful, unhelpful: s.unhelpful, solvedCount: s.solved, views: s.views)
+            return (
+                id: s.id, rel: rel, fresh: fresh, quality: quality, score: KnowledgeScores.rank(relevance: rel, freshness: fresh, quality: quality)
+            )
         }
-        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.article.id < $1.article.id }
-        let page = Array(hits[min(window.lowerBound, hits.count)..<min(window.upperBound, hits.count)])
-        // Candidates were read without their links; only the page's hits need them, and their text for snippets.
-        let texts = try await ArticleRows.plainTexts(ids: page.map(\.article.id), on: db)
-        let links = try await ArticleRows.links(ids: page.map(\.article.id), on: db)
-        return page.map { hit in
+        blended.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+        let page = Array(blended[min(window.lowerBound, blended.count)..<min(window.upperBound, blended.count)])
+        let ids = page.map(\.id)
+        let articles = Dictionary(
+            try await ArticleRows.fetch(ids: ids, withBody: false, on: db).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let texts = try await ArticleRows.plainTexts(ids: ids, on: db)
+        let today = String(Timestamp.now().prefix(10))
+        let hits = page.compactMap { c -> ArticleHit? in
+            guard let a = articles[c.id] else { return nil }
+            return ArticleHit(
+                article: a, relevance: c.rel, freshness: c.fresh, quality: c.quality, score: c.score,
+                badge: KnowledgeScores.badge(freshness: c.fresh, pastDue: a.isPastDue(today: today)), snippet: [])
+        }
+        return (hits, texts)
+    }
+
+    /// Highlighted snippets for the hits, half of them on another thread: they are the largest share of a search's
+    /// own (non-SQL) time, and a page's twenty are independent of each other.
+    static func withSnippets(_ page: (hits: [ArticleHit], texts: [Int64: String]), tokens: [String]) async -> [ArticleHit] {
+        let texts = page.hits.map { page.texts[$0.article.id] ?? "" }
+        let half = texts.count / 2
+        let rest = Array(texts[half...])
+        async let second = rest.map { Snippet.make(text: $0, query: tokens) }
+        let first = texts[..<half].map { Snippet.make(text: $0, query: tokens) }
+        let snippets = first + (await second)
+        return zip(page.hits, snippets).map { hit, snippet in
             var hit = hit
-            if let l = links[hit.article.id] {
-                (hit.article.productIDs, hit.article.accountIDs, hit.article.competitorIDs) = (l.products, l.accounts, l.competitors)
-            }
-            hit.snippet = Snippet.make(text: texts[hit.article.id] ?? "", query: tokens)
+            hit.snippet = snippet
             return hit
         }
     }
