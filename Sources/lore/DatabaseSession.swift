@@ -12,7 +12,9 @@ enum DatabaseSession {
         do {
             database = try await DatabaseFactory.open(location, logger: logger)
         } catch {
-            throw CLIError("cannot open database \(redact(location)): \(error)")
+            // DatabaseOpenError already says "cannot open database"; name the location once, not the phrase twice.
+            let reason = (error as? DatabaseOpenError)?.message ?? "\(error)"
+            throw CLIError("cannot open database \(redact(location)): \(reason)")
         }
         return try await withThrowingTaskGroup(of: T?.self) { group in
             if let pg = database as? PostgresLoreDatabase {
