@@ -30,7 +30,8 @@ final class InlineSQLiteConnection: @unchecked Sendable {
         }
     }
 
-    init(path: String, pragmas: [String] = []) throws {
+    /// `pragmas` are run once on the new connection (the caller's reader settings).
+    init(path: String, pragmas: [String]) throws {
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         let status = sqlite_nio_sqlite3_open_v2(path, &db, flags, nil)
@@ -39,7 +40,7 @@ final class InlineSQLiteConnection: @unchecked Sendable {
             throw InlineSQLiteError(code: status, message: "Failed to open the SQLite database at \(path)")
         }
         handle = db
-        for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA query_only=ON"] + pragmas {
+        for pragma in pragmas {
             guard sqlite_nio_sqlite3_exec(db, pragma, nil, nil, nil) == SQLITE_OK else { throw error(db) }
         }
     }

@@ -40,6 +40,9 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     /// small database never uses it all. (bench/RESULTS.md §4, session 6.)
     public static let defaultCacheMegabytes = 64
 
+    /// Set on every read-only connection, pooled or inline.
+    static let readerPragmas = ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA query_only=ON"]
+
     /// Opens (creating if needed) the database file at `path`.
     /// `inlineReads: false` runs point reads on the pooled readers too.
     public static func open(
@@ -59,12 +62,14 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
         var readers: [SQLiteConnection] = []
         for _ in 0..<max(1, readerCount) {
             let r = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA query_only=ON", cachePragma] {
+            for pragma in readerPragmas + [cachePragma] {
                 _ = try await r.query(pragma)
             }
             readers.append(r)
         }
-        let inline = try (0..<(inlineReads ? System.coreCount : 0)).map { _ in try InlineSQLiteConnection(path: path, pragmas: [smallCachePragma]) }
+        let inline = try (0..<(inlineReads ? System.coreCount : 0)).map { _ in
+            try InlineSQLiteConnection(path: path, pragmas: readerPragmas + [smallCachePragma])
+        }
         return SQLiteLoreDatabase(path: path, writer: writer, readers: readers, inline: inline, logger: logger)
     }
 

@@ -119,13 +119,13 @@ enum KnowledgeSearch {
     }
 
     /// Blends relevance with freshness and quality, sorts, and builds snippets for the requested window.
-    /// Only the few columns the blend needs are read for every candidate; the page's whole rows (without bodies),
-    /// links and text come after, so a wide row is decoded only for a hit that is shown.
     static func rank(_ rows: [any SQLRow], tokens: [String], window: Range<Int>, on db: any SQLDatabase) async throws -> [ArticleHit] {
         await withSnippets(try await rankedPage(rows, window: window, on: db), tokens: tokens)
     }
 
-    /// The page's hits (without snippets yet) and their plain texts.
+    /// The page's hits (without snippets yet) and their plain texts. Only the few columns the blend needs are read
+    /// for every candidate; the page's whole rows (without bodies), links and text come after, so a wide row is
+    /// decoded only for a hit that is shown.
     static func rankedPage(_ rows: [any SQLRow], window: Range<Int>, on db: any SQLDatabase) async throws
         -> (hits: [ArticleHit], texts: [Int64: String])
     {
