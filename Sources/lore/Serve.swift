@@ -59,7 +59,7 @@ struct Serve: AsyncParsableCommand {
         config.host = host
         config.port = port
         config.secureCookies = secureCookies || Environment.value("LORE_SECURE_COOKIES") == "1"
-        config.warmRouting = true
+        config.warmCaches = true
         config.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         config.benchmarkRoutes = benchmarkRoutes
         config.threads = threads

@@ -24,8 +24,9 @@ public struct AppConfig: Sendable {
     /// The address customers reach this server at, for links sent to them (satisfaction surveys), e.g.
     /// `https://support.example.com`. Empty: links are relative.
     public var publicURL: String = ""
-    /// Train the routing model from the stored cases as the server starts, so the first new case does not wait for it.
-    public var warmRouting: Bool = false
+    /// Train the routing model from the stored cases and load the search's facet columns as the server starts, so
+    /// the first new case and the first search do not wait for them.
+    public var warmCaches: Bool = false
     /// Addresses of reverse proxies whose `X-Forwarded-For` names the real client (for throttling and the audit log).
     public var trustedProxies: Set<String> = []
 
@@ -55,9 +56,15 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     let services = AppServices(
         database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies,
         authCache: AuthCache(ttlMilliseconds: config.authCacheMilliseconds), publicURL: config.publicURL)
-    if config.warmRouting {
-        let cases = services.cases
-        Task.detached(priority: .background) { try? await cases.routing.warm(on: database) }
+    if config.warmCaches {
+        let (cases, knowledge) = (services.cases, services.knowledge)
+        Task.detached(priority: .background) {
+            let started = ContinuousClock.now
+            if let n = try? await knowledge.facets.warm(database) {
+                database.logger.info("search facets loaded", metadata: ["articles": "\(n)", "duration": "\(ContinuousClock.now - started)"])
+            }
+            try? await cases.routing.warm(on: database)
+        }
     }
     let router = Router(context: AppRequestContext.self)
     if !config.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trustedProxies: config.trustedProxies)) }

@@ -15,6 +15,7 @@ enum ArticleIndex {
 
     static func put(_ a: Article, engine: Engine, on db: any SQLDatabase) async throws {
         let (title, body) = documentTokens(a)
+        try await ArticleIndexLog.record(a.id, engine: engine, on: db)
         switch engine {
         case .sqlite:
             try await SearchTerms.replace(.articles, id: a.id, with: Set(title + body), on: db)
@@ -34,6 +35,7 @@ enum ArticleIndex {
     }
 
     static func remove(id: Int64, engine: Engine, on db: any SQLDatabase) async throws {
+        try await ArticleIndexLog.record(id, engine: engine, on: db)
         switch engine {
         case .sqlite:
             try await SearchTerms.replace(.articles, id: id, with: [], on: db)

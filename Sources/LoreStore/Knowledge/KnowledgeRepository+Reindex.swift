@@ -64,6 +64,7 @@ extension KnowledgeRepository {
             progress(done)
         }
         try await database.write { db in
+            try await ArticleIndexLog.record(ArticleIndexLog.everything, engine: engine, on: db)
             switch engine {
             case .sqlite:
                 try await db.raw("INSERT INTO article_fts (article_fts) VALUES ('optimize')").run()

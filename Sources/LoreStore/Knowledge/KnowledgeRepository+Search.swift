@@ -5,7 +5,7 @@ import SQLKit
 /// Search, title suggestions and related articles — all limited to published articles the principal's audience admits.
 extension KnowledgeRepository {
     public func search(_ q: ArticleSearchQuery, as p: Principal) async throws -> ArticleSearchResult {
-        try await KnowledgeSearch.search(q, reader: try await reader(for: p), database: database)
+        try await KnowledgeSearch.search(q, reader: try await reader(for: p), database: database, facets: facets)
     }
 
     /// Titles that start like what the user is typing: every word but the last must match, the last as a prefix.

@@ -5,9 +5,12 @@ import SQLKit
 /// Every read applies ``ArticlePolicy``: what a principal may not read is reported as not found.
 public struct KnowledgeRepository: Sendable {
     public let database: any LoreDatabase
+    /// Facet values of the indexed articles, shared by every copy of this repository (see ``ArticleFacetCache``).
+    public let facets: ArticleFacetCache
 
-    public init(database: any LoreDatabase) {
+    public init(database: any LoreDatabase, facets: ArticleFacetCache = ArticleFacetCache()) {
         self.database = database
+        self.facets = facets
     }
 
     /// How a principal reads: staff, or a portal customer with their account's tier and industry.

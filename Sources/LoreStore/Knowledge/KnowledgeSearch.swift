@@ -58,14 +58,15 @@ enum KnowledgeSearch {
     /// Candidates re-ranked with freshness and quality beyond the requested page.
     static let extraCandidates = 50
 
-    /// Runs the search on `database`: the ranking statement and the facet statement side by side on two readers
-    /// (each is one pass over the index, and they do not depend on each other), then the page's rows.
-    static func search(_ q: ArticleSearchQuery, reader: Reader, database: any LoreDatabase) async throws -> ArticleSearchResult {
+    /// Runs the search on `database`: the ranking statement and the facet count side by side on two readers (each
+    /// is one pass over the index, and they do not depend on each other), then the page's rows.
+    static func search(_ q: ArticleSearchQuery, reader: Reader, database: any LoreDatabase, facets cache: ArticleFacetCache) async throws
+        -> ArticleSearchResult
+    {
         let engine = database.engine
         let tokens = SearchExpressions.queryTokens(q.text)
         let audience = ArticleFilters.audience(reader)
         let facetFilter = ArticleFilters.facets(q.filter)
-        let cond = facetFilter.map { audience + " AND " + $0 } ?? audience
         let indexCond =
             facetFilter.map { f in ArticleFilters.indexFilter(reader).map { $0 + " AND " + f } ?? f } ?? ArticleFilters.indexFilter(reader)
         if tokens.isEmpty {
@@ -73,21 +74,22 @@ enum KnowledgeSearch {
         }
         let want = q.offset + q.limit + extraCandidates
         let includeFacets = q.includeFacets
+        let filter = q.filter
         // Every word first; when no article has them all (then no facet counts either), any of them.
-        @Sendable func attempt(all: Bool) async throws -> (rows: [any SQLRow], facets: (groups: FacetGroups, products: [Int64: Int])?) {
+        @Sendable func attempt(all: Bool) async throws -> (rows: [any SQLRow], facets: FacetCount?) {
             async let facets =
                 includeFacets
-                ? database.read { db in try await facetGroups(tokens: tokens, all: all, engine: engine, audience: audience, on: db) } : nil
+                ? countFacets(tokens: tokens, all: all, reader: reader, filter: filter, database: database, cache: cache) : nil
             let rows = try await database.read { db in
                 try await db.raw(ArticleIndex.matches(tokens: tokens, all: all, engine: engine, filter: indexCond, limit: want)).all()
             }
             return (rows, try await facets)
         }
         var matchedAll = true
-        var (rows, facetData) = try await attempt(all: true)
+        var (rows, counted) = try await attempt(all: true)
         if rows.isEmpty && tokens.count > 1 {
             matchedAll = false
-            (rows, facetData) = try await attempt(all: false)
+            (rows, counted) = try await attempt(all: false)
         }
         let candidates = rows
         // Reading the candidates back is bounded (at most `want` rows by id), so it is a point read: on SQLite it
@@ -96,26 +98,24 @@ enum KnowledgeSearch {
             try await rankedPage(candidates, window: q.offset..<(q.offset + q.limit), on: db)
         }
         let ranked = await withSnippets(page, tokens: tokens)
-        var total = rows.count
-        var capped = false
-        var facets: ArticleFacets?
-        if let (groups, products) = facetData {
-            capped = groups.total >= countCap
-            facets = facetCounts(groups, products: products)
-            if let summed = summedTotal(q.filter, groups: groups) {
-                total = summed
-            } else {
-                let all = matchedAll
-                total = try await database.read { db in
-                    try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: cond))) m").first()!
-                        .decode(column: "n", as: Int.self)
-                }
-            }
-        } else {
+        guard let counted else {
             // Without facets the search stays light: the total is the candidates found, flagged when there are more.
-            capped = rows.count >= want
+            return ArticleSearchResult(
+                hits: ranked, total: rows.count, totalIsCapped: rows.count >= want, facets: nil, matchedAll: matchedAll, tokens: tokens)
         }
-        return ArticleSearchResult(hits: ranked, total: total, totalIsCapped: capped, facets: facets, matchedAll: matchedAll, tokens: tokens)
+        var total = counted.passing
+        if q.filter.tag != nil {
+            // Tags are not among the facet columns: count the filtered matches in SQL.
+            let cond = facetFilter.map { audience + " AND " + $0 } ?? audience
+            let all = matchedAll
+            total = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: cond))) m").first()!
+                    .decode(column: "n", as: Int.self)
+            }
+        }
+        return ArticleSearchResult(
+            hits: ranked, total: total, totalIsCapped: counted.matched >= countCap, facets: counted.facets, matchedAll: matchedAll,
+            tokens: tokens)
     }
 
     /// Blends relevance with freshness and quality, sorts, and builds snippets for the requested window.
@@ -171,95 +171,6 @@ enum KnowledgeSearch {
             var hit = hit
             hit.snippet = snippet
             return hit
-        }
-    }
-
-    typealias FacetGroups = (rows: [(type: String, language: String, category: Int64?, n: Int)], total: Int)
-
-    /// The matched articles' (type, language, category) combinations with counts, and the 20 products linked most
-    /// often, in one statement: the matched set (capped) is evaluated once and read twice.
-    static func facetGroups(tokens: [String], all: Bool, engine: Engine, audience: SQLQueryString, on db: any SQLDatabase) async throws
-        -> (groups: FacetGroups, products: [Int64: Int])
-    {
-        // The matched set drives the link join (SQLite's CROSS JOIN fixes the order; otherwise it scans every link).
-        let join: SQLQueryString = engine == .sqlite ? "CROSS JOIN" : "JOIN"
-        let rows = try await db.raw(
-            """
-            WITH m AS MATERIALIZED (\(matchedSet(tokens, all: all, engine: engine, audience: audience))) \
-            SELECT 'group' AS facet, m.type, m.language, m.category_id, CAST(NULL AS BIGINT) AS target_id, COUNT(*) AS n FROM m \
-            GROUP BY m.type, m.language, m.category_id \
-            UNION ALL SELECT * FROM (SELECT 'product' AS facet, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), l.target_id, \
-            COUNT(*) AS n FROM m \(join) article_links l \
-            ON l.article_id = m.id WHERE l.kind = 'product' GROUP BY l.target_id ORDER BY n DESC LIMIT 20) p
-            """
-        ).all()
-        var groups: [(type: String, language: String, category: Int64?, n: Int)] = []
-        var products: [Int64: Int] = [:]
-        for row in rows {
-            let n = try row.decode(column: "n", as: Int.self)
-            if try row.decode(column: "facet", as: String.self) == "product" {
-                products[try row.decode(column: "target_id", as: Int64.self)] = n
-            } else {
-                groups.append(
-                    (
-                        try row.decode(column: "type", as: String.self), try row.decode(column: "language", as: String.self),
-                        try SQLValues.optionalInt(row, "category_id"), n
-                    ))
-            }
-        }
-        return ((groups, groups.reduce(0) { $0 + $1.n }), products)
-    }
-
-    static func facetCounts(_ groups: FacetGroups, products: [Int64: Int]) -> ArticleFacets {
-        var f = ArticleFacets()
-        for g in groups.rows {
-            f.types[g.type, default: 0] += g.n
-            f.languages[g.language, default: 0] += g.n
-            if let c = g.category { f.categories[c, default: 0] += g.n }
-        }
-        f.products = products
-        return f
-    }
-
-    /// The total with the page's filters summed from the facet groups, or nil when they cannot tell (a product or
-    /// tag filter) and the matched set must be counted.
-    static func summedTotal(_ filter: ArticleFacetFilter, groups: FacetGroups) -> Int? {
-        guard filter.productID == nil && filter.tag == nil else { return nil }
-        return groups.rows.filter { g in
-            (filter.types.isEmpty || filter.types.map(\.rawValue).contains(g.type)) && (filter.language.map { $0.rawValue == g.language } ?? true)
-                && (filter.categoryID.map { $0 == g.category } ?? true)
-        }.reduce(0) { $0 + $1.n }
-    }
-
-    /// Up to ``countCap`` matching article ids from the index alone.
-    static func matchedIDs(_ tokens: [String], all: Bool, engine: Engine) -> SQLQueryString {
-        switch engine {
-        case .sqlite:
-            return
-                "SELECT rowid FROM article_fts WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) LIMIT \(unsafeRaw: String(countCap))"
-        case .postgres:
-            return """
-                SELECT article_id FROM article_search WHERE tsv @@ CAST(\(bind: SearchExpressions.tsquery(tokens, all: all)) AS tsquery) \
-                LIMIT \(unsafeRaw: String(countCap))
-                """
-        }
-    }
-
-    /// Up to ``countCap`` matching articles (id, type, language, category) — unranked, for counting.
-    static func matchedSet(_ tokens: [String], all: Bool, engine: Engine, audience: SQLQueryString) -> SQLQueryString {
-        switch engine {
-        case .sqlite:
-            // The facet index covers these columns (and staff's audience check), so no wide article row is read.
-            return """
-                SELECT a.id, a.type, a.language, a.category_id FROM article_fts CROSS JOIN articles a INDEXED BY idx_articles_facets \
-                ON a.id = article_fts.rowid \
-                WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
-                """
-        case .postgres:
-            return """
-                SELECT a.id, a.type, a.language, a.category_id FROM article_search s JOIN articles a ON a.id = s.article_id \
-                WHERE s.tsv @@ CAST(\(bind: SearchExpressions.tsquery(tokens, all: all)) AS tsquery) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
-                """
         }
     }
 }

@@ -23,6 +23,7 @@ public enum Migrations {
         M011CreateSearchTerms(),
         M012CreateArticleFacetIndex(),
         M013KeepSearchVectorsInline(),
+        M014CreateArticleIndexLog(),
     ]
 }
 

@@ -1,0 +1,87 @@
+import LoreCore
+import SQLKit
+
+/// Facet counts: the matching ids (up to ``KnowledgeSearch/countCap``) come from the index in one statement, which
+/// also reads the index log's position; the counting is done over the in-memory ``FacetColumns`` once they have
+/// caught up with that position.
+extension KnowledgeSearch {
+    /// The facet counts, how many articles matched (up to the cap) and how many of those pass the page's filters.
+    typealias FacetCount = (facets: ArticleFacets, matched: Int, passing: Int)
+
+    static func countFacets(
+        tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, database: any LoreDatabase, cache: ArticleFacetCache
+    ) async throws -> FacetCount {
+        let engine = database.engine
+        let (through, ids) = try await database.read { db in
+            let row = try await db.raw(matchedIDs(tokens, all: all, engine: engine, reader: reader)).first()
+            let through = try row.flatMap { try SQLValues.optionalInt($0, "through") } ?? 0
+            return (through, parseIDs(try row.flatMap { try SQLValues.optionalString($0, "ids") } ?? ""))
+        }
+        let columns = try await cache.columns(through: through, database: database)
+        let counted = columns.count(ids, filter: filter)
+        return (counted.facets, ids.count, counted.passing)
+    }
+
+    /// One row: `through`, the index log's newest position, and `ids`, the matching article ids joined by commas —
+    /// one value instead of 2,000 rows, each of which costs more to decode than to find.
+    static func matchedIDs(_ tokens: [String], all: Bool, engine: Engine, reader: Reader) -> SQLQueryString {
+        let through: SQLQueryString = "(SELECT MAX(seq) FROM article_index_log)"
+        let audience = ArticleFilters.audience(reader)
+        let cap = String(countCap)
+        switch engine {
+        case .sqlite:
+            // Staff may read every article in the index, so the index alone answers; portal customers' audience is
+            // checked on the article row.
+            let ids: SQLQueryString =
+                reader == .staff
+                ? "SELECT rowid AS id FROM article_fts WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) LIMIT \(unsafeRaw: cap)"
+                : matchedSet(tokens, all: all, engine: engine, audience: audience)
+            return "SELECT \(through) AS through, (SELECT group_concat(id) FROM (\(ids)) m) AS ids"
+        case .postgres:
+            let ids: SQLQueryString =
+                reader == .staff
+                ? """
+                SELECT article_id AS id FROM article_search WHERE tsv @@ CAST(\(bind: SearchExpressions.tsquery(tokens, all: all)) AS tsquery) \
+                LIMIT \(unsafeRaw: cap)
+                """
+                : matchedSet(tokens, all: all, engine: engine, audience: audience)
+            return "SELECT \(through) AS through, (SELECT string_agg(CAST(id AS TEXT), ',') FROM (\(ids)) m) AS ids"
+        }
+    }
+
+    static func parseIDs(_ text: String) -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(text.utf8.count / 6)
+        var value: Int64 = 0
+        var digits = false
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                value = value &* 10 &+ Int64(byte - 48)
+                digits = true
+            } else if digits {
+                ids.append(value)
+                (value, digits) = (0, false)
+            }
+        }
+        if digits { ids.append(value) }
+        return ids
+    }
+
+    /// Up to ``countCap`` ids of matching articles that pass `audience` (a condition on `articles a`) — unranked.
+    static func matchedSet(_ tokens: [String], all: Bool, engine: Engine, audience: SQLQueryString) -> SQLQueryString {
+        switch engine {
+        case .sqlite:
+            // CROSS JOIN keeps the index as the outer loop (see ArticleIndex.matches). The narrow facet index holds
+            // the audience columns but not the segment lists: only an article for chosen segments reads its wide row.
+            return """
+                SELECT a.id AS id FROM article_fts CROSS JOIN articles a INDEXED BY idx_articles_facets ON a.id = article_fts.rowid \
+                WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
+                """
+        case .postgres:
+            return """
+                SELECT a.id AS id FROM article_search s JOIN articles a ON a.id = s.article_id \
+                WHERE s.tsv @@ CAST(\(bind: SearchExpressions.tsquery(tokens, all: all)) AS tsquery) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
+                """
+        }
+    }
+}
