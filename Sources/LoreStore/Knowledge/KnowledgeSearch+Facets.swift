@@ -11,7 +11,15 @@ extension KnowledgeSearch {
     static func countFacets(
         tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, database: any LoreDatabase, cache: ArticleFacetCache
     ) async throws -> FacetCount {
-        let engine = database.engine
+        try await SearchPhaseTimer.time(SearchPhaseTimer.facets) {
+            try await countFacets(tokens: tokens, all: all, reader: reader, filter: filter, engine: database.engine, database: database, cache: cache)
+        }
+    }
+
+    private static func countFacets(
+        tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, engine: Engine, database: any LoreDatabase,
+        cache: ArticleFacetCache
+    ) async throws -> FacetCount {
         let (through, ids) = try await database.read { db in
             let row = try await db.raw(matchedIDs(tokens, all: all, engine: engine, reader: reader)).first()
             let through = try row.flatMap { try SQLValues.optionalInt($0, "through") } ?? 0

@@ -80,8 +80,10 @@ enum KnowledgeSearch {
             async let facets =
                 includeFacets
                 ? countFacets(tokens: tokens, all: all, reader: reader, filter: filter, database: database, cache: cache) : nil
-            let rows = try await database.read { db in
-                try await db.raw(ArticleIndex.matches(tokens: tokens, all: all, engine: engine, filter: indexCond, limit: want)).all()
+            let rows = try await SearchPhaseTimer.time(SearchPhaseTimer.rank) {
+                try await database.read { db in
+                    try await db.raw(ArticleIndex.matches(tokens: tokens, all: all, engine: engine, filter: indexCond, limit: want)).all()
+                }
             }
             return (rows, try await facets)
         }
@@ -94,10 +96,10 @@ enum KnowledgeSearch {
         let candidates = rows
         // Reading the candidates back is bounded (at most `want` rows by id), so it is a point read: on SQLite it
         // runs on the calling thread over kept statements instead of through the thread pool.
-        let page = try await database.pointRead { db in
-            try await rankedPage(candidates, window: q.offset..<(q.offset + q.limit), on: db)
+        let page = try await SearchPhaseTimer.time(SearchPhaseTimer.page) {
+            try await database.pointRead { db in try await rankedPage(candidates, window: q.offset..<(q.offset + q.limit), on: db) }
         }
-        let ranked = await withSnippets(page, tokens: tokens)
+        let ranked = await SearchPhaseTimer.time(SearchPhaseTimer.snippets) { await withSnippets(page, tokens: tokens) }
         guard let counted else {
             // Without facets the search stays light: the total is the candidates found, flagged when there are more.
             return ArticleSearchResult(
