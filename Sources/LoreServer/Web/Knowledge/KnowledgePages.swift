@@ -76,19 +76,24 @@ struct KnowledgePages {
         var out = [group("type", "kb.facet.type", types), group("language", "kb.facet.language", languages)]
         if let facets {
             let cats = try await services.records.titles(entity: "article_categories", ids: Set(facets.categories.keys), as: p)
-            let catValues = facets.categories.sorted { $0.value > $1.value }.map {
+            let catValues = facets.categories.sorted(by: Self.mostFirst).map {
                 (String($0.key), cats[$0.key] ?? "#\($0.key)", Optional($0.value), filter.categoryID == $0.key)
             }
             if !catValues.isEmpty { out.append(group("category_id", "kb.facet.category", catValues)) }
             if p.role.isStaff {
                 let names = try await services.records.titles(entity: "products", ids: Set(facets.products.keys), as: p)
-                let prodValues = facets.products.sorted { $0.value > $1.value }.map {
+                let prodValues = facets.products.sorted(by: Self.mostFirst).map {
                     (String($0.key), names[$0.key] ?? "#\($0.key)", Optional($0.value), filter.productID == $0.key)
                 }
                 if !prodValues.isEmpty { out.append(group("product_id", "kb.facet.product", prodValues)) }
             }
         }
         return out
+    }
+
+    /// Facet values by count, ties by id, so the list does not reorder between two loads of the same page.
+    static func mostFirst(_ a: (key: Int64, value: Int), _ b: (key: Int64, value: Int)) -> Bool {
+        a.value != b.value ? a.value > b.value : a.key < b.key
     }
 
     func pageLinks(_ data: inout [String: Any], q: String, request: Request, paging: (limit: Int, offset: Int), total: Int) {
