@@ -46,7 +46,7 @@ struct UserCommand: AsyncParsableCommand {
 
         static func describe(_ e: StoreError) -> String {
             switch e {
-            case .conflict(_, let m): m
+            case .conflict(_, let m), .duplicate(_, let m): m
             case .invalid(let v): v.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
             case .notFound(let entity, let id): "no \(entity) \(id)"
             case .badRequest(let m): m

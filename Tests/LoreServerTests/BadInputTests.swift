@@ -88,7 +88,7 @@ import Testing
             #expect(try await app.api(.post, "/api/v1/products", as: m, json: product).0 == .created)
             let (dup, problem) = try await app.api(.post, "/api/v1/products", as: m, json: product)
             #expect(dup == .conflict)
-            #expect(String(describing: problem).contains("sku"))
+            #expect(problem["errors"] == .array([.object(["field": .string("sku"), "code": .string("duplicate"), "message": problem["detail"]!])]))
             for bad in ["?sort=password", "?limit=0", "?limit=abc", "?cursor=%%%", "?colour=red", "?archived=maybe", "?kind=martian"] {
                 #expect(try await app.api(.get, "/api/v1/accounts" + bad, as: m).0 == .badRequest, "\(bad)")
             }

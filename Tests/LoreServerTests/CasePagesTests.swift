@@ -27,6 +27,12 @@ import Testing
             let path = headers[.location] ?? ""
             let (_, page, _) = try await app.page(path, cookie: agent.cookie)
             #expect(page.contains("&lt;b&gt;x") && !page.contains("<b>x</b>"))
+            #expect(page.contains(#"<p class="case-description">错误 E1024</p>"#))
+            // A case opened with a subject alone has no empty description card.
+            let (_, _, bare) = try await app.post(
+                "/cases/new", form: [("_csrf", agent.csrf), ("subject", "只有标题"), ("contact_id", String(s.contactID))], cookie: agent.cookie)
+            let barePage = try await app.page(bare[.location] ?? "", cookie: agent.cookie).1
+            #expect(barePage.contains("只有标题") && !barePage.contains("case-description"))
             #expect(page.contains("Routed by the model") && page.contains("Nothing in the knowledge base fits"))
             #expect(try await app.post(path + "/reply", form: [("_csrf", agent.csrf), ("text", "我们正在处理")], cookie: agent.cookie).0 == .seeOther)
             // Waiting on the customer stops the SLA clock, and the page says so.

@@ -28,6 +28,8 @@ import Testing
             // Escalating a closed case is a conflict that names the status; the case keeps its tier and status.
             let (refused, why) = try await app.api(.post, "/api/v1/cases/\(id)/escalate", as: f.agent, json: .object(["reason": .string("Again")]))
             #expect(refused == .conflict && String(describing: why).contains("closed"))
+            // A state conflict names the field it is about, with its own code (not a duplicate).
+            #expect(why["errors"] == .array([.object(["field": .string("status"), "code": .string("conflict"), "message": why["detail"]!])]))
             let (_, after) = try await app.api(.get, "/api/v1/cases/\(id)", as: f.agent)
             #expect(after["status"] == .string("closed") && after["tier"]?.intValue == 1)
             // Escalating without a reason is a validation error on that field.

@@ -50,7 +50,7 @@ import Testing
             let repo = RecordRepository(database: db)
             let values: [String: FieldValue] = ["sku": .string("HY-G300"), "name": .string("Gateway"), "list_price": .int(129_900)]
             _ = try await repo.create(Catalog["products"], values: values, as: f.manager)
-            await #expect(throws: StoreError.conflict(field: "sku", message: "sku 'HY-G300' is already used")) {
+            await #expect(throws: StoreError.duplicate(field: "sku", message: "sku 'HY-G300' is already used")) {
                 _ = try await repo.create(Catalog["products"], values: values, as: f.manager)
             }
         }

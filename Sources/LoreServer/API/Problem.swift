@@ -22,10 +22,11 @@ struct Problem: HTTPResponseError, Sendable {
     static func notFound(_ detail: String = "No such resource, or you may not see it.") -> Problem {
         Problem(status: .notFound, title: "Not found", detail: detail)
     }
-    static func conflict(_ detail: String, field: String? = nil) -> Problem {
+    /// `code` is the field error's: `conflict` (the record's state forbids it) or `duplicate` (a unique value taken).
+    static func conflict(_ detail: String, field: String? = nil, code: String = "conflict") -> Problem {
         Problem(
             status: .conflict, title: "Conflict", detail: detail,
-            errors: field.map { [FieldError(field: $0, code: "duplicate", message: detail)] } ?? [])
+            errors: field.map { [FieldError(field: $0, code: code, message: detail)] } ?? [])
     }
     static func validation(_ errors: [FieldError]) -> Problem {
         Problem(status: .unprocessableContent, title: "Validation failed", detail: "One or more fields are invalid.", errors: errors)
@@ -41,6 +42,7 @@ struct Problem: HTTPResponseError, Sendable {
             case .notFound: return .notFound()
             case .invalid(let v): return .validation(v.errors)
             case .conflict(let field, let message): return .conflict(message, field: field)
+            case .duplicate(let field, let message): return .conflict(message, field: field, code: "duplicate")
             case .badRequest(let message): return .badRequest(message)
             }
         case let k as KnowledgeError:

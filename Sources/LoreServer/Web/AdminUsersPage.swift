@@ -74,8 +74,8 @@ struct AdminUsersPage {
             var errors: [String: String]
             if let messages = FormErrors.messages(error, t: t) {
                 errors = messages
-            } else if case StoreError.conflict(let field, _) = error {
-                errors = [field ?? "email": t("err.duplicate")]
+            } else if case StoreError.duplicate(let field, _) = error {
+                errors = [field: t("err.duplicate")]
             } else {
                 throw error
             }

@@ -81,8 +81,10 @@ extension RecordPagesController {
         let status: HTTPResponse.Status
         if let messages = FormErrors.messages(error, t: t) {
             (errors, status) = (messages, .unprocessableContent)
+        } else if case StoreError.duplicate(let field, _) = error {
+            (errors, status) = ([field: t("err.duplicate")], .conflict)
         } else if case StoreError.conflict(let field, _) = error {
-            (errors, status) = ([field ?? schema.titleField: t(field == nil ? "msg.conflict" : "err.duplicate")], .conflict)
+            (errors, status) = ([field ?? schema.titleField: t("msg.conflict")], .conflict)
         } else {
             throw error
         }

@@ -28,7 +28,7 @@ enum RecordChecks {
             var select = db.select().column("id").from(schema.name).where(SQLColumn(field.name), .equal, SQLValues.expression(value))
             if let id { select = select.where("id", .notEqual, SQLBind(id)) }
             if try await select.first() != nil {
-                throw StoreError.conflict(field: field.name, message: "\(field.name) '\(value.string ?? "")' is already used")
+                throw StoreError.duplicate(field: field.name, message: "\(field.name) '\(value.string ?? "")' is already used")
             }
         }
     }

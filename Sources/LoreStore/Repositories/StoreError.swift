@@ -6,8 +6,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case notFound(entity: String, id: Int64)
     /// Input is well-formed but refers to something invalid (422).
     case invalid(ValidationFailure)
-    /// Would break a unique key or is not allowed in the record's current state (409).
+    /// Not allowed in the record's current state, e.g. escalating a closed case (409; the field, if named, has the
+    /// error code `conflict`).
     case conflict(field: String?, message: String)
+    /// Another record already has this value of a unique field (409; the field has the error code `duplicate`).
+    case duplicate(field: String, message: String)
     /// The request was understood but is malformed (400), e.g. a bad cursor or filter.
     case badRequest(String)
 }

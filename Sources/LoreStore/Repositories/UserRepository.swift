@@ -54,7 +54,7 @@ public struct UserRepository: Sendable {
         let email = email.lowercased().trimmingCharacters(in: .whitespaces)
         return try await database.write { db in
             if try await db.select().column("id").from("users").where("email", .equal, SQLBind(email)).first() != nil {
-                throw StoreError.conflict(field: "email", message: "a user with e-mail \(email) already exists")
+                throw StoreError.duplicate(field: "email", message: "a user with e-mail \(email) already exists")
             }
             if let teamID, try await db.select().column("id").from("teams").where("id", .equal, SQLBind(teamID)).first() == nil {
                 throw StoreError.invalid(ValidationFailure([FieldError(field: "team_id", code: "invalid_reference", message: "no team \(teamID)")]))

@@ -23,7 +23,7 @@ extension CasePages {
         let now = Timestamp.now()
         let offset = context.timeZoneOffset
         var data = CaseView.row(c, t, directory: directory, now: now, offset: offset)
-        data["description"] = c.description
+        data["description"] = c.description.isEmpty ? false : c.description
         data["sla"] = CaseView.sla(c, t, now: now, offset: offset)
         data["routing"] = t("svc.routing.\(c.routing.rawValue)")
         data["prediction"] =
@@ -58,6 +58,8 @@ extension CasePages {
         }
         data["events"] = d.events.reversed().map { CaseView.event($0, t, directory: directory, offset: offset) }
         data["captured"] = d.capturedArticleID.map { ["href": "/kb/articles/\($0)"] } ?? false
+        // The summary card shows only what there is: a case may be opened with a subject alone.
+        data["has_summary"] = !c.description.isEmpty || c.resolution != nil || d.capturedArticleID != nil
         let suggestions = c.status == .closed ? [] : try await cases.suggestions(caseID: id, as: p)
         data["suggestions"] = suggestions.map { s -> [String: Any] in
             [
