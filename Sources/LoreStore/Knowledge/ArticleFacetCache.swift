@@ -38,6 +38,7 @@ public actor ArticleFacetCache {
     private func catchUp(_ database: any LoreDatabase) async throws {
         if let from = seq, let changes = try await database.read({ db in try await ArticleIndexLog.changes(after: from, on: db) }) {
             let ids = Array(changes.articleIDs)
+            // Changed on a copy and swapped in at the end, so a failed read leaves the columns and position as they were.
             var updated = columns
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
@@ -63,9 +64,10 @@ public actor ArticleFacetCache {
     /// Facet values of the published articles among those `condition` selects (on `articles a`); others absent.
     static func entries(where condition: SQLQueryString, on db: any SQLDatabase) async throws -> [Int64: FacetColumns.Entry] {
         var out: [Int64: FacetColumns.Entry] = [:]
-        for row in try await db.raw("SELECT a.id, a.type, a.language, a.category_id FROM articles a WHERE a.status = 'published' AND \(condition)")
-            .all()
-        {
+        for row in try await db.raw(
+            "SELECT a.id, a.type, a.language, a.category_id FROM articles a WHERE \(ArticleFilters.audience(.staff)) AND \(condition)"
+        )
+        .all() {
             guard let type = ArticleType(rawValue: try row.decode(column: "type", as: String.self)),
                 let language = ArticleLanguage(rawValue: try row.decode(column: "language", as: String.self))
             else { continue }
@@ -76,7 +78,7 @@ public actor ArticleFacetCache {
         let links = try await db.raw(
             """
             SELECT l.article_id, l.target_id FROM article_links l JOIN articles a ON a.id = l.article_id \
-            WHERE l.kind = 'product' AND a.status = 'published' AND \(condition) ORDER BY l.article_id, l.target_id
+            WHERE l.kind = 'product' AND \(ArticleFilters.audience(.staff)) AND \(condition) ORDER BY l.article_id, l.target_id
             """
         ).all()
         for row in links {

@@ -11,23 +11,16 @@ extension KnowledgeSearch {
     static func countFacets(
         tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, database: any LoreDatabase, cache: ArticleFacetCache
     ) async throws -> FacetCount {
-        try await SearchPhaseTimer.time(SearchPhaseTimer.facets) {
-            try await countFacets(tokens: tokens, all: all, reader: reader, filter: filter, engine: database.engine, database: database, cache: cache)
+        let engine = database.engine
+        return try await SearchPhaseTimer.time(SearchPhaseTimer.facets) {
+            let (through, ids) = try await database.read { db in
+                let row = try await db.raw(matchedIDs(tokens, all: all, engine: engine, reader: reader)).first()
+                let through = try row.flatMap { try SQLValues.optionalInt($0, "through") } ?? 0
+                return (through, parseIDs(try row.flatMap { try SQLValues.optionalString($0, "ids") } ?? ""))
+            }
+            let counted = try await cache.columns(through: through, database: database).count(ids, filter: filter)
+            return (counted.facets, ids.count, counted.passing)
         }
-    }
-
-    private static func countFacets(
-        tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, engine: Engine, database: any LoreDatabase,
-        cache: ArticleFacetCache
-    ) async throws -> FacetCount {
-        let (through, ids) = try await database.read { db in
-            let row = try await db.raw(matchedIDs(tokens, all: all, engine: engine, reader: reader)).first()
-            let through = try row.flatMap { try SQLValues.optionalInt($0, "through") } ?? 0
-            return (through, parseIDs(try row.flatMap { try SQLValues.optionalString($0, "ids") } ?? ""))
-        }
-        let columns = try await cache.columns(through: through, database: database)
-        let counted = columns.count(ids, filter: filter)
-        return (counted.facets, ids.count, counted.passing)
     }
 
     /// One row: `through`, the index log's newest position, and `ids`, the matching article ids joined by commas —
