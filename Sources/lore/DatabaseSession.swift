@@ -16,27 +16,28 @@ enum DatabaseSession {
             let reason = (error as? DatabaseOpenError)?.message ?? "\(error)"
             throw CLIError("cannot open database \(redact(location)): \(reason)")
         }
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            if let pg = database as? PostgresLoreDatabase {
-                group.addTask {
-                    await pg.client.run()
-                    return nil
-                }
-            }
-            group.addTask {
-                defer { Task { await database.close() } }
-                if let pg = database as? PostgresLoreDatabase { try await pg.checkReachable() }
-                if migrate { try await Migrator(database: database).migrate() }
-                return try await body(database)
-            }
-            var result: T?
-            while let next = try await group.next() {
-                if let value = next {
-                    result = value
-                    group.cancelAll()
-                }
-            }
-            return result!
+        do {
+            let result = try await work(on: database, migrate: migrate, body)
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    private static func work<T: Sendable>(
+        on database: any LoreDatabase, migrate: Bool, _ body: @Sendable @escaping (any LoreDatabase) async throws -> T
+    ) async throws -> T {
+        guard let pg = database as? PostgresLoreDatabase else {
+            if migrate { try await Migrator(database: database).migrate() }
+            return try await body(database)
+        }
+        // The pool runs while the command works and is stopped after it (without waiting on one that will not stop).
+        return try await pg.client.running {
+            try await pg.checkReachable()
+            if migrate { try await Migrator(database: database).migrate() }
+            return try await body(database)
         }
     }
 

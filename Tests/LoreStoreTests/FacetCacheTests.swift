@@ -90,4 +90,44 @@ import Testing
             #expect(seen?.languages == ["zh": 1])
         }
     }
+
+    /// Searches that arrive while a catch-up runs wait for it, and one that asks for a position the catch-up does not
+    /// reach (its reader was on an older snapshot) still gets an answer: before this, the second caller looped on
+    /// the finished catch-up without ever letting it clear itself, and the whole test run hung.
+    @Test(arguments: TestDatabase.engines)
+    func searchesWaitingOnACatchUpAllReturn(engine: Engine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let f = try await Fixtures.make(db)
+            let kb = KnowledgeRepository(database: db)
+            _ = try await f.publishedArticle(kb, title: "Router reset", body: "Hold reset.")
+            let latest = try await db.read { sql in try await ArticleIndexLog.latest(on: sql) }
+            let cache = ArticleFacetCache()
+            let counts = try await Self.within(seconds: 30) {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    // Positions up to five past the log's end: those are never reached.
+                    for k in 0..<8 { group.addTask { try await cache.columns(through: latest + Int64(k % 6), database: db).count } }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+            }
+            #expect(counts == Array(repeating: 1, count: 8))
+        }
+    }
+
+    /// `body`'s result, or nil if it has not finished within `seconds` (it is left running; the test fails on nil).
+    static func within<T: Sendable>(seconds: Int, _ body: @escaping @Sendable () async throws -> T) async throws -> T? {
+        let outcome = Outcome<T>()
+        Task {
+            do { await outcome.set(.success(try await body())) } catch { await outcome.set(.failure(error)) }
+        }
+        for _ in 0..<(seconds * 20) {
+            if let result = await outcome.result { return try result.get() }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
+    actor Outcome<T: Sendable> {
+        var result: Result<T, any Error>?
+        func set(_ r: Result<T, any Error>) { result = r }
+    }
 }

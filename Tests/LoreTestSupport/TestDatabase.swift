@@ -42,19 +42,20 @@ public enum TestDatabase {
             config.options.maximumConnections = 8
             let client = PostgresClient(configuration: config, backgroundLogger: logger)
             let db = PostgresLoreDatabase(client: client, logger: logger)
-            return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await admin.run() }
-                group.addTask { await client.run() }
-                defer { group.cancelAll() }
-                try await admin.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"))
-                do {
-                    try await Migrator(database: db).migrate()
-                    let result = try await body(db)
-                    try await admin.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
-                    return result
-                } catch {
-                    _ = try? await admin.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
-                    throw error
+            // Each client's pool runs while the test does (see PostgresClient.running for why it does not wait on
+            // a pool that will not stop).
+            return try await admin.running(grace: .seconds(2)) {
+                try await client.running(grace: .seconds(2)) {
+                    try await admin.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"))
+                    do {
+                        try await Migrator(database: db).migrate()
+                        let result = try await body(db)
+                        try await admin.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
+                        return result
+                    } catch {
+                        _ = try? await admin.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
+                        throw error
+                    }
                 }
             }
         }

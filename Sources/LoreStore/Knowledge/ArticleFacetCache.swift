@@ -19,20 +19,33 @@ public actor ArticleFacetCache {
     }
 
     /// The columns as of log position `target` or later.
+    ///
+    /// `target` comes from a committed read, but another reader connection may still be on an older snapshot (on
+    /// SQLite a connection's statements share one read transaction while any of them runs), so a catch-up can fall
+    /// short of it. After ``maxRounds`` such rounds the columns are used as they are — counts a moment old rather
+    /// than a search that waits.
     func columns(through target: Int64, database: any LoreDatabase) async throws -> FacetColumns {
-        while seq.map({ $0 < target }) ?? true {
-            if let running {
-                // Another search is already catching up; its result may or may not reach `target`: check again.
-                try await running.value
-                continue
-            }
-            let task = Task { try await self.catchUp(database) }
-            running = task
-            let result = await task.result
-            running = nil
-            try result.get()
+        var rounds = 0
+        while seq.map({ $0 < target }) ?? true, rounds < Self.maxRounds {
+            // One catch-up at a time; later callers wait for it. The task clears `running` itself before anyone
+            // resumes, so no caller ever loops on a finished task (which, on this actor, would never yield to it).
+            let task = running ?? startCatchUp(database)
+            try await task.value
+            rounds += 1
         }
         return columns
+    }
+
+    static let maxRounds = 3
+
+    private func startCatchUp(_ database: any LoreDatabase) -> Task<Void, any Error> {
+        // Runs on this actor (it inherits the isolation), so it cannot start before `running` is set below.
+        let task = Task {
+            defer { self.running = nil }
+            try await self.catchUp(database)
+        }
+        running = task
+        return task
     }
 
     private func catchUp(_ database: any LoreDatabase) async throws {
