@@ -104,4 +104,28 @@ import Testing
             #expect(try await app.post("/kb/transfer", form: [("jsonl", lines)], cookie: km.cookie).0 == .forbidden)
         }
     }
+
+    /// The page names every facet value; a product deleted after its articles were indexed is left out, not shown
+    /// as a bare number.
+    @Test(arguments: TestDatabase.engines)
+    func facetValuesAreNamedAndDeletedProductsLeftOut(engine: Engine) async throws {
+        try await TestApp.with(engine) { app in
+            let f = app.fixtures
+            let records = RecordRepository(database: app.database)
+            let kept = try await records.create(
+                Catalog["products"], values: ["sku": .string("HY-G300"), "name": .string("Gateway G300"), "list_price": .int(100)], as: f.manager)
+            let gone = try await records.create(
+                Catalog["products"], values: ["sku": .string("HY-X1"), "name": .string("Extender X1"), "list_price": .int(50)], as: f.manager)
+            let kb = KnowledgeRepository(database: app.database)
+            _ = try await f.publishedArticle(kb, title: "Router reset", body: "Hold reset.", productIDs: [kept.id, gone.id])
+            let (cookie, _) = try await app.signIn(f.agent)
+            let (_, before, _) = try await app.page("/kb?q=router", cookie: cookie)
+            #expect(before.contains("Gateway G300") && before.contains("Extender X1"))
+            try await records.delete(Catalog["products"], id: gone.id, as: f.admin)
+            let (status, after, _) = try await app.page("/kb?q=router", cookie: cookie)
+            #expect(status == .ok && after.contains("Gateway G300") && after.contains("Router reset"))
+            #expect(!after.contains("Extender X1") && !after.contains("#\(gone.id)<") && !after.contains(">#\(gone.id)"))
+        }
+    }
 }
+
