@@ -105,8 +105,8 @@ import Testing
         }
     }
 
-    /// The page names every facet value; a product deleted after its articles were indexed is left out, not shown
-    /// as a bare number.
+    /// The page names every facet value; a product deleted for good leaves its articles' links and facets (it is
+    /// not shown as a bare number).
     @Test(arguments: TestDatabase.engines)
     func facetValuesAreNamedAndDeletedProductsLeftOut(engine: Engine) async throws {
         try await TestApp.with(engine) { app in

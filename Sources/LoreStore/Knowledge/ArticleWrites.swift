@@ -123,3 +123,17 @@ enum ArticleWrites {
     static func optional(_ v: Int64?) -> any SQLExpression { v.map { SQLBind($0) } ?? SQLLiteral.null }
     static func optional(_ v: String?) -> any SQLExpression { v.map { SQLBind($0) } ?? SQLLiteral.null }
 }
+
+extension ArticleWrites {
+    /// A product, account or competitor deleted for good leaves no link behind (`article_links.target_id` is not a
+    /// foreign key: one column serves three tables). Its articles are logged as changed, so every process's facet
+    /// columns read their links again.
+    static func dropLinks(toDeleted entity: String, id: Int64, engine: Engine, on db: any SQLDatabase) async throws {
+        guard let kind = ["products": "product", "accounts": "account", "competitors": "competitor"][entity] else { return }
+        let rows = try await db.select().column("article_id").from("article_links").where("kind", .equal, SQLBind(kind))
+            .where("target_id", .equal, SQLBind(id)).all()
+        guard !rows.isEmpty else { return }
+        try await db.delete(from: "article_links").where("kind", .equal, SQLBind(kind)).where("target_id", .equal, SQLBind(id)).run()
+        for row in rows { try await ArticleIndexLog.record(try row.decode(column: "article_id", as: Int64.self), engine: engine, on: db) }
+    }
+}

@@ -42,7 +42,11 @@ public struct RecordRepository: Sendable {
 
     /// Deletes a record for good; refused with a conflict while other records refer to it.
     public func delete(_ schema: EntitySchema, id: Int64, as principal: Principal) async throws {
-        try await database.write { db in try await Self.delete(schema, id: id, principal: principal, on: db) }
+        let engine = database.engine
+        try await database.write { db in
+            try await Self.delete(schema, id: id, principal: principal, on: db)
+            try await ArticleWrites.dropLinks(toDeleted: schema.name, id: id, engine: engine, on: db)
+        }
     }
 
     /// Display titles of records by id, for links in lists and pages. Records the principal may not see are left out.

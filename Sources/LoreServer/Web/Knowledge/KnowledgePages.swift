@@ -76,16 +76,14 @@ struct KnowledgePages {
         var out = [group("type", "kb.facet.type", types), group("language", "kb.facet.language", languages)]
         if let facets {
             let cats = try await services.records.titles(entity: "article_categories", ids: Set(facets.categories.keys), as: p)
-            // A value without a name was deleted after its articles were indexed (the index still counts it until
-            // they are indexed again): it is left out rather than shown as a bare number.
-            let catValues = facets.categories.sorted(by: Self.mostFirst).compactMap { c in
-                cats[c.key].map { (String(c.key), $0, Optional(c.value), filter.categoryID == c.key) }
+            let catValues = facets.categories.sorted(by: Self.mostFirst).map {
+                (String($0.key), cats[$0.key] ?? "#\($0.key)", Optional($0.value), filter.categoryID == $0.key)
             }
             if !catValues.isEmpty { out.append(group("category_id", "kb.facet.category", catValues)) }
             if p.role.isStaff {
                 let names = try await services.records.titles(entity: "products", ids: Set(facets.products.keys), as: p)
-                let prodValues = facets.products.sorted(by: Self.mostFirst).compactMap { pr in
-                    names[pr.key].map { (String(pr.key), $0, Optional(pr.value), filter.productID == pr.key) }
+                let prodValues = facets.products.sorted(by: Self.mostFirst).map {
+                    (String($0.key), names[$0.key] ?? "#\($0.key)", Optional($0.value), filter.productID == $0.key)
                 }
                 if !prodValues.isEmpty { out.append(group("product_id", "kb.facet.product", prodValues)) }
             }
