@@ -29,15 +29,15 @@ enum DatabaseSession {
     private static func work<T: Sendable>(
         on database: any LoreDatabase, migrate: Bool, _ body: @Sendable @escaping (any LoreDatabase) async throws -> T
     ) async throws -> T {
-        guard let pg = database as? PostgresLoreDatabase else {
+        func run() async throws -> T {
             if migrate { try await Migrator(database: database).migrate() }
             return try await body(database)
         }
+        guard let pg = database as? PostgresLoreDatabase else { return try await run() }
         // The pool runs while the command works and is stopped after it (without waiting on one that will not stop).
         return try await pg.client.running {
             try await pg.checkReachable()
-            if migrate { try await Migrator(database: database).migrate() }
-            return try await body(database)
+            return try await run()
         }
     }
 
