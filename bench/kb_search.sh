@@ -31,17 +31,17 @@ python3 -c "import sys, urllib.parse; [print(urllib.parse.quote(l.strip())) for 
 # The raw statements in the sqlite3 shell, run before and after the HTTP passes: the host's speed drifts, and the
 # mean of the two is the fairer baseline for the HTTP figures measured between them.
 raw_sqlite3() {
-    [ -f "$OUT/kb-match.txt" ] || "$LORE" kb match-expressions --database "$DB" "$QUERIES" >"$OUT/kb-match.txt"
+    [ -f "$OUT/kb-ranking.sql" ] || "$LORE" kb ranking-sql --database "$DB" "$QUERIES" >"$OUT/kb-ranking.sql"
     # The shell runs Lore's own ranking function: the same C file, built as a loadable extension.
     [ -f /usr/include/sqlite3ext.h ] || apt-get install -y -qq libsqlite3-dev >/dev/null
     gcc -O2 -shared -fPIC -DLORE_SQLITE_LOADABLE -o "$OUT/lore_rank.so" "$ROOT/Sources/CLoreRank/lore_rank.c" -lm
-    python3 "$ROOT/bench/kb_sqlite3.py" "$DB" "$OUT/kb-match.txt" "$OUT/lore_rank"
+    python3 "$ROOT/bench/kb_sqlite3.py" "$DB" "$OUT/kb-ranking.sql" "$OUT/lore_rank"
 }
 if [[ "$DB" != postgres* ]]; then
     # Read the file once so both sides start from the OS's page cache: the host has been seen dropping it between
     # runs, and a run that read the file from disk was 2x slower for the server (p99 half a second).
     cat "$DB" >/dev/null
-    rm -f "$OUT/kb-match.txt"
+    rm -f "$OUT/kb-ranking.sql"
     read -r _ S1_P50 S1_P99 <<<"$(raw_sqlite3)"
 fi
 start_server "$DB" "$PORT"

@@ -1,33 +1,21 @@
-"""Times each benchmark query run directly in the sqlite3 shell on the same file, with `.timer on`.
+"""Times each benchmark query's ranking statements run directly in the sqlite3 shell on the same file (`.timer on`).
 
-The statements are the ranking queries Lore's search runs for staff: lore_bm25 over FTS5 (FTS5's bm25 with the
-document frequencies read from search_terms; the shell loads the same C source built as an extension, see
-kb_search.sh), best 70 candidates; for a query with no article containing every word, the all-words statement and
-then the any-word one. Prints p50 and p99 in ms. Usage: kb_sqlite3.py DATABASE MATCH_FILE EXTENSION
+The statements are exactly the ones Lore's search runs for staff, printed by `lore kb ranking-sql` (values written
+in): lore_bm25_rowid over FTS5 — FTS5's bm25 with the document frequencies read from search_terms and each
+document's length from its rowid; the shell loads the same C source built as an extension, see kb_search.sh — best
+70 candidates; for a query with no article containing every word, the all-words statement and then the any-word
+one. Prints the number of queries, p50 and p99 in ms. Usage: kb_sqlite3.py DATABASE STATEMENT_FILE EXTENSION
 """
 import re, subprocess, sys
 
-db, match_file, extension = sys.argv[1], sys.argv[2], sys.argv[3]
-lines = [l.rstrip("\n").split("\t") for l in open(match_file, encoding="utf-8") if l.strip()]
+db, statement_file, extension = sys.argv[1], sys.argv[2], sys.argv[3]
+lines = [l.rstrip("\n").split("\t") for l in open(statement_file, encoding="utf-8") if l.strip()]
 # The page cache Lore gives each pooled reader (SQLiteLoreDatabase.defaultCacheMegabytes), so both read alike.
 script = [f".load {extension}", "PRAGMA cache_size=-65536;", ".timer on", ".output /dev/null"]
-
-
-def quote(s):
-    return "'" + s.replace("'", "''") + "'"
-
-
-for e in [e for line in lines for e in line]:
-    # The expression is a list of quoted tokens ("a" AND "b"); each one's frequency is a subquery, as in Lore.
-    tokens = [t.replace('""', '"') for t in re.findall(r'"((?:[^"]|"")*)"', e)]
-    dfs = "".join(f", (SELECT df FROM search_terms WHERE index_name = 'article' AND token = {quote(t)})" for t in tokens)
-    script.append(
-        f"SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(article_fts, 70, 4.0, 1.0{dfs}) AS rel FROM article_fts "
-        f"WHERE article_fts MATCH {quote(e)} ORDER BY rowid DESC LIMIT 5000) ORDER BY rel DESC, id LIMIT 70;")
+statements = [s + ";" for line in lines for s in line]
 # One process runs every statement twice, as a server's connections stay open: the first pass warms the OS's and
 # SQLite's page caches, the second is measured.
-statements = script[4:]
-run = subprocess.run(["sqlite3", db], input="\n".join(script + statements), capture_output=True, text=True)
+run = subprocess.run(["sqlite3", db], input="\n".join(script + statements + statements), capture_output=True, text=True)
 out = run.stdout + run.stderr
 if "Error" in out:
     sys.exit("sqlite3 failed: " + out[:500])

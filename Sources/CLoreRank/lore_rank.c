@@ -16,6 +16,11 @@
 ** (of the rows this statement scores) is scored exactly, and every pruned row sorts below them; k = 0 scores
 ** every row exactly. The caller must take at most k rows, best first.
 **
+** lore_bm25_rowid: the same arguments and scores, for an index whose rowids carry each document's length (its
+** token count over all columns) in their low LORE_LENGTH_BITS bits, so no row's length is looked up and none is
+** pruned: every row is scored exactly. Such an index needs no %_docsize table (columnsize=0); k is accepted so
+** that both functions take one argument list. Lore's article index is built this way (ArticleIndex, migration 15).
+**
 ** Scores are bm25()'s, term for term (k1 = 1.2, b = 0.75, IDF = ln((N - df + 0.5) / (df + 0.5)), at least 1e-6),
 ** negated as bm25() is (lower is better).
 **
@@ -141,7 +146,10 @@ static void heapOffer(RankData *p, double score) {
     h[i] = score;
 }
 
-static void loreBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal, sqlite3_value **apVal) {
+/* The low bits of a lore_bm25_rowid index's rowid: the document's length (ArticleIndex.Rowid in Swift). */
+#define LORE_LENGTH_BITS 23
+
+static void scoreRow(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal, sqlite3_value **apVal, int lengthInRowid) {
     RankData *p = 0;
     int rc = rankData(api, fts, nVal, apVal, &p);
     if (rc != SQLITE_OK) {
@@ -169,31 +177,43 @@ static void loreBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
         return;
     }
     double score;
-    int pruned = 0;
-    if (p->k > 0 && p->nBest == p->k) {
-        /* The row is at least as long as its furthest match in each column, and BM25 falls with length. */
-        int shortest = 0;
-        for (int c = 0; c < p->nCol; c++) shortest += p->reach[c];
-        double bound = bm25Sum(p, (double)shortest);
-        if (bound < p->best[0]) {
-            score = bound;
-            pruned = 1;
+    if (lengthInRowid) {
+        score = bm25Sum(p, (double)(rowid & (((sqlite3_int64)1 << LORE_LENGTH_BITS) - 1)));
+    } else {
+        int pruned = 0;
+        if (p->k > 0 && p->nBest == p->k) {
+            /* The row is at least as long as its furthest match in each column, and BM25 falls with length. */
+            int shortest = 0;
+            for (int c = 0; c < p->nCol; c++) shortest += p->reach[c];
+            double bound = bm25Sum(p, (double)shortest);
+            if (bound < p->best[0]) {
+                score = bound;
+                pruned = 1;
+            }
         }
-    }
-    if (!pruned) {
-        int nTok = 0;
-        rc = api->xColumnSize(fts, -1, &nTok);
-        if (rc != SQLITE_OK) {
-            LORE_SQLITE(result_error_code)(ctx, rc);
-            return;
+        if (!pruned) {
+            int nTok = 0;
+            rc = api->xColumnSize(fts, -1, &nTok);
+            if (rc != SQLITE_OK) {
+                LORE_SQLITE(result_error_code)(ctx, rc);
+                return;
+            }
+            score = bm25Sum(p, (double)nTok);
+            if (p->k > 0) heapOffer(p, score);
         }
-        score = bm25Sum(p, (double)nTok);
-        if (p->k > 0) heapOffer(p, score);
     }
     p->haveLast = 1;
     p->lastRowid = rowid;
     p->lastResult = -score;
     LORE_SQLITE(result_double)(ctx, -score);
+}
+
+static void loreBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal, sqlite3_value **apVal) {
+    scoreRow(api, fts, ctx, nVal, apVal, 0);
+}
+
+static void loreBm25Rowid(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal, sqlite3_value **apVal) {
+    scoreRow(api, fts, ctx, nVal, apVal, 1);
 }
 
 static int registerOn(sqlite3 *db) {
@@ -205,7 +225,9 @@ static int registerOn(sqlite3 *db) {
     LORE_SQLITE(step)(stmt);
     LORE_SQLITE(finalize)(stmt);
     if (!fts5 || fts5->iVersion < 2) return SQLITE_ERROR;
-    return fts5->xCreateFunction(fts5, "lore_bm25", 0, loreBm25, 0);
+    rc = fts5->xCreateFunction(fts5, "lore_bm25", 0, loreBm25, 0);
+    if (rc == SQLITE_OK) rc = fts5->xCreateFunction(fts5, "lore_bm25_rowid", 0, loreBm25Rowid, 0);
+    return rc;
 }
 
 #ifdef LORE_SQLITE_LOADABLE

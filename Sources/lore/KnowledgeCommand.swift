@@ -9,7 +9,7 @@ import LoreStore
 struct KnowledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb", abstract: "Import and export knowledge-base articles.",
-        subcommands: [Import.self, Export.self, Reindex.self, Generate.self, MatchExpressions.self])
+        subcommands: [Import.self, Export.self, Reindex.self, Generate.self, RankingSQL.self])
 
     struct Actor: ParsableArguments {
         @Option(name: .customLong("as"), help: "E-mail of the user the import or export acts as (default: the first administrator).")

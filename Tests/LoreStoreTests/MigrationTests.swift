@@ -35,6 +35,51 @@ import Testing
         }
     }
 
+    /// Migration 15 re-keys an index built the old way (rowid = article id, lengths in %_docsize): every row gets
+    /// the rowid Lore itself would write (so the length counted in SQL is the analyser's), and searches rank alike.
+    @Test func rekeyingTheArticleIndexKeepsEveryRowAndItsRank() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            let f = try await Fixtures.make(db)
+            let kb = KnowledgeRepository(database: db)
+            _ = try await KnowledgeSearchTests.load(kb, f)
+            let queries = ["router", "退款", "e1024", "firmware update", "发票 税号"]
+            func ranked() async throws -> [[String]] {
+                var out: [[String]] = []
+                for q in queries {
+                    out.append(
+                        try await kb.search(ArticleSearchQuery(text: q, includeFacets: false), as: f.agent).hits.map {
+                            "\($0.article.id):\($0.relevance)"
+                        })
+                }
+                return out
+            }
+            func rowids() async throws -> [Int64] {
+                try await db.read { sql in
+                    try await sql.raw("SELECT rowid AS r FROM article_fts ORDER BY rowid").all().map { try $0.decode(column: "r", as: Int64.self) }
+                }
+            }
+            let (before, keyed) = (try await ranked(), try await rowids())
+            #expect(!keyed.isEmpty && before.allSatisfy { !$0.isEmpty })
+            try await db.write { sql in
+                try await sql.raw(
+                    "CREATE VIRTUAL TABLE article_fts_old USING fts5(title, body, tokenize = \"unicode61 remove_diacritics 0 tokenchars '-_.'\")"
+                ).run()
+                try await sql.raw(
+                    "INSERT INTO article_fts_old (rowid, title, body) SELECT 1099511627775 - (rowid >> 23), title, body FROM article_fts"
+                )
+                .run()
+                try await sql.raw("DROP TABLE article_fts").run()
+                try await sql.raw("ALTER TABLE article_fts_old RENAME TO article_fts").run()
+                try await sql.raw("DELETE FROM lore_migrations WHERE version = 15").run()
+            }
+            let old = try await rowids()
+            #expect(old.count == keyed.count && old != keyed)
+            #expect(try await Migrator(database: db).migrate() == ["key_article_index_by_length"])
+            #expect(try await rowids() == keyed)
+            #expect(try await ranked() == before)
+        }
+    }
+
     /// Every schema field has a column of its own table (or its join table), so the schema and the migrations agree.
     @Test(arguments: TestDatabase.engines)
     func everySchemaFieldHasAColumn(engine: Engine) async throws {

@@ -49,6 +49,8 @@ import Testing
         }
     }
 
+    /// All three of Lore's scorings — frequencies stored or counted, lengths looked up or read from the rowid —
+    /// give bm25()'s scores.
     @Test func loreBM25ScoresAsFTS5sBM25() async throws {
         try await TestDatabase.with(.sqlite) { db in
             let f = try await Fixtures.make(db)
@@ -61,7 +63,8 @@ import Testing
                     try await sql.raw(
                         """
                         SELECT bm25(article_fts, 4.0, 1.0) AS builtin, lore_bm25(article_fts, 0, 4.0, 1.0\(dfs)) AS stored, \
-                        lore_bm25(article_fts, 0, 4.0, 1.0) AS counted FROM article_fts WHERE article_fts MATCH \(bind: expression)
+                        lore_bm25(article_fts, 0, 4.0, 1.0) AS counted, lore_bm25_rowid(article_fts, 70, 4.0, 1.0\(dfs)) AS keyed \
+                        FROM article_fts WHERE article_fts MATCH \(bind: expression)
                         """
                     ).all()
                 }
@@ -71,6 +74,8 @@ import Testing
                     #expect(builtin < 0)
                     #expect(abs(try row.decode(column: "stored", as: Double.self) - builtin) < 1e-9)
                     #expect(abs(try row.decode(column: "counted", as: Double.self) - builtin) < 1e-9)
+                    // The length carried in the rowid (ArticleFTSRowid) is the one FTS5 counts.
+                    #expect(abs(try row.decode(column: "keyed", as: Double.self) - builtin) < 1e-9)
                 }
             }
         }

@@ -18,10 +18,11 @@ enum ArticleIndex {
         try await ArticleIndexLog.record(a.id, engine: engine, on: db)
         switch engine {
         case .sqlite:
+            let rowid = try ArticleFTSRowid.make(id: a.id, length: title.count + body.count)
             try await SearchTerms.replace(.articles, id: a.id, with: Set(title + body), on: db)
-            try await db.raw("DELETE FROM article_fts WHERE rowid = \(bind: a.id)").run()
+            try await deleteRow(of: a.id, on: db)
             try await db.raw(
-                "INSERT INTO article_fts (rowid, title, body) VALUES (\(bind: a.id), \(bind: title.joined(separator: " ")), \(bind: body.joined(separator: " ")))"
+                "INSERT INTO article_fts (rowid, title, body) VALUES (\(bind: rowid), \(bind: title.joined(separator: " ")), \(bind: body.joined(separator: " ")))"
             ).run()
         case .postgres:
             let vector = SearchExpressions.tsvector(title: title, body: body)
@@ -39,9 +40,14 @@ enum ArticleIndex {
         switch engine {
         case .sqlite:
             try await SearchTerms.replace(.articles, id: id, with: [], on: db)
-            try await db.raw("DELETE FROM article_fts WHERE rowid = \(bind: id)").run()
+            try await deleteRow(of: id, on: db)
         case .postgres: try await db.raw("DELETE FROM article_search WHERE article_id = \(bind: id)").run()
         }
+    }
+
+    /// The article's row, whatever length its rowid carries.
+    private static func deleteRow(of id: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM article_fts WHERE \(SearchTerms.Index.articles.row(of: id))").run()
     }
 
     /// Ranking is bounded: a query matching more than this many articles is ranked among the most recent this many
@@ -60,24 +66,25 @@ enum ArticleIndex {
             var expr = SearchExpressions.fts5(tokens, all: all)
             if prefixLast { expr += "*" }
             if titleOnly { expr = "{title} : (\(expr))" }
-            // BM25 with the title weighted four times the body, lower-is-better as FTS5 has it, so negated. lore_bm25
-            // (Sources/CLoreRank) is bm25() with the document frequencies read from search_terms, and it scores
-            // exactly only the rows that can still be among the `limit` best, which is all this statement returns.
-            // The inner query walks the index newest first and stops at the cap; only those rows are scored.
+            // BM25 with the title weighted four times the body, lower-is-better as FTS5 has it, so negated.
+            // lore_bm25_rowid (Sources/CLoreRank) is bm25() with the document frequencies read from search_terms and
+            // each document's length read from its rowid (ArticleFTSRowid). The inner query walks the index in rowid
+            // order, which is newest first, and stops at the cap; only those rows are scored.
             let frequencies = SearchTerms.frequencyArguments(.articles, tokens: prefixLast ? Array(tokens.dropLast()) : tokens)
-            let rank: SQLQueryString = "-lore_bm25(article_fts, \(unsafeRaw: top), 4.0, 1.0\(frequencies))"
+            let rank: SQLQueryString = "-lore_bm25_rowid(article_fts, \(unsafeRaw: top), 4.0, 1.0\(frequencies))"
+            let id = ArticleFTSRowid.articleID
             guard let filter else {
                 // The index holds published articles only, so a staff search needs nothing but the index.
                 return """
-                    SELECT id, rel FROM (SELECT rowid AS id, \(rank) AS rel FROM article_fts \
-                    WHERE article_fts MATCH \(bind: expr) ORDER BY rowid DESC LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
+                    SELECT id, rel FROM (SELECT \(id) AS id, \(rank) AS rel FROM article_fts \
+                    WHERE article_fts MATCH \(bind: expr) ORDER BY article_fts.rowid LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                     """
             }
             // CROSS JOIN keeps the full-text index as the outer loop: left to itself the planner may scan articles by
             // status and probe the index once per row, which is a thousand times slower on a large base.
             return """
                 SELECT id, rel FROM (SELECT a.id AS id, \(rank) AS rel FROM article_fts CROSS JOIN articles a \
-                ON a.id = article_fts.rowid WHERE article_fts MATCH \(bind: expr) AND \(filter) ORDER BY article_fts.rowid DESC \
+                ON a.id = \(id) WHERE article_fts MATCH \(bind: expr) AND \(filter) ORDER BY article_fts.rowid \
                 LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                 """
         case .postgres:

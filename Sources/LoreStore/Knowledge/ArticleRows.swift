@@ -43,26 +43,46 @@ enum ArticleRows {
 
     /// Fetches articles by id (any status; callers check visibility) with their links, in the order of `ids`.
     static func fetch(ids: [Int64], withBody: Bool, on db: any SQLDatabase) async throws -> [Article] {
-        guard !ids.isEmpty else { return [] }
-        // Spelled out once rather than built per call: search reads pages of rows, and building the statement was
-        // a visible share of it.
-        let select = withBody ? selectAll : selectSummary
+        try await read(ids: ids, select: withBody ? selectAll : selectSummary, on: db).articles
+    }
+
+    /// A search's page: the articles without bodies (as ``fetch(ids:withBody:on:)``) and, from the same rows, the
+    /// plain text of each one's body for its snippet.
+    static func fetchWithPlainText(ids: [Int64], on db: any SQLDatabase) async throws -> (articles: [Article], texts: [Int64: String]) {
+        try await read(ids: ids, select: selectSummaryWithText, on: db)
+    }
+
+    private static func read(ids: [Int64], select: String, on db: any SQLDatabase) async throws -> (articles: [Article], texts: [Int64: String]) {
+        guard !ids.isEmpty else { return ([], [:]) }
         let rows = try await db.raw("\(unsafeRaw: select) WHERE id IN \(SQLBind.group(ids))").all()
         var byID: [Int64: Article] = [:]
+        var texts: [Int64: String] = [:]
         for row in rows {
             let a = try decode(row)
             byID[a.id] = a
+            if row.contains(column: "plain_text") { texts[a.id] = try plainText(row) }
         }
         for (id, links) in try await self.links(ids: ids, on: db) {
             byID[id]?.productIDs = links.products
             byID[id]?.accountIDs = links.accounts
             byID[id]?.competitorIDs = links.competitors
         }
-        return ids.compactMap { byID[$0] }
+        return (ids.compactMap { byID[$0] }, texts)
     }
 
+    /// The plain text of the row's body: stored with each change; converted here for rows written before it was.
+    private static func plainText(_ row: any SQLRow) throws -> String {
+        if let plain = try SQLValues.optionalString(row, "plain_text") { return plain }
+        return Markdown.plainText(String(try row.decode(column: "unconverted_body", as: String.self).prefix(6_000)))
+    }
+
+    // Spelled out once rather than built per call: search reads pages of rows, and building the statement was a
+    // visible share of it.
     private static let selectAll = "SELECT " + columns.joined(separator: ", ") + " FROM articles"
     private static let selectSummary = "SELECT " + summaryColumns.joined(separator: ", ") + " FROM articles"
+    private static let selectSummaryWithText =
+        "SELECT " + summaryColumns.joined(separator: ", ")
+        + ", plain_text, CASE WHEN plain_text IS NULL THEN body END AS unconverted_body FROM articles"
 
     /// Each article's linked products, accounts and competitors, in id order.
     static func links(ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: (products: [Int64], accounts: [Int64], competitors: [Int64])] {
@@ -105,24 +125,6 @@ enum ArticleRows {
                 try row.decode(column: "solved_count", as: Int.self)
             )
         }
-    }
-
-    /// The plain text of each article's body (stored with each change; converted here for rows written before it was).
-    static func plainTexts(ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: String] {
-        guard !ids.isEmpty else { return [:] }
-        var out: [Int64: String] = [:]
-        let rows = try await db.raw(
-            "SELECT id, plain_text, CASE WHEN plain_text IS NULL THEN body END AS body FROM articles WHERE id IN \(SQLBind.group(ids))"
-        ).all()
-        for row in rows {
-            let id = try row.decode(column: "id", as: Int64.self)
-            if let plain = try SQLValues.optionalString(row, "plain_text") {
-                out[id] = plain
-            } else {
-                out[id] = Markdown.plainText(String(try row.decode(column: "body", as: String.self).prefix(6_000)))
-            }
-        }
-        return out
     }
 
     static func fetch(id: Int64, on db: any SQLDatabase) async throws -> Article? {

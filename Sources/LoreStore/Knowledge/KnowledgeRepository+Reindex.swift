@@ -45,7 +45,10 @@ extension KnowledgeRepository {
                 switch engine {
                 case .sqlite:
                     var b = db.insert(into: "article_fts").columns("rowid", "title", "body")
-                    for (id, t, body) in docs { b = b.values(SQLBind(id), SQLBind(t.joined(separator: " ")), SQLBind(body.joined(separator: " "))) }
+                    for (id, t, body) in docs {
+                        let rowid = try ArticleFTSRowid.make(id: id, length: t.count + body.count)
+                        b = b.values(SQLBind(rowid), SQLBind(t.joined(separator: " ")), SQLBind(body.joined(separator: " ")))
+                    }
                     try await b.run()
                 case .postgres:
                     for chunk in stride(from: 0, to: docs.count, by: 500) {

@@ -11,12 +11,16 @@ extension KnowledgeRepository {
     /// Titles that start like what the user is typing: every word but the last must match, the last as a prefix.
     public func suggest(prefix text: String, limit: Int = 8, as p: Principal) async throws -> [(id: Int64, title: String, type: ArticleType)] {
         let tokens = Self.suggestionTokens(text)
-        guard !tokens.isEmpty else { return [] }
+        guard let last = tokens.last else { return [] }
+        // A Chinese (CJK) token needs no prefix match: every single character and pair is a token of its own, so the
+        // exact token finds the same titles, where a prefix would make FTS5 merge every pair starting with it.
+        let prefixLast = !last.contains(where: TextAnalyzer.isCJK)
         let engine = database.engine
         return try await database.read { db in
             let audience = ArticleFilters.indexFilter(try await Self.reader(for: p, on: db))
             let rows = try await db.raw(
-                ArticleIndex.matches(tokens: tokens, all: true, titleOnly: true, prefixLast: true, engine: engine, filter: audience, limit: limit)
+                ArticleIndex.matches(
+                    tokens: tokens, all: true, titleOnly: true, prefixLast: prefixLast, engine: engine, filter: audience, limit: limit)
             ).all()
             let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
             return try await ArticleRows.fetch(ids: ids, withBody: false, on: db).map { ($0.id, $0.title, $0.type) }

@@ -35,7 +35,10 @@ extension KnowledgeSearch {
             // checked on the article row.
             let ids: SQLQueryString =
                 reader == .staff
-                ? "SELECT rowid AS id FROM article_fts WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) LIMIT \(unsafeRaw: cap)"
+                ? """
+                SELECT \(ArticleFTSRowid.articleID) AS id FROM article_fts WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) \
+                LIMIT \(unsafeRaw: cap)
+                """
                 : matchedSet(tokens, all: all, engine: engine, audience: audience)
             return "SELECT \(through) AS through, (SELECT group_concat(id) FROM (\(ids)) m) AS ids"
         case .postgres:
@@ -75,7 +78,7 @@ extension KnowledgeSearch {
             // CROSS JOIN keeps the index as the outer loop (see ArticleIndex.matches). The narrow facet index holds
             // the audience columns but not the segment lists: only an article for chosen segments reads its wide row.
             return """
-                SELECT a.id AS id FROM article_fts CROSS JOIN articles a INDEXED BY idx_articles_facets ON a.id = article_fts.rowid \
+                SELECT a.id AS id FROM article_fts CROSS JOIN articles a INDEXED BY idx_articles_facets ON a.id = \(ArticleFTSRowid.articleID) \
                 WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
                 """
         case .postgres:

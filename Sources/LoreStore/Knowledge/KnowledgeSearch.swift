@@ -147,9 +147,8 @@ enum KnowledgeSearch {
         blended.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         let page = Array(blended[min(window.lowerBound, blended.count)..<min(window.upperBound, blended.count)])
         let ids = page.map(\.id)
-        let articles = Dictionary(
-            try await ArticleRows.fetch(ids: ids, withBody: false, on: db).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let texts = try await ArticleRows.plainTexts(ids: ids, on: db)
+        let (shown, texts) = try await ArticleRows.fetchWithPlainText(ids: ids, on: db)
+        let articles = Dictionary(shown.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let today = String(Timestamp.now().prefix(10))
         let hits = page.compactMap { c -> ArticleHit? in
             guard let a = articles[c.id] else { return nil }

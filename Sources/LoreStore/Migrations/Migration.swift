@@ -24,6 +24,7 @@ public enum Migrations {
         M012CreateArticleFacetIndex(),
         M013KeepSearchVectorsInline(),
         M014CreateArticleIndexLog(),
+        M015KeyArticleIndexByLength(),
     ]
 }
 

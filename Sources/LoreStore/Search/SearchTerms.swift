@@ -16,6 +16,13 @@ enum SearchTerms {
         var ftsTable: String { self == .articles ? "article_fts" : "case_fts" }
         /// The table's indexed columns (their contents are the space-separated tokens).
         var columns: [String] { self == .articles ? ["title", "body"] : ["body"] }
+
+        /// A condition on the table's rowid picking document `id`'s row (articles are keyed by ArticleFTSRowid).
+        func row(of id: Int64) -> SQLQueryString {
+            guard self == .articles else { return "rowid = \(bind: id)" }
+            let rowids = ArticleFTSRowid.range(id: id)
+            return "rowid BETWEEN \(bind: rowids.lowerBound) AND \(bind: rowids.upperBound)"
+        }
     }
 
     /// Replaces document `id`'s tokens in the counts: call it before the document's index row is rewritten or
@@ -43,7 +50,7 @@ enum SearchTerms {
     /// The distinct tokens document `id` is indexed under now.
     static func indexed(_ index: Index, id: Int64, on db: any SQLDatabase) async throws -> Set<String> {
         let columns = index.columns.joined(separator: " || ' ' || ")
-        guard let row = try await db.raw("SELECT \(unsafeRaw: columns) AS t FROM \(ident: index.ftsTable) WHERE rowid = \(bind: id)").first()
+        guard let row = try await db.raw("SELECT \(unsafeRaw: columns) AS t FROM \(ident: index.ftsTable) WHERE \(index.row(of: id))").first()
         else { return [] }
         return Set(try row.decode(column: "t", as: String.self).split(separator: " ").map(String.init))
     }

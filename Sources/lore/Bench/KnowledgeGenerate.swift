@@ -97,13 +97,13 @@ extension KnowledgeCommand {
 }
 
 extension KnowledgeCommand {
-    /// `lore kb match-expressions`: the FTS5 expression Lore runs for each query, for timing the raw query in `sqlite3`.
-    struct MatchExpressions: AsyncParsableCommand {
+    /// `lore kb ranking-sql`: the ranking statements Lore runs for each query, for timing the raw query in `sqlite3`.
+    struct RankingSQL: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "match-expressions",
-            abstract: "Print, for each line of a query file, the FTS5 MATCH expression Lore's search runs (benchmarks).",
+            commandName: "ranking-sql",
+            abstract: "Print, for each line of a query file, the ranking statements Lore's search runs on SQLite (benchmarks).",
             discussion:
-                "Every word is required; when no article has them all, Lore then searches for any of them: such lines carry both expressions, tab-separated."
+                "Values are written into the statements. Every word is required; when no article has them all, Lore then searches for any of them: such lines carry both statements, tab-separated. Queries with nothing to search for are left out."
         )
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "A file with one query per line.") var queries: String
@@ -113,16 +113,11 @@ extension KnowledgeCommand {
             guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }
             let lines = text.split(whereSeparator: \.isNewline).map(String.init)
             let out = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.kb")) { database in
+                guard database.engine == .sqlite else { throw CLIError("ranking-sql needs a SQLite database") }
+                let kb = KnowledgeRepository(database: database)
                 var out: [String] = []
                 for q in lines {
-                    let tokens = SearchExpressions.queryTokens(q)
-                    guard !tokens.isEmpty else { continue }
-                    let all = SearchExpressions.fts5(tokens, all: true)
-                    let hit = try await database.read { db in
-                        try await db.raw("SELECT rowid FROM article_fts WHERE article_fts MATCH \(bind: all) LIMIT 1").first() != nil
-                    }
-                    // A query with no article matching every word runs twice in Lore (all words, then any): print both.
-                    out.append(hit || tokens.count == 1 ? all : all + "\t" + SearchExpressions.fts5(tokens, all: false))
+                    if let statements = try await kb.rankingStatements(for: q) { out.append(statements.joined(separator: "\t")) }
                 }
                 return out
             }
