@@ -59,6 +59,12 @@ import Testing
             #expect(try await Self.titles(app, "退款", as: f.rep) == ["如何申请退款"])
             #expect(try await Self.titles(app, "refunding", as: f.rep) == ["Refunds for annual plans"])
             #expect(try await Self.titles(app, "E1024", as: f.rep) == ["Error E1024 on the HY-G300"])
+            // A hit shows the same freshness and badge as the article itself.
+            let (_, found) = try await app.api(.get, "/api/v1/kb/search?q=refunds", as: f.rep)
+            let hit = Self.first(found)?["article"]
+            let (_, shown) = try await app.api(.get, "/api/v1/articles/\(hit?["id"]?.intValue ?? 0)", as: f.rep)
+            #expect(hit?["freshness_badge"] == .string("fresh") && shown["freshness_badge"] == hit?["freshness_badge"])
+            #expect(hit?["freshness"] != nil && shown["freshness"] == hit?["freshness"])
             let (_, suggestions) = try await app.api(.get, "/api/v1/kb/suggest?q=refu", as: f.rep)
             #expect(String(describing: suggestions).contains("Refunds for annual plans"))
             let (_, related) = try await app.api(

@@ -4,9 +4,11 @@ import LoreStore
 
 /// Articles and their history as JSON, and article input parsed strictly from JSON (every bad field named).
 enum ArticleJSON {
-    static func encode(_ a: Article, withBody: Bool = true) -> JSONValue {
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        let freshness = a.freshness(nowMilliseconds: now)
+    /// `scored` is the freshness and badge a search already worked out for the article (the same formula), so a
+    /// page of hits does not parse and format timestamps again.
+    static func encode(_ a: Article, withBody: Bool = true, scored: (freshness: Double, badge: FreshnessBadge)? = nil) -> JSONValue {
+        let freshness = scored?.freshness ?? a.freshness(nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+        let badge = scored?.badge ?? KnowledgeScores.badge(freshness: freshness, pastDue: a.isPastDue(today: String(Timestamp.now().prefix(10))))
         var o: [String: JSONValue] = [
             "id": .int(a.id), "type": .string(a.type.rawValue), "title": .string(a.title), "language": .string(a.language.rawValue),
             "category_id": a.categoryID.map(JSONValue.int) ?? .null, "tags": .array(a.tags.map(JSONValue.string)),
@@ -17,8 +19,7 @@ enum ArticleJSON {
             "version": .int(Int64(a.version)), "published_at": optional(a.publishedAt), "verified_at": optional(a.verifiedAt),
             "verify_by": optional(a.verifyBy), "helpful_count": .int(Int64(a.helpfulCount)), "unhelpful_count": .int(Int64(a.unhelpfulCount)),
             "view_count": .int(Int64(a.viewCount)), "solved_count": .int(Int64(a.solvedCount)), "freshness": .double(round3(freshness)),
-            "freshness_badge": .string(
-                KnowledgeScores.badge(freshness: freshness, pastDue: a.isPastDue(today: String(Timestamp.now().prefix(10)))).rawValue),
+            "freshness_badge": .string(badge.rawValue),
             "quality": .double(round3(a.quality)), "created_at": .string(a.createdAt), "updated_at": .string(a.updatedAt),
         ]
         if withBody {
@@ -57,7 +58,8 @@ enum ArticleJSON {
 
     static func encode(_ h: ArticleHit) -> JSONValue {
         .object([
-            "article": encode(h.article, withBody: false), "relevance": .double(round3(h.relevance)), "score": .double(round3(h.score)),
+            "article": encode(h.article, withBody: false, scored: (h.freshness, h.badge)), "relevance": .double(round3(h.relevance)),
+            "score": .double(round3(h.score)),
             "snippet": .string(Snippet.plain(h.snippet)), "snippet_html": .string(Snippet.html(h.snippet)),
         ])
     }
