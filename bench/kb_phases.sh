@@ -2,7 +2,7 @@
 # Where a search's time goes (issue 3): on an existing benchmark database (bench/kb_search.sh makes it), one
 # connection, alternating passes without and with facets. Each pass prints wrk's q/s, p50 and p99, the server's CPU
 # per request and the mean of each phase from /metrics (lore_kb_search_phase_seconds); first, as a baseline in the
-# same run, an authenticated point read of one article and /health.
+# same run, an authenticated point read of one article and /health, and two title suggestions.
 # Usage: bench/kb_phases.sh [DB]   Env: ARTICLES (default 1000000), PASSES (4), DURATION (10s), ARTICLE (123457).
 source "$(dirname "$0")/lib.sh"
 ARTICLES="${ARTICLES:-1000000}"
@@ -16,7 +16,8 @@ trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
 TOKEN=$(api_token "$PORT" admin@bench.test bench-password-1)
 export TOKEN QUERY_FILE="$OUT/kb-queries.url"
 EXTRA='' wrk -t1 -c1 -d4s -s "$ROOT/bench/kb_queries.lua" "http://127.0.0.1:$PORT" >/dev/null  # warm-up
-for path in "/api/v1/articles/${ARTICLE:-123457}" /health; do
+# Title suggestions as a user types: a Latin prefix (FTS5 expands it to every word it starts) and a Chinese character.
+for path in "/api/v1/articles/${ARTICLE:-123457}" /health "/api/v1/kb/suggest?q=rou" "/api/v1/kb/suggest?q=%E9%80%80"; do
     PATH_ONLY=$path wrk -t1 -c1 -d"${DURATION:-10s}" --latency -s "$ROOT/bench/fixed_path.lua" "http://127.0.0.1:$PORT" >"$OUT/wrk-phase.txt"
     echo "baseline $path: q/s p50 p99 = $(wrk_summary "$OUT/wrk-phase.txt")"
 done
