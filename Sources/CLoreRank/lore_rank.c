@@ -146,7 +146,7 @@ static void heapOffer(RankData *p, double score) {
     h[i] = score;
 }
 
-/* The low bits of a lore_bm25_rowid index's rowid: the document's length (ArticleIndex.Rowid in Swift). */
+/* The low bits of a lore_bm25_rowid index's rowid: the document's length (ArticleFTSRowid.lengthBits in Swift). */
 #define LORE_LENGTH_BITS 23
 
 static void scoreRow(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal, sqlite3_value **apVal, int lengthInRowid) {

@@ -29,8 +29,14 @@ enum ArticleFTSRowid {
         return low...(low | Int64(maxLength))
     }
 
+    /// A condition on `rowid` picking the article's row, whatever length it carries.
+    static func row(of id: Int64) -> SQLQueryString {
+        let rowids = range(id: id)
+        return "rowid BETWEEN \(bind: rowids.lowerBound) AND \(bind: rowids.upperBound)"
+    }
+
     /// SQL for the article id of `article_fts`'s current row.
-    static let articleID: SQLQueryString = "(1099511627775 - (article_fts.rowid >> 23))"
+    static let articleID: SQLQueryString = "(\(unsafeRaw: String(base)) - (article_fts.rowid >> \(unsafeRaw: String(lengthBits))))"
 
     /// The same in SQL, for a migration that re-keys rows: length counted as tokens separated by single spaces
     /// (how Lore stores analysed tokens; see ArticleIndex.put).

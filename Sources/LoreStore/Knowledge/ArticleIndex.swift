@@ -47,7 +47,7 @@ enum ArticleIndex {
 
     /// The article's row, whatever length its rowid carries.
     private static func deleteRow(of id: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("DELETE FROM article_fts WHERE \(SearchTerms.Index.articles.row(of: id))").run()
+        try await db.raw("DELETE FROM article_fts WHERE \(ArticleFTSRowid.row(of: id))").run()
     }
 
     /// Ranking is bounded: a query matching more than this many articles is ranked among the most recent this many

@@ -11,7 +11,7 @@ extension KnowledgeRepository {
         guard database.engine == .sqlite else { return nil }
         let tokens = SearchExpressions.queryTokens(text)
         guard !tokens.isEmpty else { return nil }
-        let want = 20 + KnowledgeSearch.extraCandidates
+        let want = ArticleSearchQuery(text: text).limit + KnowledgeSearch.extraCandidates
         return try await database.read { db in
             var out: [String] = []
             for all in tokens.count > 1 ? [true, false] : [true] {

@@ -19,9 +19,7 @@ enum SearchTerms {
 
         /// A condition on the table's rowid picking document `id`'s row (articles are keyed by ArticleFTSRowid).
         func row(of id: Int64) -> SQLQueryString {
-            guard self == .articles else { return "rowid = \(bind: id)" }
-            let rowids = ArticleFTSRowid.range(id: id)
-            return "rowid BETWEEN \(bind: rowids.lowerBound) AND \(bind: rowids.upperBound)"
+            self == .articles ? ArticleFTSRowid.row(of: id) : "rowid = \(bind: id)"
         }
     }
 
