@@ -41,7 +41,7 @@ def load(p):
     return d
 a, b = load(sys.argv[1]), load(sys.argv[2])
 out = []
-for ph in ["rank", "facets", "page", "snippets"]:
+for ph in ["rank", "facets", "count", "page", "snippets"]:
     n = b.get((ph, "count"), 0) - a.get((ph, "count"), 0)
     if n: out.append(f"{ph} {1000 * (b[(ph, 'sum')] - a.get((ph, 'sum'), 0)) / n:.2f}")
 print(" ".join(out))

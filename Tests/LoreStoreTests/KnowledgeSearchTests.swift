@@ -169,6 +169,58 @@ import Testing
         }
     }
 
+    /// The blend reads each candidate's own freshness and quality (the ranking statement joins them to its matches):
+    /// of two articles with the same text, the stale, badly rated one ranks second, and each hit's scores are the
+    /// ones its article shows — with facets (one statement on SQLite) and without.
+    @Test(arguments: TestDatabase.engines)
+    func rankingBlendsEachCandidatesFreshnessAndQuality(engine: Engine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let f = try await Fixtures.make(db)
+            let kb = KnowledgeRepository(database: db)
+            let text = "Hold the power button for ten seconds to reboot the router."
+            let stale = try await f.publishedArticle(kb, title: "Router reboot steps", body: text)
+            let fresh = try await f.publishedArticle(kb, title: "Router reboot steps", body: text, type: .solution)
+            try await db.write { sql in
+                try await sql.raw(
+                    "UPDATE articles SET verified_at = '2024-11-01T08:00:00.000Z', unhelpful_count = 6, view_count = 40 WHERE id = \(bind: stale.id)"
+                ).run()
+            }
+            let now = Timestamp.parse(Timestamp.now())!
+            for facets in [true, false] {
+                let r = try await kb.search(ArticleSearchQuery(text: "router reboot", includeFacets: facets), as: f.rep)
+                #expect(r.hits.map(\.article.id) == [fresh.id, stale.id])
+                #expect(r.hits.allSatisfy { abs($0.relevance - 1) < 1e-9 })
+                for hit in r.hits {
+                    #expect(abs(hit.freshness - hit.article.freshness(nowMilliseconds: now)) < 1e-6 && hit.quality == hit.article.quality)
+                }
+                #expect(r.hits[1].badge == .stale && r.hits[1].quality < r.hits[0].quality)
+                #expect(facets ? r.facets?.types == ["faq": 1, "solution": 1] : r.facets == nil)
+            }
+        }
+    }
+
+    /// Facet counts without a filter (on SQLite listed by the ranking statement itself) agree with the totals of
+    /// the same search narrowed to each value (counted by a separate statement), for an all-words and an any-word
+    /// query.
+    @Test(arguments: TestDatabase.engines)
+    func facetCountsAgreeWithNarrowedTotals(engine: Engine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let f = try await Fixtures.make(db)
+            let kb = KnowledgeRepository(database: db)
+            _ = try await Self.load(kb, f)
+            for q in ["refunds", "invoice holidays", "firmware update"] {
+                let r = try await kb.search(ArticleSearchQuery(text: q), as: f.rep)
+                let types = try #require(r.facets?.types)
+                #expect(!types.isEmpty && types.values.reduce(0, +) == r.total, "query \(q)")
+                for (type, n) in types {
+                    let filter = ArticleFacetFilter(types: [ArticleType(rawValue: type)!])
+                    let narrowed = try await kb.search(ArticleSearchQuery(text: q, filter: filter), as: f.rep)
+                    #expect(narrowed.total == n && narrowed.facets?.types == types, "query \(q), type \(type)")
+                }
+            }
+        }
+    }
+
     /// PostgreSQL's ranking must agree with SQLite's on the test corpus (only when both engines are configured).
     @Test func bothEnginesRankTheCorpusAlike() async throws {
         guard TestDatabase.engines.contains(.postgres) else { return }

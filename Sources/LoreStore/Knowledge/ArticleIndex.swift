@@ -63,30 +63,8 @@ enum ArticleIndex {
         let top = String(limit)
         switch engine {
         case .sqlite:
-            var expr = SearchExpressions.fts5(tokens, all: all)
-            if prefixLast { expr += "*" }
-            if titleOnly { expr = "{title} : (\(expr))" }
-            // BM25 with the title weighted four times the body, lower-is-better as FTS5 has it, so negated.
-            // lore_bm25_rowid (Sources/CLoreRank) is bm25() with the document frequencies read from search_terms and
-            // each document's length read from its rowid (ArticleFTSRowid). The inner query walks the index in rowid
-            // order, which is newest first, and stops at the cap; only those rows are scored.
-            let frequencies = SearchTerms.frequencyArguments(.articles, tokens: prefixLast ? Array(tokens.dropLast()) : tokens)
-            let rank: SQLQueryString = "-lore_bm25_rowid(article_fts, \(unsafeRaw: top), 4.0, 1.0\(frequencies))"
-            let id = ArticleFTSRowid.articleID
-            guard let filter else {
-                // The index holds published articles only, so a staff search needs nothing but the index.
-                return """
-                    SELECT id, rel FROM (SELECT \(id) AS id, \(rank) AS rel FROM article_fts \
-                    WHERE article_fts MATCH \(bind: expr) ORDER BY article_fts.rowid LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
-                    """
-            }
-            // CROSS JOIN keeps the full-text index as the outer loop: left to itself the planner may scan articles by
-            // status and probe the index once per row, which is a thousand times slower on a large base.
-            return """
-                SELECT id, rel FROM (SELECT a.id AS id, \(rank) AS rel FROM article_fts CROSS JOIN articles a \
-                ON a.id = \(id) WHERE article_fts MATCH \(bind: expr) AND \(filter) ORDER BY article_fts.rowid \
-                LIMIT \(unsafeRaw: cap)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
-                """
+            let walk = sqliteWalk(tokens: tokens, all: all, titleOnly: titleOnly, prefixLast: prefixLast, filter: filter, limit: limit)
+            return "SELECT id, rel FROM (\(walk)) ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)"
         case .postgres:
             var query = SearchExpressions.tsquery(tokens, all: all)
             if titleOnly || prefixLast {
@@ -105,5 +83,36 @@ enum ArticleIndex {
                 ORDER BY s.article_id DESC LIMIT \(unsafeRaw: cap)) c ORDER BY rel DESC, id LIMIT \(unsafeRaw: top)
                 """
         }
+    }
+
+    /// SQLite: the matches' ids and relevance in index order (newest first), up to ``rankingCap`` of them, unsorted
+    /// by relevance. `limit` is how many of the best the caller will take.
+    static func sqliteWalk(
+        tokens: [String], all: Bool, titleOnly: Bool = false, prefixLast: Bool = false, filter: SQLQueryString?, limit: Int
+    ) -> SQLQueryString {
+        var expr = SearchExpressions.fts5(tokens, all: all)
+        if prefixLast { expr += "*" }
+        if titleOnly { expr = "{title} : (\(expr))" }
+        // BM25 with the title weighted four times the body, lower-is-better as FTS5 has it, so negated.
+        // lore_bm25_rowid (Sources/CLoreRank) is bm25() with the document frequencies read from search_terms and
+        // each document's length read from its rowid (ArticleFTSRowid). The walk follows rowid order, which is newest
+        // first, and stops at the cap; only those rows are scored.
+        let frequencies = SearchTerms.frequencyArguments(.articles, tokens: prefixLast ? Array(tokens.dropLast()) : tokens)
+        let rank: SQLQueryString = "-lore_bm25_rowid(article_fts, \(unsafeRaw: String(limit)), 4.0, 1.0\(frequencies))"
+        let id = ArticleFTSRowid.articleID
+        let cap = String(rankingCap)
+        guard let filter else {
+            // The index holds published articles only, so a staff search needs nothing but the index.
+            return """
+                SELECT \(id) AS id, \(rank) AS rel FROM article_fts WHERE article_fts MATCH \(bind: expr) \
+                ORDER BY article_fts.rowid LIMIT \(unsafeRaw: cap)
+                """
+        }
+        // CROSS JOIN keeps the full-text index as the outer loop: left to itself the planner may scan articles by
+        // status and probe the index once per row, which is a thousand times slower on a large base.
+        return """
+            SELECT a.id AS id, \(rank) AS rel FROM article_fts CROSS JOIN articles a ON a.id = \(id) \
+            WHERE article_fts MATCH \(bind: expr) AND \(filter) ORDER BY article_fts.rowid LIMIT \(unsafeRaw: cap)
+            """
     }
 }

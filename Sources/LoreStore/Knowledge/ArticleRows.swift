@@ -106,27 +106,6 @@ enum ArticleRows {
         return out
     }
 
-    /// What ranking blends with relevance, for each of `ids` (any order): type, when it was last verified (else
-    /// published, else created) and its feedback and use counters.
-    static func signals(ids: [Int64], on db: any SQLDatabase) async throws
-        -> [(id: Int64, type: ArticleType, since: String, helpful: Int, unhelpful: Int, views: Int, solved: Int)]
-    {
-        guard !ids.isEmpty else { return [] }
-        return try await db.raw(
-            """
-            SELECT id, type, COALESCE(verified_at, published_at, created_at) AS since, helpful_count, unhelpful_count, view_count, \
-            solved_count FROM articles WHERE id IN \(SQLBind.group(ids))
-            """
-        ).all().map { row in
-            (
-                try row.decode(column: "id", as: Int64.self), ArticleType(rawValue: try row.decode(column: "type", as: String.self)) ?? .faq,
-                try row.decode(column: "since", as: String.self), try row.decode(column: "helpful_count", as: Int.self),
-                try row.decode(column: "unhelpful_count", as: Int.self), try row.decode(column: "view_count", as: Int.self),
-                try row.decode(column: "solved_count", as: Int.self)
-            )
-        }
-    }
-
     static func fetch(id: Int64, on db: any SQLDatabase) async throws -> Article? {
         try await fetch(ids: [id], withBody: true, on: db).first
     }

@@ -4,10 +4,11 @@ import SQLKit
 
 extension KnowledgeRepository {
     /// The ranking statements a staff search for `text` runs on SQLite, with their values written in: one, or two
-    /// when no article has every word (all words, then any), as ``search(_:as:)`` runs them. For benchmarks, which
-    /// time exactly these statements in the sqlite3 shell (bench/kb_sqlite3.py); nil on PostgreSQL or for a query
-    /// with nothing to search for.
-    public func rankingStatements(for text: String) async throws -> [String]? {
+    /// when no article has every word (all words, then any), as ``search(_:as:)`` runs them — with `facets`, the
+    /// variant that also lists the ids the facets count (``ArticleCandidates``). For benchmarks, which time exactly
+    /// these statements in the sqlite3 shell (bench/kb_sqlite3.py); nil on PostgreSQL or for a query with nothing to
+    /// search for.
+    public func rankingStatements(for text: String, facets: Bool = false) async throws -> [String]? {
         guard database.engine == .sqlite else { return nil }
         let tokens = SearchExpressions.queryTokens(text)
         guard !tokens.isEmpty else { return nil }
@@ -15,9 +16,9 @@ extension KnowledgeRepository {
         return try await database.read { db in
             var out: [String] = []
             for all in tokens.count > 1 ? [true, false] : [true] {
-                let query = ArticleIndex.matches(tokens: tokens, all: all, engine: .sqlite, filter: nil, limit: want)
+                let query = ArticleCandidates.statement(tokens: tokens, all: all, engine: .sqlite, filter: nil, limit: want, facetIDs: facets)
                 out.append(try Self.inlined(query, on: db))
-                if !(try await db.raw(query).all()).isEmpty { break }
+                if !(try ArticleCandidates.decode(try await db.raw(query).all()).candidates.isEmpty) { break }
             }
             return out
         }

@@ -53,10 +53,8 @@ extension KnowledgeRepository {
         let engine = database.engine
         return try await database.read { db in
             let audience = ArticleFilters.indexFilter(try await Self.reader(for: p, on: db))
-            let rows = try await db.raw(
-                ArticleIndex.matches(tokens: tokens, all: false, engine: engine, filter: audience, limit: k + excluding.count + 20)
-            ).all()
-            let kept = try rows.filter { !excluding.contains(try $0.decode(column: "id", as: Int64.self)) }
+            let statement = ArticleCandidates.statement(tokens: tokens, all: false, engine: engine, filter: audience, limit: k + excluding.count + 20)
+            let kept = try ArticleCandidates.decode(try await db.raw(statement).all()).candidates.filter { !excluding.contains($0.id) }
             return try await KnowledgeSearch.rank(kept, tokens: tokens, window: 0..<k, on: db)
         }
     }

@@ -12,14 +12,24 @@ extension KnowledgeSearch {
         tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, database: any LoreDatabase, cache: ArticleFacetCache
     ) async throws -> FacetCount {
         let engine = database.engine
-        return try await SearchPhaseTimer.time(SearchPhaseTimer.facets) {
-            let (through, ids) = try await database.read { db in
+        let found = try await SearchPhaseTimer.time(SearchPhaseTimer.facets) {
+            try await database.read { db in
                 let row = try await db.raw(matchedIDs(tokens, all: all, engine: engine, reader: reader)).first()
-                let through = try row.flatMap { try SQLValues.optionalInt($0, "through") } ?? 0
-                return (through, parseIDs(try row.flatMap { try SQLValues.optionalString($0, "ids") } ?? ""))
+                return ArticleCandidates.FacetIDs(
+                    through: try row.flatMap { try SQLValues.optionalInt($0, "through") } ?? 0,
+                    ids: parseIDs(try row.flatMap { try SQLValues.optionalString($0, "ids") } ?? ""))
             }
-            let counted = try await cache.columns(through: through, database: database).count(ids, filter: filter)
-            return (counted.facets, ids.count, counted.passing)
+        }
+        return try await count(found, filter: filter, database: database, cache: cache)
+    }
+
+    /// Counts `found` over the facet columns, once they have caught up with the index log position the ids are as of.
+    static func count(_ found: ArticleCandidates.FacetIDs, filter: ArticleFacetFilter, database: any LoreDatabase, cache: ArticleFacetCache)
+        async throws -> FacetCount
+    {
+        try await SearchPhaseTimer.time(SearchPhaseTimer.count) {
+            let counted = try await cache.columns(through: found.through, database: database).count(found.ids, filter: filter)
+            return (counted.facets, found.ids.count, counted.passing)
         }
     }
 

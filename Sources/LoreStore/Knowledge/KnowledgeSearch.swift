@@ -58,8 +58,9 @@ enum KnowledgeSearch {
     /// Candidates re-ranked with freshness and quality beyond the requested page.
     static let extraCandidates = 50
 
-    /// Runs the search on `database`: the ranking statement and the facet count side by side on two readers (each
-    /// is one pass over the index, and they do not depend on each other), then the page's rows.
+    /// Runs the search on `database`. On SQLite, when the facets count the same matches the page is ranked from (no
+    /// facet filter), one statement ranks and lists the ids to count (``ArticleCandidates``); otherwise the ranking
+    /// statement and the facet count run side by side on two readers. Then the page's rows.
     static func search(_ q: ArticleSearchQuery, reader: Reader, database: any LoreDatabase, facets cache: ArticleFacetCache) async throws
         -> ArticleSearchResult
     {
@@ -74,36 +75,42 @@ enum KnowledgeSearch {
         }
         let want = q.offset + q.limit + extraCandidates
         let includeFacets = q.includeFacets
+        let oneWalk = includeFacets && facetFilter == nil && engine == .sqlite
         let filter = q.filter
         // Every word first; when no article has them all (then no facet counts either), any of them.
-        @Sendable func attempt(all: Bool) async throws -> (rows: [any SQLRow], facets: FacetCount?) {
+        @Sendable func attempt(all: Bool) async throws -> (candidates: [ArticleCandidate], facets: FacetCount?) {
             async let facets =
-                includeFacets
+                includeFacets && !oneWalk
                 ? countFacets(tokens: tokens, all: all, reader: reader, filter: filter, database: database, cache: cache) : nil
-            let rows = try await SearchPhaseTimer.time(SearchPhaseTimer.rank) {
+            let (candidates, facetIDs) = try await SearchPhaseTimer.time(SearchPhaseTimer.rank) {
                 try await database.read { db in
-                    try await db.raw(ArticleIndex.matches(tokens: tokens, all: all, engine: engine, filter: indexCond, limit: want)).all()
+                    let statement = ArticleCandidates.statement(
+                        tokens: tokens, all: all, engine: engine, filter: indexCond, limit: want, facetIDs: oneWalk)
+                    return try ArticleCandidates.decode(try await db.raw(statement).all())
                 }
             }
-            return (rows, try await facets)
+            if let facetIDs {
+                return (candidates, try await count(facetIDs, filter: filter, database: database, cache: cache))
+            }
+            return (candidates, try await facets)
         }
         var matchedAll = true
-        var (rows, counted) = try await attempt(all: true)
-        if rows.isEmpty && tokens.count > 1 {
+        var (candidates, counted) = try await attempt(all: true)
+        if candidates.isEmpty && tokens.count > 1 {
             matchedAll = false
-            (rows, counted) = try await attempt(all: false)
+            (candidates, counted) = try await attempt(all: false)
         }
-        let candidates = rows
-        // Reading the candidates back is bounded (at most `want` rows by id), so it is a point read: on SQLite it
-        // runs on the calling thread over kept statements instead of through the thread pool.
+        let found = candidates
+        // Reading the page back is bounded (at most `limit` rows by id), so it is a point read: on SQLite it runs on
+        // the calling thread over kept statements instead of through the thread pool.
         let page = try await SearchPhaseTimer.time(SearchPhaseTimer.page) {
-            try await database.pointRead { db in try await rankedPage(candidates, window: q.offset..<(q.offset + q.limit), on: db) }
+            try await database.pointRead { db in try await rankedPage(found, window: q.offset..<(q.offset + q.limit), on: db) }
         }
         let ranked = await SearchPhaseTimer.time(SearchPhaseTimer.snippets) { await withSnippets(page, tokens: tokens) }
         guard let counted else {
             // Without facets the search stays light: the total is the candidates found, flagged when there are more.
             return ArticleSearchResult(
-                hits: ranked, total: rows.count, totalIsCapped: rows.count >= want, facets: nil, matchedAll: matchedAll, tokens: tokens)
+                hits: ranked, total: found.count, totalIsCapped: found.count >= want, facets: nil, matchedAll: matchedAll, tokens: tokens)
         }
         var total = counted.passing
         if q.filter.tag != nil {
@@ -121,27 +128,26 @@ enum KnowledgeSearch {
     }
 
     /// Blends relevance with freshness and quality, sorts, and builds snippets for the requested window.
-    static func rank(_ rows: [any SQLRow], tokens: [String], window: Range<Int>, on db: any SQLDatabase) async throws -> [ArticleHit] {
-        await withSnippets(try await rankedPage(rows, window: window, on: db), tokens: tokens)
+    static func rank(_ candidates: [ArticleCandidate], tokens: [String], window: Range<Int>, on db: any SQLDatabase) async throws -> [ArticleHit] {
+        await withSnippets(try await rankedPage(candidates, window: window, on: db), tokens: tokens)
     }
 
-    /// The page's hits (without snippets yet) and their plain texts. Only the few columns the blend needs are read
-    /// for every candidate; the page's whole rows (without bodies), links and text come after, so a wide row is
-    /// decoded only for a hit that is shown.
-    static func rankedPage(_ rows: [any SQLRow], window: Range<Int>, on db: any SQLDatabase) async throws
+    /// The page's hits (without snippets yet) and their plain texts. The blend needs only the candidates' signals,
+    /// which came with them; the page's whole rows (without bodies), links and text come after, so a wide row is
+    /// read only for a hit that is shown.
+    static func rankedPage(_ candidates: [ArticleCandidate], window: Range<Int>, on db: any SQLDatabase) async throws
         -> (hits: [ArticleHit], texts: [Int64: String])
     {
-        let scored = try rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "rel", as: Double.self)) }
-        guard !scored.isEmpty else { return ([], [:]) }
-        let best = scored.map(\.1).max() ?? 1
-        let relevance = Dictionary(scored, uniquingKeysWith: { a, _ in a })
+        guard !candidates.isEmpty else { return ([], [:]) }
+        let best = candidates.map(\.relevance).max() ?? 1
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        var blended = try await ArticleRows.signals(ids: scored.map(\.0), on: db).map { s in
-            let rel = best > 0 ? (relevance[s.id] ?? 0) / best : 0
+        var blended = candidates.map { c in
+            let s = c.signals
+            let rel = best > 0 ? c.relevance / best : 0
             let fresh = Article.freshness(since: s.since, type: s.type, helpful: s.helpful, unhelpful: s.unhelpful, nowMilliseconds: now)
             let quality = KnowledgeScores.quality(helpful: s.helpful, unhelpful: s.unhelpful, solvedCount: s.solved, views: s.views)
             return (
-                id: s.id, rel: rel, fresh: fresh, quality: quality, score: KnowledgeScores.rank(relevance: rel, freshness: fresh, quality: quality)
+                id: c.id, rel: rel, fresh: fresh, quality: quality, score: KnowledgeScores.rank(relevance: rel, freshness: fresh, quality: quality)
             )
         }
         blended.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }

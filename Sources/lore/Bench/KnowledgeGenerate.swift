@@ -107,6 +107,7 @@ extension KnowledgeCommand {
         )
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "A file with one query per line.") var queries: String
+        @Flag(help: "The statements of a search with facets, which also list the ids the facets count.") var facets = false
 
         func run() async throws {
             Environment.bootstrapLogging(level: .warning, json: false)
@@ -117,7 +118,7 @@ extension KnowledgeCommand {
                 let kb = KnowledgeRepository(database: database)
                 var out: [String] = []
                 for q in lines {
-                    if let statements = try await kb.rankingStatements(for: q) { out.append(statements.joined(separator: "\t")) }
+                    if let statements = try await kb.rankingStatements(for: q, facets: facets) { out.append(statements.joined(separator: "\t")) }
                 }
                 return out
             }
