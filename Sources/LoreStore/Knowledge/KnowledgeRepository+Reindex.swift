@@ -3,7 +3,11 @@ import SQLKit
 
 extension KnowledgeRepository {
     /// Rebuilds the full-text index from the published articles (after a bulk load, or if the analyser changes).
-    /// Works in batches, one transaction each; returns the number of articles indexed.
+    /// Works in batches, one transaction each, newest article first; returns the number of articles indexed.
+    ///
+    /// Newest first because on SQLite that is ascending rowid order (``ArticleFTSRowid``): FTS5 flushes its pending
+    /// terms to a new segment whenever a rowid is not above the last one written, so oldest first wrote a segment
+    /// per article and spent the rebuild merging them.
     @discardableResult
     public func reindex(batch: Int = 2_000, progress: @Sendable (Int) -> Void = { _ in }) async throws -> Int {
         let engine = database.engine
@@ -13,35 +17,31 @@ extension KnowledgeRepository {
             case .postgres: try await db.raw("TRUNCATE article_search").run()
             }
         }
-        var after: Int64 = 0
+        var before = Int64.max
         var done = 0
         while true {
-            let from = after
+            let from = before
+            // A range of the primary key, whatever the status: with `status = 'published'` in SQL, SQLite's planner
+            // took the (status, type) index and sorted every published row for each batch.
             let rows = try await database.read { db in
-                try await db.select().columns("id", "title", "body", "tags")
+                try await db.select().columns("id", "title", "body", "tags", "status")
                     .column(SQLRaw("CASE WHEN plain_text IS NULL THEN 1 ELSE 0 END"), as: "missing_text")
-                    .from("articles").where("status", .equal, SQLBind("published"))
-                    .where("id", .greaterThan, SQLBind(from)).orderBy("id").limit(batch).all()
-                    .map {
-                        (
-                            try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "title", as: String.self),
-                            try $0.decode(column: "body", as: String.self), try $0.decode(column: "tags", as: String.self),
-                            try $0.decode(column: "missing_text", as: Int.self) == 1
-                        )
-                    }
+                    .from("articles").where("id", .lessThan, SQLBind(from)).orderBy("id", .descending).limit(batch).all()
+                    .map(SourceRow.init)
             }
             guard let last = rows.last else { break }
-            let docs = rows.map { id, title, body, tags, _ -> (Int64, [String], [String]) in
+            let docs = rows.filter(\.published).map { r -> (Int64, [String], [String]) in
                 let a = Article(
-                    id: id, type: .faq, title: title, body: body, language: .en, tags: ArticleRows.split(tags), createdAt: "", updatedAt: "")
+                    id: r.id, type: .faq, title: r.title, body: r.body, language: .en, tags: ArticleRows.split(r.tags), createdAt: "", updatedAt: "")
                 let (t, b) = ArticleIndex.documentTokens(a)
-                return (id, t, b)
+                return (r.id, t, b)
             }
             try await database.write { db in
                 // Fill the stored plain text of rows written before it existed (only those: a rebuild rewrites no rows).
-                for (id, _, body, _, missing) in rows where missing {
-                    try await db.update("articles").where("id", .equal, SQLBind(id)).set("plain_text", to: SQLBind(Markdown.plainText(body))).run()
+                for r in rows where r.missingText {
+                    try await db.update("articles").where("id", .equal, SQLBind(r.id)).set("plain_text", to: SQLBind(Markdown.plainText(r.body))).run()
                 }
+                guard !docs.isEmpty else { return }
                 switch engine {
                 case .sqlite:
                     var b = db.insert(into: "article_fts").columns("rowid", "title", "body")
@@ -62,8 +62,8 @@ extension KnowledgeRepository {
                     }
                 }
             }
-            done += rows.count
-            after = last.0
+            done += docs.count
+            before = last.id
             progress(done)
         }
         try await database.write { db in
@@ -76,5 +76,25 @@ extension KnowledgeRepository {
             }
         }
         return done
+    }
+}
+
+/// An article as a rebuild reads it.
+private struct SourceRow {
+    let id: Int64
+    let title: String
+    let body: String
+    let tags: String
+    let published: Bool
+    /// No plain text stored yet (written before migration 8, or by a bulk load).
+    let missingText: Bool
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        title = try row.decode(column: "title", as: String.self)
+        body = try row.decode(column: "body", as: String.self)
+        tags = try row.decode(column: "tags", as: String.self)
+        published = try row.decode(column: "status", as: String.self) == ArticleStatus.published.rawValue
+        missingText = try row.decode(column: "missing_text", as: Int.self) == 1
     }
 }
