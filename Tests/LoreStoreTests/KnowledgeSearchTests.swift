@@ -153,7 +153,8 @@ import Testing
             let ids = try await Self.load(kb, f)
             // Drafts are not indexed; the newest three fill the rebuild's first batch (newest first) with nothing to index.
             for i in 0..<3 {
-                _ = try await kb.create(ArticleInput(type: .faq, title: "Draft refund note \(i)", body: "Unpublished text.", language: .en), as: f.agent)
+                let draft = ArticleInput(type: .faq, title: "Draft refund note \(i)", body: "Unpublished text.", language: .en)
+                _ = try await kb.create(draft, as: f.agent)
             }
             // Rows written before migration 8 (or by a bulk load) have no stored plain text.
             try await db.write { sql in try await sql.raw("UPDATE articles SET plain_text = NULL").run() }

@@ -39,7 +39,8 @@ extension KnowledgeRepository {
             try await database.write { db in
                 // Fill the stored plain text of rows written before it existed (only those: a rebuild rewrites no rows).
                 for r in rows where r.missingText {
-                    try await db.update("articles").where("id", .equal, SQLBind(r.id)).set("plain_text", to: SQLBind(Markdown.plainText(r.body))).run()
+                    try await db.update("articles").where("id", .equal, SQLBind(r.id)).set("plain_text", to: SQLBind(Markdown.plainText(r.body)))
+                        .run()
                 }
                 guard !docs.isEmpty else { return }
                 switch engine {

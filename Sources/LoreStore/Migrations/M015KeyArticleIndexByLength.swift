@@ -23,7 +23,9 @@ struct M015KeyArticleIndexByLength: Migration {
             """
         ).run()
         let rowid = ArticleFTSRowid.sql(id: "rowid", title: "title", body: "body")
-        try await db.raw("INSERT INTO article_fts_keyed (rowid, title, body) SELECT \(unsafeRaw: rowid), title, body FROM article_fts ORDER BY rowid DESC").run()
+        try await db.raw(
+            "INSERT INTO article_fts_keyed (rowid, title, body) SELECT \(unsafeRaw: rowid), title, body FROM article_fts ORDER BY rowid DESC"
+        ).run()
         try await db.raw("DROP TABLE article_fts").run()
         try await db.raw("ALTER TABLE article_fts_keyed RENAME TO article_fts").run()
         try await db.raw("INSERT INTO article_fts (article_fts) VALUES ('optimize')").run()
