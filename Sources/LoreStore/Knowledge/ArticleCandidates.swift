@@ -29,6 +29,12 @@ enum ArticleCandidates {
     struct FacetIDs: Sendable {
         var through: Int64
         var ids: [Int64]
+
+        /// From a row's `through` and `ids` (comma-joined) columns; none if the row is missing.
+        init(_ row: (any SQLRow)?) throws {
+            through = try row.flatMap { try SQLValues.optionalInt($0, "through") } ?? 0
+            ids = KnowledgeSearch.parseIDs(try row.flatMap { try SQLValues.optionalString($0, "ids") } ?? "")
+        }
     }
 
     private static let signalColumns: SQLQueryString = """
@@ -67,9 +73,7 @@ enum ArticleCandidates {
         var facetIDs: FacetIDs?
         for row in rows {
             guard let id = try SQLValues.optionalInt(row, "id") else {
-                facetIDs = FacetIDs(
-                    through: try SQLValues.optionalInt(row, "through") ?? 0,
-                    ids: KnowledgeSearch.parseIDs(try SQLValues.optionalString(row, "ids") ?? ""))
+                facetIDs = try FacetIDs(row)
                 continue
             }
             let signals = ArticleSignals(

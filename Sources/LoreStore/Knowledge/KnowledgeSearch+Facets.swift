@@ -14,10 +14,7 @@ extension KnowledgeSearch {
         let engine = database.engine
         let found = try await SearchPhaseTimer.time(SearchPhaseTimer.facets) {
             try await database.read { db in
-                let row = try await db.raw(matchedIDs(tokens, all: all, engine: engine, reader: reader)).first()
-                return ArticleCandidates.FacetIDs(
-                    through: try row.flatMap { try SQLValues.optionalInt($0, "through") } ?? 0,
-                    ids: parseIDs(try row.flatMap { try SQLValues.optionalString($0, "ids") } ?? ""))
+                try ArticleCandidates.FacetIDs(try await db.raw(matchedIDs(tokens, all: all, engine: engine, reader: reader)).first())
             }
         }
         return try await count(found, filter: filter, database: database, cache: cache)
