@@ -6,23 +6,24 @@ import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// SQLite in WAL mode: one writer connection (writes queue on a mutex, each in a transaction)
-/// and a few reader connections used round-robin, which WAL lets run alongside the writer.
+/// SQLite in WAL mode: one writer connection (writes queue on a mutex, each in a transaction), a pool of reader
+/// connections on reader threads of their own, and a few connections for point reads on the caller's thread. WAL
+/// lets the readers run alongside the writer.
 public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
-    // @unchecked: the connections are only reached through `writer` under `writeLock`
-    // or through the immutable `readers` array; `next` is protected by its own lock.
+    // @unchecked: the writer is only reached under `writeLock`; the readers guard themselves (SQLiteReaderPool,
+    // SQLiteReadConnection's reservation); `counter` is protected by its own lock.
     public let engine = Engine.sqlite
     public let logger: Logger
     public let path: String
     private let writer: SQLiteConnection
-    private let readers: [SQLiteConnection]
-    /// Connections for point reads, run on the caller's thread (see ``InlineSQLiteConnection``); one per core is
+    private let readers: SQLiteReaderPool
+    /// Connections for point reads, run on the caller's thread (see ``SQLiteReadConnection``); one per core is
     /// enough, as only Swift concurrency's threads use them.
-    private let inline: [InlineSQLiteConnection]
+    private let inline: [SQLiteReadConnection]
     private let writeLock = AsyncMutex()
     private let counter = ManagedCounter()
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], inline: [InlineSQLiteConnection], logger: Logger) {
+    private init(path: String, writer: SQLiteConnection, readers: SQLiteReaderPool, inline: [SQLiteReadConnection], logger: Logger) {
         self.path = path
         self.writer = writer
         self.readers = readers
@@ -59,23 +60,15 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
         ] {
             _ = try await writer.query(pragma)
         }
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<max(1, readerCount) {
-            let r = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            for pragma in readerPragmas + [cachePragma] {
-                _ = try await r.query(pragma)
-            }
-            readers.append(r)
-        }
+        let readers = try SQLiteReaderPool(path: path, count: readerCount, pragmas: readerPragmas + [cachePragma])
         let inline = try (0..<(inlineReads ? System.coreCount : 0)).map { _ in
-            try InlineSQLiteConnection(path: path, pragmas: readerPragmas + [smallCachePragma])
+            try SQLiteReadConnection(path: path, pragmas: readerPragmas + [smallCachePragma])
         }
         return SQLiteLoreDatabase(path: path, writer: writer, readers: readers, inline: inline, logger: logger)
     }
 
     public func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let reader = readers[counter.next() % readers.count]
-        return try await work(reader.sql(queryLogLevel: .trace))
+        try await work(SQLiteReadDatabase(place: .pool(readers), logger: logger))
     }
 
     /// Runs on a free inline connection, else (all busy) on a pooled reader like any read.
@@ -84,7 +77,7 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
         for offset in 0..<inline.count {
             let connection = inline[(start &+ offset) % inline.count]
             // The work is async in type only: every statement on an inline database completes before it returns.
-            if let result = try await connection.withReservation({ try await work(InlineSQLiteDatabase(connection: connection, logger: logger)) }) {
+            if let result = try await connection.withReservation({ try await work(SQLiteReadDatabase.inline(connection, logger: logger)) }) {
                 return result
             }
         }
@@ -113,7 +106,7 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
 
     public func close() async {
         try? await writer.close()
-        for r in readers { try? await r.close() }
+        await readers.close()
         for c in inline { c.close() }
     }
 }

@@ -6,25 +6,27 @@ import Synchronization
 // each other's POSIX file locks on the same database file.
 import VaporCSQLite
 
-/// A read-only SQLite connection that runs statements on the calling thread and keeps them prepared.
+/// A read-only SQLite connection that keeps its statements prepared and runs them on whichever thread calls it:
+/// a Swift concurrency thread for point reads (``SQLiteReadDatabase/inline(_:)``), a reader thread for the rest
+/// (``SQLiteReaderPool``).
 ///
-/// sqlite-nio sends every statement to a thread pool and back, and prepares it afresh each time. For a point
-/// read (one row by primary key, microseconds of work) those two thread hand-offs and the re-prepare cost more
-/// than the read itself (bench/RESULTS.md §1), so Lore's hottest reads take this path. Never use it for work
-/// whose time grows with the data (lists, search): it occupies a Swift concurrency thread while it runs.
-final class InlineSQLiteConnection: @unchecked Sendable {
+/// sqlite-nio prepares every statement afresh, sends it to the shared thread pool and wraps each value of each row
+/// for Decodable. Lore's statements are few and fixed (values are bound, never written in), so kept statements are
+/// reused: a search's ranking statement (a CTE, a union and a subquery per word) costs more to prepare than a point
+/// read costs to run (bench/RESULTS.md §1 and §4, session 11).
+final class SQLiteReadConnection: @unchecked Sendable {
     // @unchecked: `handle` and `statements` are only touched by the holder of the reservation (`busy`). A flag
-    // rather than a lock, because the holder is a task that may resume on another thread.
+    // rather than a lock, because the holder may be a task that resumes on another thread.
     private let busy = Atomic<Bool>(false)
     private var handle: OpaquePointer?
     private var statements: [String: PreparedStatement] = [:]
-    /// More distinct statements than this means something is not a point read; the cache is emptied.
-    private static let cacheLimit = 128
+    /// More distinct statements than this (lists with many filter combinations) and the cache is emptied.
+    private static let cacheLimit = 256
 
     final class PreparedStatement {
         let handle: OpaquePointer
-        let columns: InlineSQLiteRow.Columns
-        init(handle: OpaquePointer, columns: InlineSQLiteRow.Columns) {
+        let columns: SQLiteReadRow.Columns
+        init(handle: OpaquePointer, columns: SQLiteReadRow.Columns) {
             self.handle = handle
             self.columns = columns
         }
@@ -37,7 +39,7 @@ final class InlineSQLiteConnection: @unchecked Sendable {
         let status = sqlite_nio_sqlite3_open_v2(path, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             if let db { sqlite_nio_sqlite3_close(db) }
-            throw InlineSQLiteError(code: status, message: "Failed to open the SQLite database at \(path)")
+            throw SQLiteReadError(code: status, message: "Failed to open the SQLite database at \(path)")
         }
         handle = db
         for pragma in pragmas {
@@ -47,17 +49,24 @@ final class InlineSQLiteConnection: @unchecked Sendable {
 
     deinit { close() }
 
+    /// Takes the connection if no one else holds it (without waiting); pair with ``release()``.
+    func reserve() -> Bool {
+        busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+    }
+
+    func release() { busy.store(false, ordering: .releasing) }
+
     /// Runs `body` if no other task is using this connection right now; returns nil (without waiting) if one is.
     func withReservation<T>(_ body: () async throws -> T) async rethrows -> T? {
-        guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return nil }
-        defer { busy.store(false, ordering: .releasing) }
+        guard reserve() else { return nil }
+        defer { release() }
         guard handle != nil else { return nil }
         return try await body()
     }
 
-    /// Runs one statement to completion and hands each row to `onRow`. Call only inside ``withReservation(_:)``.
-    func run(sql: String, binds: [SQLiteData], _ onRow: (InlineSQLiteRow) -> Void) throws {
-        guard let db = handle else { throw InlineSQLiteError(code: SQLITE_MISUSE, message: "The connection is closed") }
+    /// Runs one statement to completion and hands each row to `onRow`. Call only while holding the reservation.
+    func run(sql: String, binds: [SQLiteData], _ onRow: (SQLiteReadRow) -> Void) throws {
+        guard let db = handle else { throw SQLiteReadError(code: SQLITE_MISUSE, message: "The connection is closed") }
         let statement = try prepared(sql, db)
         // Reset in every case: a statement left mid-way would hold its read snapshot open.
         defer {
@@ -71,7 +80,7 @@ final class InlineSQLiteConnection: @unchecked Sendable {
             switch sqlite_nio_sqlite3_step(statement.handle) {
             case SQLITE_ROW:
                 onRow(
-                    InlineSQLiteRow(
+                    SQLiteReadRow(
                         columns: statement.columns, values: (0..<Int32(statement.columns.names.count)).map { value(at: $0, statement.handle) }))
             case SQLITE_DONE: return
             default: throw error(db)
@@ -81,8 +90,8 @@ final class InlineSQLiteConnection: @unchecked Sendable {
 
     /// Closes the connection once its current user (if any) is done.
     func close() {
-        while !busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged { sched_yield() }
-        defer { busy.store(false, ordering: .releasing) }
+        while !reserve() { sched_yield() }
+        defer { release() }
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
         statements = [:]
         if let handle { sqlite_nio_sqlite3_close(handle) }
@@ -139,16 +148,16 @@ final class InlineSQLiteConnection: @unchecked Sendable {
         }
     }
 
-    private func error(_ db: OpaquePointer) -> InlineSQLiteError {
-        InlineSQLiteError(code: sqlite_nio_sqlite3_extended_errcode(db), message: String(cString: sqlite_nio_sqlite3_errmsg(db)))
+    private func error(_ db: OpaquePointer) -> SQLiteReadError {
+        SQLiteReadError(code: sqlite_nio_sqlite3_extended_errcode(db), message: String(cString: sqlite_nio_sqlite3_errmsg(db)))
     }
 }
 
 /// SQLite's SQLITE_TRANSIENT: the library copies bound text and blobs before the call returns.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-/// An error SQLite reported on an inline connection: its extended result code and message.
-struct InlineSQLiteError: Error, CustomStringConvertible {
+/// An error SQLite reported on a read connection: its extended result code and message.
+struct SQLiteReadError: Error, CustomStringConvertible {
     let code: Int32
     let message: String
     var description: String { "SQLite error \(code): \(message)" }

@@ -5,31 +5,46 @@ import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
-/// An `SQLDatabase` over an ``InlineSQLiteConnection``: each statement runs to completion on the calling thread.
-struct InlineSQLiteDatabase: SQLDatabase {
-    let connection: InlineSQLiteConnection
+/// An `SQLDatabase` over Lore's read connections: either one connection whose statements run to completion on the
+/// calling thread (point reads), or the reader pool, where each statement runs on a reader thread.
+struct SQLiteReadDatabase: SQLDatabase {
+    enum Place {
+        case inline(SQLiteReadConnection)
+        case pool(SQLiteReaderPool)
+    }
+
+    let place: Place
     let logger: Logger
     var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { .trace }
 
+    static func inline(_ connection: SQLiteReadConnection, logger: Logger) -> Self { Self(place: .inline(connection), logger: logger) }
+
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        let loop = eventLoop
+        guard case .inline(let connection) = place else { return loop.makeFutureWithTask { try await self.execute(sql: query, onRow) } }
+        // Inline: the caller holds the connection only until this returns, so the statement runs now.
         do {
-            try run(query, onRow)
-            return eventLoop.makeSucceededVoidFuture()
+            let (sql, values) = try statement(query)
+            try connection.run(sql: sql, binds: values) { onRow($0) }
+            return loop.makeSucceededVoidFuture()
         } catch {
-            return eventLoop.makeFailedFuture(error)
+            return loop.makeFailedFuture(error)
         }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try run(query, onRow)
+        let (sql, values) = try statement(query)
+        switch place {
+        case .inline(let connection): try connection.run(sql: sql, binds: values) { onRow($0) }
+        case .pool(let pool): try await pool.run { connection in try connection.run(sql: sql, binds: values) { onRow($0) } }
+        }
     }
 
-    private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
+    private func statement(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
         let (sql, binds) = serialize(query)
-        let values = try binds.map(Self.sqliteData)
-        try connection.run(sql: sql, binds: values) { onRow($0) }
+        return (sql, try binds.map(Self.sqliteData))
     }
 
     /// Bound values as SQLite data; the common scalar types directly, anything else through SQLiteKit's encoder.
@@ -45,8 +60,8 @@ struct InlineSQLiteDatabase: SQLDatabase {
     }
 }
 
-/// One result row of an inline statement; column names are shared by all rows of the statement.
-struct InlineSQLiteRow: SQLRow {
+/// One result row of a read connection's statement; column names are shared by all rows of the statement.
+struct SQLiteReadRow: SQLRow {
     final class Columns: Sendable {
         let names: [String]
         let index: [String: Int]
