@@ -63,6 +63,28 @@ import Testing
         }
     }
 
+    /// Snippets skip the Unicode property lookup for common punctuation and stem plain words without the analyser:
+    /// both shortcuts must agree with the slow path they replace.
+    @Test func snippetShortcutsAgreeWithTheSlowPath() {
+        for range in [0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3011, 0xFF01...0xFF0F, 0xFF1A...0xFF20] {
+            for v in range {
+                guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+                let p = s.properties
+                #expect(!Snippet.isWordScalar(s) && !(p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark), "\(v)")
+            }
+        }
+        let analyzer = TextAnalyzer()
+        for word in ["Refunds", "STOPPED", "studies", "a", "Zz", "organization", "classes", "Hopefulness"] {
+            let wanted = Set(analyzer.tokens(word, mode: .index))
+            #expect(Snippet.matches(ArraySlice(word.unicodeScalars), wanted: wanted, analyzer: analyzer), "\(word)")
+            #expect(!Snippet.matches(ArraySlice(word.unicodeScalars), wanted: ["other"], analyzer: analyzer))
+        }
+        // Across Chinese punctuation, between a code and a word: hits and the text around them survive unchanged.
+        let parts = Snippet.make(text: "“退款”——请在HY-G300上，Refunds…", query: ["退款", "hy-g300", "refund"])
+        #expect(Snippet.plain(parts) == "“退款”——请在HY-G300上，Refunds…")
+        #expect(parts.filter(\.hit).map(\.text) == ["退款", "HY-G300", "Refunds"])
+    }
+
     @Test func frontMatterRoundTripsAndNamesProblems() throws {
         let a = Article(
             id: 1, type: .faq, title: "退款: 说明, \"引号\"", body: "Body\n---\nmore", language: .zh, tags: ["a", "b c"],

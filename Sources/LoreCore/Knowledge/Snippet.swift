@@ -1,7 +1,9 @@
 /// Picks the passage of a text that best matches a query and marks the matching words (or, for Chinese,
 /// characters) — using the same ``TextAnalyzer`` as the index, so what is highlighted is what matched.
 /// Works on Unicode scalars rather than Characters: search results build twenty snippets per page, and grapheme
-/// breaking was most of their cost.
+/// breaking was most of their cost. The query's few tokens are searched in small arrays rather than hashed sets, and
+/// plain words are stemmed without the full analyser: hashing and analysing were most of what was left (a ninth of a
+/// search's CPU time, bench/RESULTS.md §4, session 11).
 public enum Snippet {
     public struct Part: Sendable, Equatable {
         public var text: String
@@ -13,7 +15,10 @@ public enum Snippet {
         // The best passage of a long article is found in its first few thousand characters.
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(min(4_000, text.utf8.count))
-        for s in text.unicodeScalars.prefix(4_000) { scalars.append(s == "\n" || s == "\r" || s == "\t" ? " " : s) }
+        for s in text.unicodeScalars {
+            if scalars.count == 4_000 { break }
+            scalars.append(s == "\n" || s == "\r" || s == "\t" ? " " : s)
+        }
         guard !scalars.isEmpty else { return [] }
         var hit = [Bool](repeating: false, count: scalars.count)
         markHits(scalars, wanted: Set(query), analyzer: analyzer, into: &hit)
@@ -22,7 +27,7 @@ public enum Snippet {
         let window = min(length, scalars.count)
         var best = 0
         var bestScore = -1
-        var score = hit[0..<window].filter { $0 }.count
+        var score = hit[0..<window].reduce(0) { $0 + ($1 ? 1 : 0) }
         var start = 0
         while true {
             if score > bestScore {
@@ -44,17 +49,16 @@ public enum Snippet {
         let end = min(scalars.count, best + window)
         var parts: [Part] = []
         if best > 0 { parts.append(Part(text: "…", hit: false)) }
-        var run = String.UnicodeScalarView()
-        var runHit = hit[best]
-        for i in best..<end {
-            if hit[i] != runHit {
-                parts.append(Part(text: String(run), hit: runHit))
-                run = String.UnicodeScalarView()
-                runHit = hit[i]
-            }
-            run.append(scalars[i])
+        // Each run of hit or plain scalars becomes one string, encoded once as UTF-8.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * window)
+        var runStart = best
+        for i in (best + 1)...end where i == end || hit[i] != hit[runStart] {
+            bytes.removeAll(keepingCapacity: true)
+            for k in runStart..<i { UTF8.encode(scalars[k]) { bytes.append($0) } }
+            parts.append(Part(text: String(decoding: bytes, as: UTF8.self), hit: hit[runStart]))
+            runStart = i
         }
-        if !run.isEmpty { parts.append(Part(text: String(run), hit: runHit)) }
         if end < scalars.count { parts.append(Part(text: "…", hit: false)) }
         return parts
     }
@@ -64,6 +68,12 @@ public enum Snippet {
         let v = s.value
         if v < 0x80 { return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
         if TextAnalyzer.isCJK(scalar: v) { return false }
+        // Punctuation and spaces common in Chinese and English text, none of them letters, digits or marks: the
+        // Unicode property lookups below are slow.
+        switch v {
+        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3011, 0xFF01...0xFF0F, 0xFF1A...0xFF20: return false
+        default: break
+        }
         let p = s.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
     }
@@ -73,7 +83,7 @@ public enum Snippet {
     /// last letter of what it keeps: "studies" → "study", "created" → "create").
     struct Prefixes {
         /// Each key is the letters packed into a number (the length above them), so no string is built per word.
-        var keys: Set<UInt64> = []
+        var keys: [UInt64] = []
         var lengths: [Int] = []
 
         init(_ wanted: Set<String>) {
@@ -81,7 +91,8 @@ public enum Snippet {
                 let scalars = Array(token.unicodeScalars)
                 guard let first = scalars.first, first.value < 0x80 else { continue }
                 let length = scalars.count <= 2 ? scalars.count : min(4, scalars.count - 1)
-                keys.insert(Self.key(scalars[0..<length]))
+                let key = Self.key(scalars[0..<length])
+                if !keys.contains(key) { keys.append(key) }
                 if !lengths.contains(length) { lengths.append(length) }
             }
         }
@@ -123,12 +134,12 @@ public enum Snippet {
         // codes keep their first letters), so plain ASCII words that do not are skipped.
         let prefixes = Prefixes(wanted)
         // CJK tokens as scalar values (one character, or a pair packed into 64 bits) so no string is built per character.
-        var singles = Set<UInt32>()
-        var pairs = Set<UInt64>()
+        var singles: [UInt32] = []
+        var pairs: [UInt64] = []
         for token in wanted {
             let v = token.unicodeScalars.map(\.value)
             guard let first = v.first, TextAnalyzer.isCJK(scalar: first) else { continue }
-            if v.count == 1 { singles.insert(first) } else if v.count == 2 { pairs.insert(UInt64(first) << 32 | UInt64(v[1])) }
+            if v.count == 1 { singles.append(first) } else if v.count == 2 { pairs.append(UInt64(first) << 32 | UInt64(v[1])) }
         }
         var i = 0
         while i < scalars.count {
@@ -145,22 +156,33 @@ public enum Snippet {
             } else if isWordScalar(scalars[i]) {
                 var j = i
                 while j < scalars.count,
-                    isWordScalar(scalars[j]) || ("-_.".unicodeScalars.contains(scalars[j]) && j + 1 < scalars.count && isWordScalar(scalars[j + 1]))
+                    isWordScalar(scalars[j]) || (isJoiner(scalars[j]) && j + 1 < scalars.count && isWordScalar(scalars[j + 1]))
                 {
                     j += 1
                 }
                 let word = scalars[i..<j]
-                if mayMatch(word, prefixes: prefixes) {
-                    var text = String.UnicodeScalarView()
-                    text.append(contentsOf: word)
-                    if analyzer.tokens(String(text), mode: .index).contains(where: wanted.contains) {
-                        for k in i..<j { hit[k] = true }
-                    }
+                if mayMatch(word, prefixes: prefixes), matches(word, wanted: wanted, analyzer: analyzer) {
+                    for k in i..<j { hit[k] = true }
                 }
                 i = j
             } else {
                 i += 1
             }
         }
+    }
+
+    /// The characters that join the parts of a code (HY-G300, v2.1, snake_case).
+    static func isJoiner(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "_" || s == "." }
+
+    /// Whether a word yields a wanted token. A word of ASCII letters only is one token, its lower-cased stem, which is
+    /// what the analyser would make of it (TextAnalyzer.latinTokens); anything else goes through the analyser.
+    static func matches(_ word: ArraySlice<Unicode.Scalar>, wanted: Set<String>, analyzer: TextAnalyzer) -> Bool {
+        if word.allSatisfy({ ($0.value | 0x20) >= 97 && ($0.value | 0x20) <= 122 }) {
+            let lower = String(decoding: word.map { UInt8($0.value | 0x20) }, as: UTF8.self)
+            return wanted.contains(TextAnalyzer.clip(TextAnalyzer.stem(lower)))
+        }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: word)
+        return analyzer.tokens(String(text), mode: .index).contains(where: wanted.contains)
     }
 }

@@ -31,11 +31,12 @@ extension JSONValue {
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             out.append(UInt8(ascii: "{"))
-            for (i, key) in object.keys.sorted().enumerated() {
+            // Sorted as pairs: sorting the keys and looking each one up again hashed every key a second time.
+            for (i, (key, value)) in object.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                object[key]!.write(into: &out)
+                value.write(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
