@@ -41,6 +41,7 @@ public func buildApplication(
     let (router, _) = try await buildRouter(database: database, config: config, metrics: metrics)
     var app = Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ParserErrorHandler()])),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lore"),
         eventLoopGroupProvider: config.threads > 0 ? .shared(MultiThreadedEventLoopGroup(numberOfThreads: config.threads)) : .singleton,
         logger: logger)
