@@ -40,7 +40,7 @@ final class ParserErrorHandler: ChannelInboundHandler, RemovableChannelHandler {
             return (
                 .requestHeaderFieldsTooLarge,
                 "The request line or headers are longer than the server accepts (\(headerLimitKilobytes) KB). "
-                    + "Send long input, such as a long search text, in a request body."
+                    + "Shorten the URL (a search text, say), or send long input in a request body where the API takes one."
             )
         case .invalidURL:
             return (.badRequest, "The request URL is malformed.")
