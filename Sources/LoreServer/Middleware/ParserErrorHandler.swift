@@ -9,15 +9,10 @@ import NIOHTTPTypes
 /// It sits in the channel pipeline after the HTTP decoder, before Hummingbird sees the request.
 final class ParserErrorHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
 
     /// The decoder's limits (Hummingbird's defaults), named in the message.
     static let headerLimitKilobytes = 80
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        context.fireChannelRead(data)
-    }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard let parserError = error as? HTTPParserError else {

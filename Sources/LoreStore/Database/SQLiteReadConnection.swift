@@ -7,13 +7,13 @@ import Synchronization
 import VaporCSQLite
 
 /// A read-only SQLite connection that keeps its statements prepared and runs them on whichever thread calls it:
-/// a Swift concurrency thread for point reads (``SQLiteReadDatabase/inline(_:)``), a reader thread for the rest
-/// (``SQLiteReaderPool``).
+/// a Swift concurrency thread for point reads (``SQLiteReadDatabase/inline(_:logger:)``; only bounded work, as it
+/// occupies one of those few threads), a reader thread for the rest (``SQLiteReaderPool``).
 ///
 /// sqlite-nio prepares every statement afresh, sends it to the shared thread pool and wraps each value of each row
 /// for Decodable. Lore's statements are few and fixed (values are bound, never written in), so kept statements are
-/// reused: a search's ranking statement (a CTE, a union and a subquery per word) costs more to prepare than a point
-/// read costs to run (bench/RESULTS.md §1 and §4, session 11).
+/// reused: point reads got 28 % more requests per second (bench/RESULTS.md §1) and a search's ranking phase about
+/// 0.6–1 ms less (§4, session 11).
 final class SQLiteReadConnection: @unchecked Sendable {
     // @unchecked: `handle` and `statements` are only touched by the holder of the reservation (`busy`). A flag
     // rather than a lock, because the holder may be a task that resumes on another thread.

@@ -1,4 +1,5 @@
 import NIOPosix
+import VaporCSQLite
 
 /// Lore's pooled SQLite readers: a thread pool of its own and as many read connections as threads, so a statement
 /// on a reader thread always finds a connection free and never waits for one. Statements that take as long as the
@@ -20,7 +21,7 @@ final class SQLiteReaderPool: Sendable {
             // Each thread holds at most one connection at a time and there are as many connections as threads, so one
             // is free. Taking the first free one keeps the load on the first connections, whose page caches stay warm.
             guard let connection = self.connections.first(where: { $0.reserve() }) else {
-                throw SQLiteReadError(code: 5, message: "No free reader connection")  // SQLITE_BUSY; cannot happen
+                throw SQLiteReadError(code: SQLITE_BUSY, message: "No free reader connection")  // cannot happen
             }
             defer { connection.release() }
             return try work(connection)
