@@ -42,4 +42,4 @@ RATIO=$(python3 -c "print(f'{$A_RPS/$H_RPS:.2f}')")
 echo "hello:            $H_RPS req/s  p50 ${H_P50} ms  p99 ${H_P99} ms"
 echo "GET account/{id}${MAX_ID:+ (random of $MAX_ID)}: $A_RPS req/s  p50 ${A_P50} ms  p99 ${A_P99} ms"
 echo "ratio account/hello: $RATIO (target >= 0.5)"
-echo "server RSS after load: ${RSS} MB"
+echo "server RSS after load: ${RSS}"

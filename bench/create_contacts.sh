@@ -32,4 +32,4 @@ wait $WRK 2>/dev/null || true
 COUNT=$(count_contacts)
 read -r RPS P50 P99 <<<"$(wrk_summary "$OUT/wrk-contacts.txt")"
 python3 -c "print(f'created $TOTAL contacts in {$END-$START:.1f}s: {$TOTAL/($END-$START):.0f} contacts/s  (request p50 $P50 ms, p99 $P99 ms; $COUNT stored when wrk stopped)')"
-echo "server RSS: $(rss_mb "$SERVER_PID") MB"
+echo "server RSS: $(rss_mb "$SERVER_PID")"

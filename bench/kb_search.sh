@@ -63,7 +63,7 @@ read -r K_RPS _ _ <<<"$(wrk_summary "$OUT/wrk-kb.txt")"
 read -r L_RPS _ _ <<<"$(wrk_summary "$OUT/wrk-kb&facets=false.txt")"
 echo "GET /api/v1/kb/search (facets, snippets): p50 $K_P50 ms  p99 $K_P99 ms (1 connection); $K_RPS req/s ($CONNECTIONS connections)"
 echo "GET /api/v1/kb/search?facets=false:       p50 $L_P50 ms  p99 $L_P99 ms (1 connection); $L_RPS req/s ($CONNECTIONS connections)"
-echo "server RSS after load: $(rss_mb "$SERVER_PID") MB"
+echo "server RSS after load: $(rss_mb "$SERVER_PID")"
 kill $SERVER_PID 2>/dev/null || true
 if [[ "$DB" != postgres* ]]; then
     read -r N S2_P50 S2_P99 <<<"$(raw_sqlite3 "")"

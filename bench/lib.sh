@@ -53,8 +53,9 @@ api_token() {
     rm -f "$jar"
 }
 
-# rss_mb PID — resident memory of a process in MB.
-rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+# rss_mb PID — resident memory of a process in MB, and of it the anonymous part (the process's own memory; the rest
+# is file pages, e.g. SQLite readers' maps of the database, shared with the OS page cache and counted once per map).
+rss_mb() { awk '/VmRSS/ {r = $2} /RssAnon/ {a = $2} END {printf "%.1f MB (anonymous %.1f MB)", r/1024, a/1024}' "/proc/$1/status"; }
 
 # wrk_summary FILE — "req/s p50 p99" from `wrk --latency` output (latencies in ms).
 wrk_summary() {

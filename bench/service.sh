@@ -36,7 +36,7 @@ read -r M_RPS M_P50 M_P99 <<<"$(wrk_summary "$OUT/wrk-cases-manual.txt")"
 echo "POST /api/v1/cases, routed by the model: $R_RPS cases/s, p50 $R_P50 ms, p99 $R_P99 ms (8 connections)"
 echo "POST /api/v1/cases, department given:    $M_RPS cases/s, p50 $M_P50 ms, p99 $M_P99 ms"
 python3 -c "print(f'ratio routed / department given: {$R_RPS/$M_RPS:.2f}')"
-echo "server RSS after load: $(rss_mb "$SERVER_PID") MB"
+echo "server RSS after load: $(rss_mb "$SERVER_PID")"
 kill $SERVER_PID 2>/dev/null || true
 wait $SERVER_PID 2>/dev/null || true
 fi
@@ -61,4 +61,4 @@ grep -q "Non-2xx" "$OUT/wrk-suggest.txt" && echo "warning: failed requests: $(gr
 read -r _ S_P50 S_P99 <<<"$(wrk_summary "$OUT/wrk-suggest.txt")"
 read -r S_RPS _ _ <<<"$(wrk_summary "$OUT/wrk-suggest-8.txt")"
 echo "GET /api/v1/cases/{id}/suggestions (1M articles, $SUGGEST_CASES cases): p50 $S_P50 ms, p99 $S_P99 ms (1 connection); $S_RPS req/s (8 connections)"
-echo "server RSS after load: $(rss_mb "$SERVER_PID") MB"
+echo "server RSS after load: $(rss_mb "$SERVER_PID")"

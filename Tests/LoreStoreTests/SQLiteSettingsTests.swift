@@ -34,4 +34,30 @@ import Testing
         await standard.close()
         await db.close()
     }
+
+    @Test func aBadMapSizeIsRefusedWithItsName() async throws {
+        for bad in ["-1", "2048", "all"] {
+            let path = Self.temporaryPath()
+            await #expect(throws: DatabaseOpenError.self) {
+                _ = try await DatabaseFactory.open(path, environment: ["LORE_SQLITE_MMAP_MB": bad], logger: Logger(label: "test"))
+            }
+            #expect(!FileManager.default.fileExists(atPath: path), "nothing is created for a refused setting")
+        }
+    }
+
+    @Test func readersMapTheFileOnlyWhenAsked() async throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        @Sendable func mapSize(_ db: any SQLDatabase) async throws -> Int? {
+            try await db.raw("PRAGMA mmap_size").first()?.decode(column: "mmap_size", as: Int.self)
+        }
+        let standard = try await DatabaseFactory.open(path, environment: [:], logger: Logger(label: "test"))
+        #expect(try await standard.read(mapSize) == 0)
+        #expect(try await standard.pointRead(mapSize) == 0)
+        await standard.close()
+        let mapped = try await DatabaseFactory.open(path, environment: ["LORE_SQLITE_MMAP_MB": "256"], logger: Logger(label: "test"))
+        #expect(try await mapped.read(mapSize) == 256 * 1024 * 1024)
+        #expect(try await mapped.pointRead(mapSize) == 256 * 1024 * 1024)
+        await mapped.close()
+    }
 }

@@ -5,7 +5,8 @@ import PostgresNIO
 /// Opens the database a URL or path names: `postgres://…` for PostgreSQL, anything else is an SQLite file path
 /// (`sqlite://path` and `file:path` are accepted too).
 public enum DatabaseFactory {
-    /// `environment` holds the tuning variables (`LORE_SQLITE_INLINE_READS`, `LORE_SQLITE_CACHE_MB`).
+    /// `environment` holds the tuning variables (`LORE_SQLITE_INLINE_READS`, `LORE_SQLITE_CACHE_MB`,
+    /// `LORE_SQLITE_MMAP_MB`).
     public static func open(
         _ location: String, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) async throws -> any LoreDatabase {
@@ -30,7 +31,15 @@ public enum DatabaseFactory {
             }
             cache = mb
         }
-        return try await SQLiteLoreDatabase.open(path: path, inlineReads: inline, cacheMegabytes: cache, logger: logger)
+        var mmap = SQLiteLoreDatabase.defaultMmapMegabytes
+        if let text = environment["LORE_SQLITE_MMAP_MB"] {
+            guard let mb = Int(text), (0...SQLiteLoreDatabase.maxMmapMegabytes).contains(mb) else {
+                throw DatabaseOpenError(
+                    message: "LORE_SQLITE_MMAP_MB must be a whole number of megabytes from 0 to \(SQLiteLoreDatabase.maxMmapMegabytes), not \(text)")
+            }
+            mmap = mb
+        }
+        return try await SQLiteLoreDatabase.open(path: path, inlineReads: inline, cacheMegabytes: cache, mmapMegabytes: mmap, logger: logger)
     }
 }
 

@@ -41,16 +41,26 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     /// small database never uses it all. (bench/RESULTS.md §4, session 6.)
     public static let defaultCacheMegabytes = 64
 
+    /// How much of the file each reader may map into memory (`LORE_SQLITE_MMAP_MB`): a page read from the map needs
+    /// no `pread` copy into SQLite's cache. Off by default: at a million articles it cut the ranking phase by ~5 %,
+    /// within the noise of HTTP latency, while each of the six readers' maps counts up to 2 GB of shared file pages
+    /// in the process's RSS (11 GB shown against 0.4 GB), which misleads memory monitoring. (bench/RESULTS.md §4,
+    /// session 12.) SQLite caps a map at its compile-time SQLITE_MAX_MMAP_SIZE, 2 GB less 64 KB here.
+    public static let defaultMmapMegabytes = 0
+    public static let maxMmapMegabytes = 2_047
+
     /// Set on every read-only connection, pooled or inline.
     static let readerPragmas = ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA query_only=ON"]
 
     /// Opens (creating if needed) the database file at `path`.
     /// `inlineReads: false` runs point reads on the pooled readers too.
     public static func open(
-        path: String, readers readerCount: Int = 4, inlineReads: Bool = true, cacheMegabytes: Int = defaultCacheMegabytes, logger: Logger
+        path: String, readers readerCount: Int = 4, inlineReads: Bool = true, cacheMegabytes: Int = defaultCacheMegabytes,
+        mmapMegabytes: Int = defaultMmapMegabytes, logger: Logger
     ) async throws -> SQLiteLoreDatabase {
         let cachePragma = "PRAGMA cache_size=-\(cacheMegabytes * 1024)"
         let smallCachePragma = "PRAGMA cache_size=-\(max(1, cacheMegabytes / 4) * 1024)"
+        let readerPragmas = readerPragmas + ["PRAGMA mmap_size=\(mmapMegabytes * 1024 * 1024)"]
         guard rankingInstalled == 0 else {
             throw DatabaseOpenError(message: "cannot register the search ranking function (SQLite code \(rankingInstalled))")
         }
