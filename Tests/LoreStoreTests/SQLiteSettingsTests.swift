@@ -10,14 +10,19 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("lore-settings-\(UUID().uuidString).db").path
     }
 
-    @Test func aBadCacheSizeIsRefusedWithItsName() async throws {
-        for bad in ["0", "-5", "lots", "99999999"] {
-            let path = Self.temporaryPath()
+    /// Opening with each of `values` for `variable` throws, and creates no file.
+    static func expectRefused(_ variable: String, _ values: [String]) async {
+        for bad in values {
+            let path = temporaryPath()
             await #expect(throws: DatabaseOpenError.self) {
-                _ = try await DatabaseFactory.open(path, environment: ["LORE_SQLITE_CACHE_MB": bad], logger: Logger(label: "test"))
+                _ = try await DatabaseFactory.open(path, environment: [variable: bad], logger: Logger(label: "test"))
             }
             #expect(!FileManager.default.fileExists(atPath: path), "nothing is created for a refused setting")
         }
+    }
+
+    @Test func aBadCacheSizeIsRefusedWithItsName() async throws {
+        await Self.expectRefused("LORE_SQLITE_CACHE_MB", ["0", "-5", "lots", "99999999"])
     }
 
     @Test func theCacheSizeReachesPooledAndInlineReaders() async throws {
@@ -36,13 +41,7 @@ import Testing
     }
 
     @Test func aBadMapSizeIsRefusedWithItsName() async throws {
-        for bad in ["-1", "2048", "all"] {
-            let path = Self.temporaryPath()
-            await #expect(throws: DatabaseOpenError.self) {
-                _ = try await DatabaseFactory.open(path, environment: ["LORE_SQLITE_MMAP_MB": bad], logger: Logger(label: "test"))
-            }
-            #expect(!FileManager.default.fileExists(atPath: path), "nothing is created for a refused setting")
-        }
+        await Self.expectRefused("LORE_SQLITE_MMAP_MB", ["-1", "2048", "all"])
     }
 
     @Test func readersMapTheFileOnlyWhenAsked() async throws {
