@@ -24,22 +24,22 @@ public enum DatabaseFactory {
         // LORE_SQLITE_INLINE_READS=0 sends point reads through sqlite-nio's thread pool like every other read
         // (for comparison in benchmarks, or should an inline read ever misbehave).
         let inline = environment["LORE_SQLITE_INLINE_READS"] != "0"
-        var cache = SQLiteLoreDatabase.defaultCacheMegabytes
-        if let text = environment["LORE_SQLITE_CACHE_MB"] {
-            guard let mb = Int(text), (1...65_536).contains(mb) else {
-                throw DatabaseOpenError(message: "LORE_SQLITE_CACHE_MB must be a whole number of megabytes from 1 to 65536, not \(text)")
-            }
-            cache = mb
-        }
-        var mmap = SQLiteLoreDatabase.defaultMmapMegabytes
-        if let text = environment["LORE_SQLITE_MMAP_MB"] {
-            guard let mb = Int(text), (0...SQLiteLoreDatabase.maxMmapMegabytes).contains(mb) else {
-                throw DatabaseOpenError(
-                    message: "LORE_SQLITE_MMAP_MB must be a whole number of megabytes from 0 to \(SQLiteLoreDatabase.maxMmapMegabytes), not \(text)")
-            }
-            mmap = mb
-        }
+        let cache = try megabytes("LORE_SQLITE_CACHE_MB", in: 1...65_536, default: SQLiteLoreDatabase.defaultCacheMegabytes, environment)
+        let mmap = try megabytes(
+            "LORE_SQLITE_MMAP_MB", in: 0...SQLiteLoreDatabase.maxMmapMegabytes, default: SQLiteLoreDatabase.defaultMmapMegabytes, environment)
         return try await SQLiteLoreDatabase.open(path: path, inlineReads: inline, cacheMegabytes: cache, mmapMegabytes: mmap, logger: logger)
+    }
+}
+
+extension DatabaseFactory {
+    /// A size in megabytes from `environment[name]`, or `fallback` when unset; refused, with its name, outside `range`.
+    static func megabytes(_ name: String, in range: ClosedRange<Int>, default fallback: Int, _ environment: [String: String]) throws -> Int {
+        guard let text = environment[name] else { return fallback }
+        guard let mb = Int(text), range.contains(mb) else {
+            throw DatabaseOpenError(
+                message: "\(name) must be a whole number of megabytes from \(range.lowerBound) to \(range.upperBound), not \(text)")
+        }
+        return mb
     }
 }
 
