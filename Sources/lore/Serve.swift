@@ -51,7 +51,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        Environment.bootstrapLogging(level: Logger.Level(rawValue: logLevel)!, json: logFormat == "json")
+        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level \(logLevel) is not a log level") }
+        Environment.bootstrapLogging(level: level, json: logFormat == "json")
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "lore")

@@ -31,8 +31,10 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             Environment.bootstrapLogging(level: .warning, json: false)
-            let (email, name, role, team) = (email, name, Role(rawValue: role)!, team)
-            let password = password ?? Environment.value("LORE_PASSWORD")!
+            // validate() checked both; the guards keep a future change from trapping instead of failing.
+            guard let role = Role(rawValue: role) else { throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue))") }
+            guard let password = password ?? Environment.value("LORE_PASSWORD") else { throw ValidationError("give --password or set LORE_PASSWORD") }
+            let (email, name, team) = (email, name, team)
             do {
                 let user = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.user")) { database in
                     let hash = try await PasswordHasher().hash(password)

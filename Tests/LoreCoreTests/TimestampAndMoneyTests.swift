@@ -43,13 +43,34 @@ import Testing
     }
 
     @Test func moneyIsExactInMinorUnits() {
-        #expect(Money.minorUnits(0.1 + 0.2) == 30)
-        #expect(Money.minorUnits(1999.995) == 200_000)
-        #expect(Money.parse("¥ 12,345.67") == 1_234_567)
-        #expect(Money.parse("abc") == nil)
+        #expect(Money.minorUnits(0.1 + 0.2) == .success(30))
+        #expect(Money.minorUnits(0.07) == .success(7))
+        #expect(Money.minorUnits(99_999_999_999.99) == .success(9_999_999_999_999))
+        #expect(Money.parse("¥ 12,345.67") == .success(1_234_567))
+        #expect(Money.parse("abc") == .failure(.notANumber))
         #expect(Money.format(123_456_789) == "1,234,567.89")
         #expect(Money.format(-5) == "-0.05")
-        #expect(Money.minorUnits(.infinity) == nil)
+        #expect(Money.minorUnits(.infinity) == .failure(.notANumber))
+    }
+
+    /// An amount is never silently rounded away or made negative: 0.001 was stored as 0 before.
+    @Test func moneyRefusesFractionsOfACentNegativesAndHugeAmounts() {
+        #expect(Money.minorUnits(0.001) == .failure(.subCent))
+        #expect(Money.minorUnits(1999.995) == .failure(.subCent))
+        #expect(Money.minorUnits(-5) == .failure(.negative))
+        #expect(Money.parse("-12.50") == .failure(.negative))
+        #expect(Money.minorUnits(1e13) == .failure(.tooLarge))
+        let schema = Catalog["opportunities"]
+        for (amount, code) in [(0.001, "invalid_amount"), (-1.0, "out_of_range")] {
+            #expect(throws: ValidationFailure.self) {
+                try RecordValidator(schema: schema).validate(["name": .string("x"), "amount": .double(amount)], mode: .update)
+            }
+            do {
+                _ = try RecordValidator(schema: schema).validate(["amount": .double(amount)], mode: .update)
+            } catch {
+                #expect(error.errors.map(\.code) == [code])
+            }
+        }
     }
 
     @Test func languageFollowsSettingThenHeader() {

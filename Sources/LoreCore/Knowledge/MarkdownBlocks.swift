@@ -87,7 +87,7 @@ struct BlockRenderer {
     }
 
     private mutating func list() {
-        let ordered = listMarker(lines[index].trimmingLeadingSpaces())!.ordered
+        let ordered = listMarker(lines[index].trimmingLeadingSpaces())?.ordered ?? false
         var items: [[String]] = []
         while index < lines.count {
             let line = lines[index]

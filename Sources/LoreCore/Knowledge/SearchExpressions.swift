@@ -31,7 +31,7 @@ public enum SearchExpressions {
         }
         for (i, t) in title.enumerated() { add(t, i + 1, "A") }
         for (i, t) in body.enumerated() { add(t, title.count + i + 1, "") }
-        return order.map { "\(lexeme($0)):\(positions[$0]!.joined(separator: ","))" }.joined(separator: " ")
+        return order.map { "\(lexeme($0)):\(positions[$0, default: []].joined(separator: ","))" }.joined(separator: " ")
     }
 
     public static func lexeme(_ token: String) -> String {
@@ -49,8 +49,8 @@ public enum SearchExpressions {
             counts[t, default: 0] += 1
         }
         let ranked = order.enumerated().sorted { a, b in
-            let ca = counts[a.element]!
-            let cb = counts[b.element]!
+            let ca = counts[a.element, default: 0]
+            let cb = counts[b.element, default: 0]
             if ca != cb { return ca > cb }
             return a.offset < b.offset
         }

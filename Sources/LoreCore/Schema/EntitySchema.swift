@@ -39,6 +39,13 @@ public struct EntitySchema: Sendable {
         fields.first { $0.name == name }
     }
 
+    /// A field the code names as a constant (a programming error otherwise, like ``Catalog/subscript(_:)``); never
+    /// call it with a name that came from a request.
+    public func knownField(_ name: String) -> FieldSchema {
+        guard let f = field(name) else { preconditionFailure("\(self.name) has no field \(name)") }
+        return f
+    }
+
     /// Columns of the entity's own table that carry field values.
     public var columnFields: [FieldSchema] { fields.filter(\.isColumn) }
 

@@ -26,12 +26,19 @@ public struct SLATarget: Sendable, Equatable, Codable {
     }
 
     /// Defaults in the range service desks commonly promise (urgent: 15 min / 4 h; low: 1 day / 5 days).
-    public static let defaults: [CasePriority: SLATarget] = [
-        .urgent: SLATarget(firstResponseMinutes: 15, resolutionMinutes: 240),
-        .high: SLATarget(firstResponseMinutes: 60, resolutionMinutes: 1_440),
-        .normal: SLATarget(firstResponseMinutes: 240, resolutionMinutes: 4_320),
-        .low: SLATarget(firstResponseMinutes: 1_440, resolutionMinutes: 7_200),
-    ]
+    public static func defaultTarget(for priority: CasePriority) -> SLATarget {
+        switch priority {
+        case .urgent: SLATarget(firstResponseMinutes: 15, resolutionMinutes: 240)
+        case .high: SLATarget(firstResponseMinutes: 60, resolutionMinutes: 1_440)
+        case .normal: SLATarget(firstResponseMinutes: 240, resolutionMinutes: 4_320)
+        case .low: SLATarget(firstResponseMinutes: 1_440, resolutionMinutes: 7_200)
+        }
+    }
+
+    /// The defaults for every priority.
+    public static var defaults: [CasePriority: SLATarget] {
+        Dictionary(uniqueKeysWithValues: CasePriority.allCases.map { ($0, defaultTarget(for: $0)) })
+    }
 }
 
 /// A case's service-level clock: due times set when it opens (and when its priority changes), and the moments the

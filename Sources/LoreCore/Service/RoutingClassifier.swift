@@ -28,7 +28,7 @@ public struct RoutingModel: Sendable, Equatable {
 
     mutating func update(_ tokens: [String], label: Int64, by delta: Int) {
         caseCounts[label, default: 0] += delta
-        if caseCounts[label]! <= 0 {
+        if caseCounts[label, default: 0] <= 0 {
             caseCounts[label] = nil
         }
         for t in tokens {
@@ -36,7 +36,7 @@ public struct RoutingModel: Sendable, Equatable {
             if tokenCounts[label]?[t] ?? 0 <= 0 { tokenCounts[label]?[t] = nil }
             tokenTotals[label, default: 0] += delta
             vocabulary[t, default: 0] += delta
-            if vocabulary[t]! <= 0 { vocabulary[t] = nil }
+            if vocabulary[t, default: 0] <= 0 { vocabulary[t] = nil }
         }
         if caseCounts[label] == nil {
             tokenCounts[label] = nil
@@ -66,7 +66,7 @@ public struct RoutingModel: Sendable, Equatable {
             scores.append((label, logp))
         }
         // Softmax of the log scores, shifted by the largest for numerical stability.
-        let top = scores.map(\.1).max()!
+        guard let top = scores.map(\.1).max() else { return [] }
         let exps = scores.map { ($0.0, exp($0.1 - top)) }
         let sum = exps.reduce(0) { $0 + $1.1 }
         return exps.map { (label: $0.0, probability: $0.1 / sum) }.sorted {

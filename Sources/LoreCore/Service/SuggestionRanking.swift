@@ -59,7 +59,7 @@ public enum SuggestionRanking {
         let total = weights.values.reduce(0, +)
         var out: [Ranked] = []
         for (i, c) in candidates.enumerated() {
-            let matched = query.reduce(0.0) { $0 + (docs[i].contains($1) ? weights[$1]! : 0) }
+            let matched = query.reduce(0.0) { $0 + (docs[i].contains($1) ? weights[$1, default: 0] : 0) }
             let match = total > 0 ? matched / total : 0
             guard match >= minimumMatch else { continue }
             let score = match * (0.6 + 0.25 * c.freshness + 0.15 * c.quality)

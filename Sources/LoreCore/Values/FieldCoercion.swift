@@ -21,7 +21,8 @@ enum FieldCoercion {
             return text(raw, maxLength: 100_000, singleLine: false)
         case .email:
             return text(raw, maxLength: 254, singleLine: true).flatMap { v in
-                let s = v.string!
+                // A blank value clears the field, like any other text.
+                guard let s = v.string else { return .success(v) }
                 let parts = s.split(separator: "@", omittingEmptySubsequences: false)
                 guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
                     !parts[1].hasSuffix("."), !s.contains(where: { $0 == " " || $0 == "<" || $0 == ">" })
@@ -30,15 +31,16 @@ enum FieldCoercion {
             }
         case .phone:
             return text(raw, maxLength: 40, singleLine: true).flatMap { v in
+                guard let s = v.string else { return .success(v) }
                 let allowed = Set("0123456789+-() .#/extEXT")
-                guard v.string!.allSatisfy({ allowed.contains($0) }), v.string!.contains(where: \.isNumber) else {
+                guard s.allSatisfy({ allowed.contains($0) }), s.contains(where: \.isNumber) else {
                     return .failure(Problem(code: "invalid_phone", message: "is not a phone number"))
                 }
                 return .success(v)
             }
         case .url:
             return text(raw, maxLength: 500, singleLine: true).flatMap { v in
-                let s = v.string!.lowercased()
+                guard let s = v.string?.lowercased() else { return .success(v) }
                 guard s.hasPrefix("http://") || s.hasPrefix("https://"), s.count > 8, !s.contains(" ") else {
                     return .failure(Problem(code: "invalid_url", message: "must be an http(s) address"))
                 }
@@ -60,15 +62,21 @@ enum FieldCoercion {
             guard let i = integer(raw, fromForm: fromForm), i > 0 else { return typeError("a record id") }
             return .success(.int(i))
         case .money:
-            let minor: Int64?
+            let minor: Result<Int64, Money.Refusal>
             switch raw {
             case .int(let i): minor = Money.minorUnits(Double(i))
             case .double(let d): minor = Money.minorUnits(d)
             case .string(let s) where fromForm: minor = Money.parse(s)
             default: return typeError("an amount")
             }
-            guard let minor else { return .failure(Problem(code: "out_of_range", message: "is not a valid amount")) }
-            return .success(.int(minor))
+            return minor.map(FieldValue.int).mapError { refusal in
+                switch refusal {
+                case .negative: Problem(code: "out_of_range", message: "must not be negative")
+                case .tooLarge: Problem(code: "out_of_range", message: "must be at most 99999999999.99")
+                case .subCent: Problem(code: "invalid_amount", message: "must have at most two decimal places")
+                case .notANumber: Problem(code: "invalid_amount", message: "is not an amount")
+                }
+            }
         case .decimal(let min, let max):
             let d: Double?
             switch raw {

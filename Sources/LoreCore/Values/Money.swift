@@ -1,15 +1,32 @@
+import Foundation
+
 /// Money is stored as an integer number of minor units (cents / fen) to avoid rounding drift.
 public enum Money {
-    /// Converts a decimal amount such as 1999.5 to minor units (199950), or nil when out of range.
-    public static func minorUnits(_ amount: Double) -> Int64? {
-        guard amount.isFinite, abs(amount) < 1e13 else { return nil }
-        return Int64((amount * 100).rounded())
+    /// The largest amount Lore stores: 99,999,999,999.99 (well inside a double's exact cents and a BIGINT).
+    public static let maximum = 99_999_999_999.99
+
+    /// Why an amount was refused.
+    public enum Refusal: Error, Equatable {
+        case negative, tooLarge, subCent, notANumber
+    }
+
+    /// Converts a decimal amount such as 1999.5 to minor units (199950). Amounts are never negative, at most
+    /// ``maximum``, and in whole cents: 0.001 is refused rather than silently stored as 0.
+    public static func minorUnits(_ amount: Double) -> Result<Int64, Refusal> {
+        guard amount.isFinite else { return .failure(.notANumber) }
+        guard amount >= 0 else { return .failure(.negative) }
+        guard amount <= maximum else { return .failure(.tooLarge) }
+        let cents = amount * 100
+        // Binary fractions make 0.07 × 100 = 7.000000000000001; a real third decimal is off by far more.
+        guard abs(cents - cents.rounded()) <= 1e-9 * max(1, cents) else { return .failure(.subCent) }
+        return .success(Int64(cents.rounded()))
     }
 
     /// Parses text such as "1,999.50" or "¥1999.5" typed into a form.
-    public static func parse(_ text: String) -> Int64? {
-        let cleaned = text.filter { $0.isNumber || $0 == "." || $0 == "-" }
-        guard !cleaned.isEmpty, let d = Double(cleaned) else { return nil }
+    public static func parse(_ text: String) -> Result<Int64, Refusal> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let cleaned = trimmed.filter { $0.isNumber || $0 == "." || $0 == "-" }
+        guard !cleaned.isEmpty, cleaned.allSatisfy(\.isASCII), let d = Double(cleaned) else { return .failure(.notANumber) }
         return minorUnits(d)
     }
 

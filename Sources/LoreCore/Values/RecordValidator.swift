@@ -23,12 +23,13 @@ public struct RecordValidator: Sendable {
     public func validate(_ input: [String: JSONValue], mode: Mode) throws(ValidationFailure) -> [String: FieldValue] {
         var errors: [FieldError] = []
         var out: [String: FieldValue] = [:]
-        for key in input.keys.sorted() where schema.field(key) == nil {
+        for (key, value) in input.sorted(by: { $0.key < $1.key }) where schema.field(key) == nil {
             if schema.owned && Self.ownedInputFields.contains(key) {
-                switch input[key]! {
+                let formID = fromForm ? value.stringValue.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) } : nil
+                switch value {
                 case .int(let v) where v > 0: out[key] = .int(v)
-                case .string(let s) where fromForm && Int64(s) != nil: out[key] = .int(Int64(s)!)
-                case .string(let s) where fromForm && s.isEmpty: break
+                case .string where formID.map({ $0 > 0 }) ?? false: out[key] = formID.map(FieldValue.int)
+                case .string(let s) where fromForm && s.trimmingCharacters(in: .whitespaces).isEmpty: break
                 default: errors.append(FieldError(field: key, code: "invalid_type", message: "must be a user id"))
                 }
                 continue

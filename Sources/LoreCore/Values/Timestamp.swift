@@ -8,6 +8,9 @@ public enum Timestamp {
 
     public static func now() -> String { format(Date()) }
 
+    /// Milliseconds since 1970 now, as ``parse(_:)`` would read ``now()``.
+    public static func nowMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
     public static func format(_ date: Date) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         return format(epochMilliseconds: ms)
@@ -62,7 +65,7 @@ public enum Timestamp {
             return v
         }
         func expect(_ c: Character) -> Bool {
-            guard i < chars.count, chars[i] == c.asciiValue! else { return false }
+            guard i < chars.count, chars[i] == c.asciiValue else { return false }
             i += 1
             return true
         }
@@ -79,7 +82,7 @@ public enum Timestamp {
                 while i < chars.count, chars[i] >= 48, chars[i] <= 57 { i += 1 }
                 let digits = String(decoding: chars[start..<i], as: UTF8.self)
                 guard !digits.isEmpty else { return nil }
-                ms = Int64(String((digits + "00").prefix(3)))!
+                ms = Int64(String((digits + "00").prefix(3))) ?? 0
             }
         }
         var offset: Int64 = 0

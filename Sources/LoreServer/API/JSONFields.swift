@@ -68,6 +68,17 @@ struct JSONFields {
         return fallback
     }
 
+    /// One of an enum's raw values, or `fallback` when absent. Null is refused: the field has a value whenever it is
+    /// sent, and the OpenAPI document says it is not nullable.
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, default fallback: T) -> T
+    where T.RawValue == String {
+        guard let v = object[key] else { return fallback }
+        if case .string(let s) = v, let c = T(rawValue: s) { return c }
+        errors.append(
+            FieldError(field: key, code: "invalid_choice", message: "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ")))
+        return fallback
+    }
+
     /// An array of strings, or nil when absent.
     mutating func strings(_ key: String) -> [String]? {
         guard let v = object[key], v != .null else { return nil }
@@ -79,6 +90,12 @@ struct JSONFields {
     /// Records a problem found by the caller.
     mutating func fail(_ key: String, _ message: String, code: String = "invalid") {
         errors.append(FieldError(field: key, code: code, message: message))
+    }
+
+    /// A required field's value once ``check()`` has passed (a 422 naming it if it is still missing).
+    func required<T>(_ value: T?, _ key: String) throws -> T {
+        guard let value else { throw Problem.validation([FieldError(field: key, code: "required", message: "is required")]) }
+        return value
     }
 
     /// Throws the collected problems, if any.

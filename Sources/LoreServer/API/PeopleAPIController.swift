@@ -30,7 +30,8 @@ struct PeopleAPIController {
             let id = try RecordAPIController.id(context)
             guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
             try await users.deactivate(id: id, by: admin.userID)
-            return try JSONIO.response(Self.json(try await users.find(id: id)!))
+            guard let user = try await users.find(id: id) else { throw Problem.notFound() }
+            return try JSONIO.response(Self.json(user))
         }
         api.on(.get, "/tokens") { _, context in
             let p = try context.requirePrincipal()
@@ -75,10 +76,10 @@ struct PeopleAPIController {
     func createUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let admin = try Self.requireAdmin(context)
         let input = try await JSONIO.object(request, context: context)
-        let v = try UserInputParser.parse(input, creating: true)
-        let hash = try await passwords.hash(v.password!)
+        let v = try UserInputParser.parse(input, creating: true).newUser()
+        let hash = try await passwords.hash(v.password)
         let user = try await users.create(
-            email: v.email!, name: v.name!, role: v.role!, teamID: v.teamID ?? nil, passwordHash: hash, locale: v.locale ?? nil, by: admin.userID)
+            email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, locale: v.locale, by: admin.userID)
         return try JSONIO.response(Self.json(user), status: .created, headers: [.location: "/api/v1/users/\(user.id)"])
     }
 
@@ -123,6 +124,24 @@ struct UserInputParser {
     var password: String?
 
     static let fields: Set<String> = ["email", "name", "role", "team_id", "locale", "password"]
+
+    /// The fields a new user needs, all present (``parse(_:creating:fromForm:)`` with `creating` checked them).
+    struct NewUser {
+        var email: String
+        var name: String
+        var role: Role
+        var password: String
+        var teamID: Int64?
+        var locale: String?
+    }
+
+    func newUser() throws -> NewUser {
+        guard let email, let name, let role, let password else {
+            let missing = [("email", email == nil), ("name", name == nil), ("role", role == nil), ("password", password == nil)]
+            throw ValidationFailure(missing.filter(\.1).map { FieldError(field: $0.0, code: "required", message: "is required") })
+        }
+        return NewUser(email: email, name: name, role: role, password: password, teamID: teamID ?? nil, locale: locale ?? nil)
+    }
 
     static func parse(_ input: [String: JSONValue], creating: Bool, fromForm: Bool = false) throws -> UserInputParser {
         var out = UserInputParser()

@@ -49,7 +49,9 @@ extension KnowledgeAPIController {
             let note = fields.string("note")
             let tags = fields.strings("tags")
             try fields.check()
-            let r = try await kb.propose(id: try Self.id(context), title: title!, body: body!, tags: tags, note: note, as: p)
+            let r = try await kb.propose(
+                id: try Self.id(context), title: try fields.required(title, "title"), body: try fields.required(body, "body"), tags: tags, note: note,
+                as: p)
             return try JSONIO.response(ArticleJSON.encode(r), status: .created)
         }
         for (action, approve) in [("approve", true), ("reject", false)] {
@@ -71,7 +73,8 @@ extension KnowledgeAPIController {
             let helpful = fields.bool("helpful")
             let comment = fields.string("comment")
             try fields.check()
-            return try articleResponse(try await kb.feedback(id: try Self.id(context), helpful: helpful!, comment: comment, as: p))
+            return try articleResponse(
+                try await kb.feedback(id: try Self.id(context), helpful: try fields.required(helpful, "helpful"), comment: comment, as: p))
         }
     }
 }

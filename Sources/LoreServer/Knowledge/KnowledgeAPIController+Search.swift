@@ -40,7 +40,7 @@ extension KnowledgeAPIController {
             let description = fields.string("description") ?? ""
             let k = Int(fields.int("k", in: 1...50, default: 5))
             try fields.check()
-            let hits = try await kb.related(subject: subject!, description: description, k: k, as: p)
+            let hits = try await kb.related(subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
             return try JSONIO.response(.object(["data": .array(hits.map(ArticleJSON.encode))]))
         }
         api.on(.get, "/kb/review-queue") { _, context in

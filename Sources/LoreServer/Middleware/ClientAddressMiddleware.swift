@@ -37,5 +37,7 @@ public enum ClientAddress {
 }
 
 extension HTTPField.Name {
+    // A constant, valid header name (see HTTPField.Name.csrfToken for why this unwrap is allowed).
+    // swift-format-ignore: NeverForceUnwrap
     static let xForwardedFor = Self("X-Forwarded-For")!
 }

@@ -21,7 +21,8 @@ extension CaseAPIController {
         api.on(.post, "/cases/{id}/reroute") { request, context in
             let p = try context.requirePrincipal()
             let department = try await Self.fields(request, context, ["department_id"]) { $0.id("department_id", required: true) }
-            return try Self.caseResponse(try await cases.reroute(caseID: try Self.id(context), to: department!, as: p))
+            guard let department else { throw Problem.validation([FieldError(field: "department_id", code: "required", message: "is required")]) }
+            return try Self.caseResponse(try await cases.reroute(caseID: try Self.id(context), to: department, as: p))
         }
         api.on(.post, "/cases/{id}/escalate") { request, context in
             let p = try context.requirePrincipal()

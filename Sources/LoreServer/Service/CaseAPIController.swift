@@ -38,7 +38,7 @@ struct CaseAPIController {
         api.on(.post, "/cases/{id}/messages") { request, context in
             let p = try context.requirePrincipal()
             var f = JSONFields(try await JSONIO.object(request, context: context), allowed: ["kind", "body"], hint: "send kind and body")
-            let kind = f.choice("kind", CaseMessage.Kind.self, default: .reply)!
+            let kind = f.choice("kind", CaseMessage.Kind.self, default: .reply)
             let body = f.string("body", required: true)
             try f.check()
             return try Self.caseResponse(

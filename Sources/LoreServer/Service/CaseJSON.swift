@@ -67,8 +67,8 @@ enum CaseJSON {
         let description = f.string("description", maxLength: CaseInput.maximumDescriptionLength)
         let input = CaseInput(
             subject: subject ?? "", description: description ?? "", accountID: f.id("account_id"), contactID: f.id("contact_id"),
-            productID: f.id("product_id"), channel: f.choice("channel", CaseChannel.self, default: .web)!,
-            priority: f.choice("priority", CasePriority.self, default: .normal)!, departmentID: f.id("department_id"),
+            productID: f.id("product_id"), channel: f.choice("channel", CaseChannel.self, default: .web),
+            priority: f.choice("priority", CasePriority.self, default: .normal), departmentID: f.id("department_id"),
             assigneeID: f.id("assignee_id"))
         try f.check()
         return input

@@ -65,10 +65,9 @@ struct AdminUsersPage {
         for k in ["email", "name", "role", "password", "team_id"] { if let v = form[k] { input[k] = .string(v) } }
         if form["team_id"] == "" { input["team_id"] = .null }
         do {
-            let v = try UserInputParser.parse(input, creating: true, fromForm: true)
-            let hash = try await services.passwords.hash(v.password!)
-            _ = try await services.users.create(
-                email: v.email!, name: v.name!, role: v.role!, teamID: v.teamID ?? nil, passwordHash: hash, by: p.userID)
+            let v = try UserInputParser.parse(input, creating: true, fromForm: true).newUser()
+            let hash = try await services.passwords.hash(v.password)
+            _ = try await services.users.create(email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, by: p.userID)
             return try await page(context, values: [:], errors: [:], flash: t("msg.user_created"), status: .ok)
         } catch {
             var errors: [String: String]

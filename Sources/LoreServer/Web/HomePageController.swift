@@ -35,7 +35,7 @@ struct HomePageController {
                 "href": "/tasks/\(r.id)", "title": r["title"].string ?? "", "due": due.isEmpty ? false : due as Any,
                 "overdue": !due.isEmpty && due < today,
                 "priority": r["priority"].string ?? "normal", "priority_label": t.choiceLabel(r["priority"].string ?? "normal"),
-                "related": [taskView.cell(r, tasks.field("account_id")!), taskView.cell(r, tasks.field("opportunity_id")!)].filter {
+                "related": [taskView.cell(r, tasks.knownField("account_id")), taskView.cell(r, tasks.knownField("opportunity_id"))].filter {
                     $0["empty"] == nil
                 },
             ]
@@ -53,7 +53,7 @@ struct HomePageController {
                 "href": "/interactions/\(r.id)", "subject": r["subject"].string ?? "", "kind": r["kind"].string ?? "",
                 "kind_label": t.choiceLabel(r["kind"].string ?? ""),
                 "when": TimeDisplay.short(r["occurred_at"].string ?? "", offset: context.timeZoneOffset),
-                "owner": recentView.ownerName(r), "account": recentView.cell(r, interactions.field("account_id")!),
+                "owner": recentView.ownerName(r), "account": recentView.cell(r, interactions.knownField("account_id")),
             ]
         }
         let stages = try await services.records.list(Catalog["pipeline_stages"], query: ListQuery(), as: p).records

@@ -35,12 +35,13 @@ struct LeadConvertPage {
             try await builder.field(
                 FieldSchema("opportunity_name", .text(maxLength: 200)),
                 value: values["opportunity_name"] ?? "\(lead["company"].string ?? lead["name"].string ?? "")", error: errors["opportunity_name"]),
-            try await builder.field(opp.field("stage_id")!, value: values["stage_id"] ?? "", error: errors["stage_id"]),
+            try await builder.field(opp.knownField("stage_id"), value: values["stage_id"] ?? "", error: errors["stage_id"]),
             try await builder.field(
-                opp.field("amount")!, value: values["amount"] ?? lead["estimated_value"].int.map { String(format: "%.2f", Money.amount($0)) } ?? "",
+                opp.knownField("amount"),
+                value: values["amount"] ?? lead["estimated_value"].int.map { String(format: "%.2f", Money.amount($0)) } ?? "",
                 error: errors["amount"]),
             try await builder.field(
-                opp.field("expected_close_date")!, value: values["expected_close_date"] ?? "", error: errors["expected_close_date"]),
+                opp.knownField("expected_close_date"), value: values["expected_close_date"] ?? "", error: errors["expected_close_date"]),
         ].map { f in
             var f = f
             if f["name"] as? String == "opportunity_name" { f["label"] = t("convert.opportunity_name") }

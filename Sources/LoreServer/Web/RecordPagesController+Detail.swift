@@ -95,7 +95,7 @@ extension RecordPagesController {
                 "body": r["body"].string.map { $0 as Any } ?? false,
                 "when": TimeDisplay.short(r["occurred_at"].string ?? "", offset: context.timeZoneOffset),
                 "datetime": r["occurred_at"].string ?? "", "owner": view.ownerName(r),
-                "contact": view.cell(r, schema.field("contact_id")!), "account": view.cell(r, schema.field("account_id")!),
+                "contact": view.cell(r, schema.knownField("contact_id")), "account": view.cell(r, schema.knownField("account_id")),
             ]
         }
     }

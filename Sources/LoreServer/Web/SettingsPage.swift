@@ -43,10 +43,11 @@ struct SettingsPage {
         guard let (_, hash) = try await services.users.credentials(email: p.email),
             try await services.passwords.verify(form["current"] ?? "", hash: hash)
         else { return try await page(context, flash: t("msg.login_failed"), isError: true, status: .unprocessableContent) }
-        if let error = UserInput.validatePassword(form["new"] ?? "") {
+        let newPassword = form["new"] ?? ""
+        if let error = UserInput.validatePassword(newPassword) {
             return try await page(context, flash: t("err.\(error.code)"), isError: true, status: .unprocessableContent)
         }
-        _ = try await services.users.update(id: p.userID, passwordHash: try await services.passwords.hash(form["new"]!), by: p.userID)
+        _ = try await services.users.update(id: p.userID, passwordHash: try await services.passwords.hash(newPassword), by: p.userID)
         return try await page(context, flash: t("msg.saved"))
     }
 

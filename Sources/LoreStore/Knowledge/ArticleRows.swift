@@ -109,4 +109,10 @@ enum ArticleRows {
     static func fetch(id: Int64, on db: any SQLDatabase) async throws -> Article? {
         try await fetch(ids: [id], withBody: true, on: db).first
     }
+
+    /// The article, or `notFound` (it was deleted or never existed).
+    static func require(id: Int64, on db: any SQLDatabase) async throws -> Article {
+        guard let a = try await fetch(id: id, on: db) else { throw StoreError.notFound(entity: "articles", id: id) }
+        return a
+    }
 }

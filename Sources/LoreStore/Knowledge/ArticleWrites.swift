@@ -49,7 +49,7 @@ enum ArticleWrites {
                 SQLBind(Markdown.plainText(input.body))
             )
             .returning("id").first()
-        let id = try row!.decode(column: "id", as: Int64.self)
+        let id = try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
         try await replaceTagsAndLinks(id: id, input, on: db)
         try await addVersion(articleID: id, number: 1, input, status: status, note: nil, author: actor, on: db)
         return id

@@ -48,7 +48,7 @@ extension KnowledgeRepository {
             _ = try await ArticleWrites.update(a, input, by: p.userID, note: note, on: db)
             if a.status != .draft { try await ArticleWrites.setStatus(id, .draft, by: p.userID, on: db) }
             try await AuditLog.record(on: db, userID: p.userID, entity: "articles", entityID: id, action: "restore", summary: note, changes: [:])
-            return .article(try await ArticleRows.fetch(id: id, on: db)!)
+            return .article(try await ArticleRows.require(id: id, on: db))
         }
     }
 
@@ -79,8 +79,8 @@ extension KnowledgeRepository {
                 SQLBind(author), SQLBind(Timestamp.now()), SQLBind(ArticleRevision.Status.pending.rawValue)
             )
             .returning("id").first()
-        let rid = try row!.decode(column: "id", as: Int64.self)
-        return try await ArticleHistoryRows.revisions(articleID: nil, revisionID: rid, status: nil, on: db)[0]
+        let rid = try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
+        return try await ArticleHistoryRows.revisions(articleID: nil, revisionID: rid, status: nil, on: db).first.orMissing("proposal \(rid)")
     }
 
     /// Proposed edits of an article (authors and reviewers see all; others their own).
@@ -115,7 +115,7 @@ extension KnowledgeRepository {
                 _ = try await ArticleWrites.update(a, input, by: r.authorID ?? p.userID, note: note, on: db)
                 try await db.update("article_versions").where("article_id", .equal, SQLBind(a.id)).where("number", .equal, SQLBind(a.version + 1))
                     .set("status", to: SQLBind(ArticleStatus.published.rawValue)).run()
-                try await ArticleIndex.put(try await ArticleRows.fetch(id: a.id, on: db)!, engine: engine, on: db)
+                try await ArticleIndex.put(try await ArticleRows.require(id: a.id, on: db), engine: engine, on: db)
             }
             let status: ArticleRevision.Status = approve ? .approved : .rejected
             try await db.update("article_revisions").where("id", .equal, SQLBind(rid)).set("status", to: SQLBind(status.rawValue))
@@ -125,7 +125,7 @@ extension KnowledgeRepository {
             try await AuditLog.record(
                 on: db, userID: p.userID, entity: "articles", entityID: a.id, action: approve ? "approve_proposal" : "reject_proposal",
                 summary: comment, changes: [:])
-            return try await ArticleHistoryRows.revisions(articleID: nil, revisionID: rid, status: nil, on: db)[0]
+            return try await ArticleHistoryRows.revisions(articleID: nil, revisionID: rid, status: nil, on: db).first.orMissing("proposal \(rid)")
         }
     }
 

@@ -14,7 +14,8 @@ extension KnowledgeRepository {
             if let f = ArticleFilters.facets(filter) { cond = cond + " AND " + f }
             if let status { cond = cond + " AND a.status = \(bind: status.rawValue)" }
             if let ownerID { cond = cond + " AND a.owner_id = \(bind: ownerID)" }
-            let total = try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE \(cond)").first()!.decode(column: "n", as: Int.self)
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE \(cond)").first().orMissing("a count").decode(
+                column: "n", as: Int.self)
             let ids = try await db.raw(
                 "SELECT a.id FROM articles a WHERE \(cond) ORDER BY a.updated_at DESC, a.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
             ).all().map { try $0.decode(column: "id", as: Int64.self) }
@@ -76,7 +77,7 @@ extension KnowledgeRepository {
                 WHERE id = \(bind: id)
                 """
             ).run()
-            return try await ArticleRows.fetch(id: id, on: db)!
+            return try await ArticleRows.require(id: id, on: db)
         }
     }
 

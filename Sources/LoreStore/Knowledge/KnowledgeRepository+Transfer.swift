@@ -38,7 +38,7 @@ extension KnowledgeRepository {
                         "verify_by": .string(Self.verifyBy(chosen: doc.input.verifyBy, type: doc.input.type, now: now)),
                     ], on: db)
                 try await db.update("article_versions").where("article_id", .equal, SQLBind(id)).set("status", to: SQLBind("published")).run()
-                try await ArticleIndex.put(try await ArticleRows.fetch(id: id, on: db)!, engine: engine, on: db)
+                try await ArticleIndex.put(try await ArticleRows.require(id: id, on: db), engine: engine, on: db)
             }
             try await AuditLog.record(
                 on: db, userID: p.userID, entity: "articles", entityID: id, action: "import", summary: doc.input.title, changes: [:])

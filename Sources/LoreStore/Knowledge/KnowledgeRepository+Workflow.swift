@@ -26,7 +26,7 @@ extension KnowledgeRepository {
             try await db.update("article_versions").where("article_id", .equal, SQLBind(id)).where("number", .equal, SQLBind(a.version))
                 .set("status", to: SQLBind(ArticleStatus.published.rawValue)).run()
             try await ArticleWrites.review(articleID: id, revisionID: nil, reviewer: p.userID, decision: "approved", comment: comment, on: db)
-            try await ArticleIndex.put(try await ArticleRows.fetch(id: id, on: db)!, engine: engine, on: db)
+            try await ArticleIndex.put(try await ArticleRows.require(id: id, on: db), engine: engine, on: db)
         }
     }
 
@@ -87,7 +87,7 @@ extension KnowledgeRepository {
                 throw StoreError.conflict(field: "status", message: "cannot \(action) an article that is \(a.status.rawValue)")
             }
             try await apply(db, a)
-            let after = try await ArticleRows.fetch(id: id, on: db)!
+            let after = try await ArticleRows.require(id: id, on: db)
             try await AuditLog.record(
                 on: db, userID: p.userID, entity: "articles", entityID: id, action: action, summary: a.title,
                 changes: a.status == after.status ? [:] : ["status": [.string(a.status.rawValue), .string(after.status.rawValue)]])

@@ -57,7 +57,7 @@ public struct KnowledgeRepository: Sendable {
             let id = try await ArticleWrites.insert(input, status: .draft, ownerID: p.userID, teamID: p.teamID, by: p.userID, on: db)
             try await AuditLog.record(
                 on: db, userID: p.userID, entity: "articles", entityID: id, action: "create", summary: input.title, changes: [:])
-            return try await ArticleRows.fetch(id: id, on: db)!
+            return try await ArticleRows.require(id: id, on: db)
         }
     }
 
@@ -80,7 +80,7 @@ public struct KnowledgeRepository: Sendable {
             }
             try await ArticleWrites.checkReferences(input, on: db)
             let number = try await ArticleWrites.update(old, input, by: p.userID, note: note, on: db)
-            let new = try await ArticleRows.fetch(id: id, on: db)!
+            let new = try await ArticleRows.require(id: id, on: db)
             if new.status == .published { try await ArticleIndex.put(new, engine: engine, on: db) }
             try await AuditLog.record(
                 on: db, userID: p.userID, entity: "articles", entityID: id, action: "update", summary: "version \(number)",

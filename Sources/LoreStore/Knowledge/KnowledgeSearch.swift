@@ -118,8 +118,10 @@ enum KnowledgeSearch {
             let cond = facetFilter.map { audience + " AND " + $0 } ?? audience
             let all = matchedAll
             total = try await database.read { db in
-                try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: cond))) m").first()!
-                    .decode(column: "n", as: Int.self)
+                try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: cond))) m").first().orMissing(
+                    "a count"
+                )
+                .decode(column: "n", as: Int.self)
             }
         }
         return ArticleSearchResult(

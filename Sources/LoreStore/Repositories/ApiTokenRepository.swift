@@ -32,7 +32,7 @@ public struct ApiTokenRepository: Sendable {
                 .columns("user_id", "name", "token_hash", "prefix", "created_at")
                 .values(SQLBind(userID), SQLBind(name), SQLBind(Secrets.digest(secret)), SQLBind(prefix), SQLBind(now))
                 .returning("id").first()
-            let id = try row!.decode(column: "id", as: Int64.self)
+            let id = try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
             try await AuditLog.record(on: db, userID: userID, entity: "api_tokens", entityID: id, action: "create", summary: name, changes: [:])
             return id
         }
@@ -89,7 +89,7 @@ public struct ApiTokenRepository: Sendable {
         guard let (principal, tokenID, lastUsed) = found else { return nil }
         // Record use at most once a minute, so reads do not all turn into writes.
         let now = Timestamp.now()
-        if lastUsed.map({ Timestamp.parse(now)! - (Timestamp.parse($0) ?? 0) > 60_000 }) ?? true {
+        if lastUsed.map({ (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) - (Timestamp.parse($0) ?? 0) > 60_000 }) ?? true {
             try await database.write { db in
                 try await db.update("api_tokens").where("id", .equal, SQLBind(tokenID)).set("last_used_at", to: SQLBind(now)).run()
             }

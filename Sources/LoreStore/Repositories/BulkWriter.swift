@@ -40,7 +40,8 @@ public struct BulkWriter: Sendable {
     /// Counts the rows of a table.
     public func count(_ table: String) async throws -> Int {
         try await database.read { db in
-            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()!.decode(column: "n", as: Int.self)
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first().orMissing("a count").decode(
+                column: "n", as: Int.self)
         }
     }
 }

@@ -12,11 +12,11 @@ public struct LoginThrottle: Sendable {
     public init(database: any LoreDatabase) { self.database = database }
 
     public func isBlocked(email: String, ip: String?) async throws -> Bool {
-        let since = Timestamp.format(epochMilliseconds: Timestamp.parse(Timestamp.now())! - window)
+        let since = Timestamp.format(epochMilliseconds: Timestamp.nowMilliseconds() - window)
         return try await database.read { db in
             func count(_ key: String) async throws -> Int {
                 try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("login_attempts")
-                    .where("key", .equal, SQLBind(key)).where("at", .greaterThan, SQLBind(since)).first()!
+                    .where("key", .equal, SQLBind(key)).where("at", .greaterThan, SQLBind(since)).first().orMissing("a count")
                     .decode(column: "n", as: Int.self)
             }
             if try await count("email:" + email.lowercased()) >= maxPerAccount { return true }
@@ -31,7 +31,7 @@ public struct LoginThrottle: Sendable {
             for key in ["email:" + email.lowercased()] + (ip.map { ["ip:" + $0] } ?? []) {
                 try await db.insert(into: "login_attempts").columns("key", "at").values(SQLBind(String(key.prefix(300))), SQLBind(now)).run()
             }
-            let old = Timestamp.format(epochMilliseconds: Timestamp.parse(now)! - 24 * 3_600_000)
+            let old = Timestamp.format(epochMilliseconds: (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) - 24 * 3_600_000)
             try await db.delete(from: "login_attempts").where("at", .lessThan, SQLBind(old)).run()
         }
     }

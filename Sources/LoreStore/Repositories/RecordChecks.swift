@@ -11,7 +11,7 @@ enum RecordChecks {
         for field in schema.fields {
             if let only = onlyFields, !only.contains(field.name) { continue }
             guard let value = values[field.name], !value.isNull, let target = field.kind.referencedEntity else { continue }
-            let ids = field.isColumn ? [value.int!] : value.ids
+            let ids = field.isColumn ? (value.int.map { [$0] } ?? []) : value.ids
             if ids.isEmpty { continue }
             let found = try await visibleIDs(entity: target, ids: ids, principal: principal, on: db)
             if let missing = ids.first(where: { !found.contains($0) }) {

@@ -26,7 +26,7 @@ public struct SessionRepository: Sendable {
         let token = Secrets.randomToken()
         let csrf = Secrets.randomToken(bytes: 24)
         let now = Timestamp.now()
-        let expires = Timestamp.format(epochMilliseconds: Timestamp.parse(now)! + Self.lifetimeMilliseconds)
+        let expires = Timestamp.format(epochMilliseconds: (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) + Self.lifetimeMilliseconds)
         try await database.write { db in
             try await db.insert(into: "sessions")
                 .columns("id", "user_id", "csrf_token", "created_at", "expires_at", "last_seen_at", "ip", "user_agent")

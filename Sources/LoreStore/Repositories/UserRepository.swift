@@ -41,7 +41,7 @@ public struct UserRepository: Sendable {
 
     public func count() async throws -> Int {
         try await database.read { db in
-            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()!
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first().orMissing("a count")
                 .decode(column: "n", as: Int.self)
         }
     }
@@ -76,15 +76,21 @@ public struct UserRepository: Sendable {
                     SQLValues.expression((role == .customer ? accountID : nil).map(FieldValue.int) ?? .null)
                 )
                 .returning("id").first()
-            let id = try row!.decode(column: "id", as: Int64.self)
+            let id = try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
             try await AuditLog.record(
                 on: db, userID: actor, entity: "users", entityID: id, action: "create", summary: "\(name) <\(email)> \(role.rawValue)", changes: [:])
-            return try await Self.fetch(id: id, on: db)!
+            return try await Self.require(id: id, on: db)
         }
     }
 
     static func fetch(id: Int64, on db: any SQLDatabase) async throws -> User? {
         try await db.select().columns(columns.map { SQLColumn($0) }).from("users").where("id", .equal, SQLBind(id)).first().map(decode)
+    }
+
+    /// The user, or `notFound`.
+    static func require(id: Int64, on db: any SQLDatabase) async throws -> User {
+        guard let u = try await fetch(id: id, on: db) else { throw StoreError.notFound(entity: "users", id: id) }
+        return u
     }
 
     public func find(id: Int64) async throws -> User? {
@@ -155,7 +161,7 @@ public struct UserRepository: Sendable {
                 try await AuditLog.record(
                     on: db, userID: actor, entity: "users", entityID: id, action: "update", summary: summary.joined(separator: ", "), changes: [:])
             }
-            return try await Self.fetch(id: id, on: db)!
+            return try await Self.require(id: id, on: db)
         }
     }
 

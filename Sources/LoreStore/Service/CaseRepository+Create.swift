@@ -29,7 +29,8 @@ extension CaseRepository {
                 throw KnowledgeError.forbidden("only managers and senior agents assign cases to others")
             }
             let now = Timestamp.now()
-            let sla = CaseSLA.start(openedAt: now, target: try await Self.slaTargets(on: db)[input.priority] ?? SLATarget.defaults[.normal]!)
+            let sla = CaseSLA.start(
+                openedAt: now, target: try await Self.slaTargets(on: db)[input.priority] ?? SLATarget.defaultTarget(for: input.priority))
             var routing = RoutingSource.manual
             var department = input.departmentID
             var predicted: Int64?
@@ -62,7 +63,7 @@ extension CaseRepository {
                     SQLBind(sla.firstResponseDue), SQLBind(0), SQLBind(0)
                 )
                 .returning("id").first()
-            let id = try row!.decode(column: "id", as: Int64.self)
+            let id = try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
             if let origin {
                 try await CaseRows.addMessage(
                     id, kind: .customer, body: input.description, author: nil, from: origin.fromAddress, messageID: origin.messageID, on: db)
@@ -70,7 +71,7 @@ extension CaseRepository {
             try await CaseRows.addEvent(id, "created", detail: input.channel.rawValue, actor: p.userID, on: db)
             let detail = [routing.rawValue, predicted.map(String.init) ?? "-", confidence.map { String(format: "%.3f", $0) } ?? "-"]
             try await CaseRows.addEvent(id, "routed", detail: detail.joined(separator: " "), actor: p.userID, on: db)
-            let c = try await CaseRows.fetch(id: id, on: db)!
+            let c = try await CaseRows.require(id: id, on: db)
             try await Self.audit(c, "create", by: p, on: db)
             guard routing == .manual, let department else { return (c, nil, 0) }
             return (c, RoutingModelCache.Change(add: (c.text, department)), try await RoutingModelCache.bumpVersion(on: db))

@@ -18,7 +18,7 @@ extension CaseRepository {
                 ["department_id": .int(department), "routing": .string(RoutingSource.rerouted.rawValue), "training_label": .int(department)], on: db)
             try await CaseRows.addEvent(
                 caseID, "rerouted", detail: "\(old.departmentID.map(String.init) ?? "-") → \(department)", actor: p.userID, on: db)
-            let c = try await CaseRows.fetch(id: caseID, on: db)!
+            let c = try await CaseRows.require(id: caseID, on: db)
             try await Self.audit(
                 c, "reroute", by: p, changes: ["department_id": [old.departmentID.map(FieldValue.int) ?? .null, .int(department)]], on: db)
             let change = RoutingModelCache.Change(add: (c.text, department), remove: trained.map { (c.text, $0) })
@@ -51,7 +51,7 @@ extension CaseRepository {
             try await Self.touch(caseID, by: p.userID, set.merging(Self.slaChange(c, to: .escalated, now: Timestamp.now())) { own, _ in own }, on: db)
             try await CaseRows.addMessage(caseID, kind: .note, body: reason, author: p.userID, on: db)
             try await CaseRows.addEvent(caseID, "escalated", detail: "tier \(tier.rawValue): \(reason.prefix(200))", actor: p.userID, on: db)
-            let after = try await CaseRows.fetch(id: caseID, on: db)!
+            let after = try await CaseRows.require(id: caseID, on: db)
             try await Self.audit(after, "escalate", by: p, changes: ["tier": [.int(Int64(c.tier.rawValue)), .int(Int64(tier.rawValue))]], on: db)
             return after
         }
@@ -95,12 +95,13 @@ extension CaseRepository {
             try await Self.touch(caseID, by: p.userID, set, on: db)
             try await CaseRows.addMessage(caseID, kind: .reply, body: resolution, author: p.userID, on: db)
             try await CaseRows.addEvent(caseID, "resolved", detail: c.escalationCount > 0 ? "after escalation" : nil, actor: p.userID, on: db)
-            let after = try await CaseRows.fetch(id: caseID, on: db)!
+            let after = try await CaseRows.require(id: caseID, on: db)
             try await CaseIndex.put(after, engine: engine, on: db)
             var captured: Int64?
             if c.escalationCount > 0, try await !Self.solvedWithArticle(caseID, on: db) {
-                captured = try await Self.captureSolution(after, by: p, on: db)
-                try await CaseRows.addEvent(caseID, "solution_captured", detail: String(captured!), actor: p.userID, on: db)
+                let article = try await Self.captureSolution(after, by: p, on: db)
+                try await CaseRows.addEvent(caseID, "solution_captured", detail: String(article), actor: p.userID, on: db)
+                captured = article
             }
             let link = try await Self.requestSatisfaction(after, publicURL: base, on: db)
             try await Self.audit(after, "resolve", by: p, changes: ["status": [.string(c.status.rawValue), .string("resolved")]], on: db)
@@ -143,7 +144,7 @@ extension CaseRepository {
                 caseID, by: p.userID, ["status": .string(CaseStatus.open.rawValue), "resolved_at": .null, "next_due": .string(c.sla.resolutionDue)],
                 on: db)
             try await CaseRows.addEvent(caseID, "reopened", actor: p.userID, on: db)
-            return try await CaseRows.fetch(id: caseID, on: db)!
+            return try await CaseRows.require(id: caseID, on: db)
         }
     }
 
@@ -154,7 +155,7 @@ extension CaseRepository {
             guard c.status == .resolved else { throw StoreError.conflict(field: "status", message: "resolve case \(c.reference) before closing it") }
             try await Self.touch(caseID, by: p.userID, ["status": .string(CaseStatus.closed.rawValue)], on: db)
             try await CaseRows.addEvent(caseID, "closed", actor: p.userID, on: db)
-            return try await CaseRows.fetch(id: caseID, on: db)!
+            return try await CaseRows.require(id: caseID, on: db)
         }
     }
 }

@@ -54,7 +54,8 @@ extension CaseRepository {
             if let a = q.accountID { cond = cond + " AND c.account_id = \(bind: a)" }
             if q.unassignedOnly { cond = cond + " AND c.assignee_id IS NULL" }
             if q.breachedOnly { cond = cond + " AND c.next_due < \(bind: Timestamp.now())" }
-            let total = try await db.raw("SELECT COUNT(*) AS n FROM cases c WHERE \(cond)").first()!.decode(column: "n", as: Int.self)
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM cases c WHERE \(cond)").first().orMissing("a count").decode(
+                column: "n", as: Int.self)
             // Queues serve the most urgent first; the full list shows the newest first.
             let order: SQLQueryString =
                 q.queue == .all ? "c.created_at DESC, c.id DESC" : "CASE WHEN c.next_due IS NULL THEN 1 ELSE 0 END, c.next_due, c.id"

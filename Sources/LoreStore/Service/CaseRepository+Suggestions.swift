@@ -121,7 +121,13 @@ extension CaseRepository {
     /// "This solved it": links an article (published or a candidate) or a past solved case to this case and counts
     /// the reuse. Recording the same solution twice is a conflict.
     public func solvedWith(caseID: Int64, article: Int64? = nil, pastCase: Int64? = nil, as p: Principal) async throws -> ServiceCase {
-        guard (article == nil) != (pastCase == nil) else { throw Self.invalid("article_id", "required", "name either article_id or case_id") }
+        let kind: String
+        let target: Int64
+        switch (article, pastCase) {
+        case (let a?, nil): (kind, target) = ("article", a)
+        case (nil, let c?): (kind, target) = ("case", c)
+        default: throw Self.invalid("article_id", "required", "name either article_id or case_id")
+        }
         return try await database.write { db in
             let c = try await Self.workable(id: caseID, principal: p, on: db)
             if let article {
@@ -135,8 +141,6 @@ extension CaseRepository {
                     throw StoreError.conflict(field: "case_id", message: "only another solved case can be followed")
                 }
             }
-            let kind = article == nil ? "case" : "article"
-            let target = article ?? pastCase!
             guard
                 try await db.select().column("case_id").from("case_solutions").where("case_id", .equal, SQLBind(caseID))
                     .where("kind", .equal, SQLBind(kind)).where("target_id", .equal, SQLBind(target)).first() == nil
@@ -149,7 +153,7 @@ extension CaseRepository {
                 try await db.raw("UPDATE cases SET reuse_count = reuse_count + 1 WHERE id = \(bind: target)").run()
             }
             try await CaseRows.addEvent(caseID, "solved_with", detail: "\(kind) \(target)", actor: p.userID, on: db)
-            return try await CaseRows.fetch(id: caseID, on: db)!
+            return try await CaseRows.require(id: caseID, on: db)
         }
     }
 }

@@ -27,7 +27,7 @@ extension CaseRepository {
             }
             try await Self.touch(caseID, by: p.userID, set, on: db)
             try await CaseRows.addEvent(caseID, kind == .reply ? "replied" : "noted", actor: p.userID, on: db)
-            return try await CaseRows.fetch(id: caseID, on: db)!
+            return try await CaseRows.require(id: caseID, on: db)
         }
     }
 
@@ -72,15 +72,16 @@ extension CaseRepository {
                 let c = try await Self.workable(id: id, principal: p, on: db)
                 guard c.status.isActive else { throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)") }
                 if let role, !CasePolicy.mayHandle(tier: c.tier, role: role) {
-                    throw Self.invalid("assignee_id", "tier", "user \(assignee!) cannot handle tier \(c.tier.rawValue) case \(c.reference)")
+                    throw Self.invalid("assignee_id", "tier", "user \(assignee ?? 0) cannot handle tier \(c.tier.rawValue) case \(c.reference)")
                 }
-                var set: [String: FieldValue] = ["assignee_id": assignee.map(FieldValue.int) ?? .null]
+                let newAssignee = assignee.map(FieldValue.int) ?? .null
+                var set: [String: FieldValue] = ["assignee_id": newAssignee]
                 if assignee != nil, c.status == .new || c.status == .escalated { set["status"] = .string(CaseStatus.open.rawValue) }
                 try await Self.touch(id, by: p.userID, set, on: db)
                 try await CaseRows.addEvent(id, "assigned", detail: assignee.map(String.init), actor: p.userID, on: db)
-                let after = try await CaseRows.fetch(id: id, on: db)!
+                let after = try await CaseRows.require(id: id, on: db)
                 try await Self.audit(
-                    after, "assign", by: p, changes: ["assignee_id": [c.assigneeID.map(FieldValue.int) ?? .null, set["assignee_id"]!]], on: db)
+                    after, "assign", by: p, changes: ["assignee_id": [c.assigneeID.map(FieldValue.int) ?? .null, newAssignee]], on: db)
                 out.append(after)
             }
             return out
@@ -99,7 +100,7 @@ extension CaseRepository {
             set["status"] = .string(status.rawValue)
             try await Self.touch(caseID, by: p.userID, set, on: db)
             try await CaseRows.addEvent(caseID, "status", detail: status.rawValue, actor: p.userID, on: db)
-            return try await CaseRows.fetch(id: caseID, on: db)!
+            return try await CaseRows.require(id: caseID, on: db)
         }
     }
 
@@ -108,7 +109,7 @@ extension CaseRepository {
         try await database.write { db in
             let c = try await Self.workable(id: caseID, principal: p, on: db)
             guard c.status.isActive else { throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)") }
-            let target = try await Self.slaTargets(on: db)[priority] ?? SLATarget.defaults[.normal]!
+            let target = try await Self.slaTargets(on: db)[priority] ?? SLATarget.defaultTarget(for: priority)
             var sla = CaseSLA.start(openedAt: c.createdAt, target: target, pausedMilliseconds: c.sla.pausedMilliseconds)
             (sla.firstRespondedAt, sla.pausedAt) = (c.sla.firstRespondedAt, c.sla.pausedAt)
             try await Self.touch(
@@ -118,7 +119,7 @@ extension CaseRepository {
                     "resolution_due": .string(sla.resolutionDue), "next_due": sla.nextDue.map(FieldValue.string) ?? .null,
                 ], on: db)
             try await CaseRows.addEvent(caseID, "priority", detail: priority.rawValue, actor: p.userID, on: db)
-            return try await CaseRows.fetch(id: caseID, on: db)!
+            return try await CaseRows.require(id: caseID, on: db)
         }
     }
 }

@@ -38,6 +38,12 @@ enum CaseRows {
         try await fetch(ids: [id], on: db).first
     }
 
+    /// The case, or `notFound` (it was deleted or never existed).
+    static func require(id: Int64, on db: any SQLDatabase) async throws -> ServiceCase {
+        guard let c = try await fetch(id: id, on: db) else { throw StoreError.notFound(entity: "cases", id: id) }
+        return c
+    }
+
     /// Cases by id, in the order of `ids`.
     static func fetch(ids: [Int64], on db: any SQLDatabase) async throws -> [ServiceCase] {
         guard !ids.isEmpty else { return [] }

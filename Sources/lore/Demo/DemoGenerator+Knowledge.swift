@@ -9,7 +9,9 @@ extension DemoGenerator {
     mutating func makeKnowledge() async throws -> Int {
         let kb = KnowledgeRepository(database: database)
         let users = UserRepository(database: database)
-        func principal(_ email: String) async throws -> Principal { try await users.principal(userID: self.users[email]!)! }
+        func principal(_ email: String) async throws -> Principal {
+            try await users.principal(userID: try self.users[email].demoRequired("user \(email)")).demoRequired("principal \(email)")
+        }
         let km = try await principal("km@lore.demo")
         let authors = [try await principal("senior@lore.demo"), try await principal("agent@lore.demo"), try await principal("agent2@lore.demo"), km]
         let records = RecordRepository(database: database)

@@ -3,11 +3,12 @@ import LoreStore
 
 extension DemoGenerator {
     mutating func makeOpportunities() async throws -> Int {
-        let admin = Principal(userID: users["admin@lore.demo"]!, name: "", email: "", role: .admin, teamID: nil, departmentID: nil)
+        let admin = Principal(
+            userID: try users["admin@lore.demo"].demoRequired("admin"), name: "", email: "", role: .admin, teamID: nil, departmentID: nil)
         let stages = try await RecordRepository(database: database).list(Catalog["pipeline_stages"], query: ListQuery(), as: admin).records
         let open = stages.filter { $0["outcome"].string == "open" }
-        let won = stages.first { $0["outcome"].string == "won" }!
-        let lost = stages.first { $0["outcome"].string == "lost" }!
+        let won = try stages.first { $0["outcome"].string == "won" }.demoRequired("won stage")
+        let lost = try stages.first { $0["outcome"].string == "lost" }.demoRequired("lost stage")
         var rows: [[FieldValue]] = []
         var links: [Int64] = []
         for _ in 0..<plan.opportunities {
@@ -84,7 +85,7 @@ extension DemoGenerator {
                 // Later days are likelier (growth); Q4 gets a boost (budgets).
                 let u = Double.random(in: 0..<1, using: &rng)
                 var at = now - Int64(Double(span) * (1 - u.squareRoot())) * Self.day
-                let month = Int(Timestamp.format(epochMilliseconds: at).dropFirst(5).prefix(2))!
+                let month = Int(Timestamp.format(epochMilliseconds: at).dropFirst(5).prefix(2)) ?? 1
                 if month < 10 && rng.chance(0.15) { at = min(now, at + Int64(10 - month) * 30 * Self.day) }
                 let a = rng.skewed(accounts)
                 let available = products.filter { $0.launched <= at }
@@ -114,7 +115,7 @@ extension DemoGenerator {
                 into: "orders", columns: Self.ownedColumns + ["number", "account_id", "contact_id", "order_date", "status", "total"], rows: orderRows)
             var lineRows: [[FieldValue]] = []
             for (i, id) in ids.enumerated() {
-                let owner = orderRows[i][4].int!
+                let owner = try orderRows[i][4].int.demoRequired("order owner")
                 for l in pending[i] {
                     lineRows.append(
                         owned(orderDates[i], owner: owner, team: orderRows[i][5].int) + [

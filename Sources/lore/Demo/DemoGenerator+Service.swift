@@ -11,17 +11,21 @@ extension DemoGenerator {
     mutating func makeService() async throws -> Int {
         let cases = CaseRepository(database: database)
         let users = UserRepository(database: database)
-        func principal(_ email: String) async throws -> Principal { try await users.principal(userID: self.users[email]!)! }
+        func principal(_ email: String) async throws -> Principal {
+            try await users.principal(userID: try self.users[email].demoRequired("user \(email)")).demoRequired("principal \(email)")
+        }
         let (agent, agent2, senior) = (
             try await principal("agent@lore.demo"), try await principal("agent2@lore.demo"), try await principal("senior@lore.demo")
         )
         let manager = try await principal("service.manager@lore.demo")
         let billingAgent = try await principal("billing@lore.demo")
         let departments = try await cases.directory().departments
-        func department(_ prefix: String) -> Int64 { departments.first { $0.name.contains(prefix) }!.id }
+        func department(_ prefix: String) throws -> Int64 {
+            try departments.first { $0.name.contains(prefix) }.demoRequired("department \(prefix)").id
+        }
         let groups: [([DemoService.Template], Int64, Principal)] = [
-            (DemoService.technical, department("Customer Service"), agent), (DemoService.billing, department("Billing"), billingAgent),
-            (DemoService.sales, department("Sales"), manager),
+            (DemoService.technical, try department("Customer Service"), agent), (DemoService.billing, try department("Billing"), billingAgent),
+            (DemoService.sales, try department("Sales"), manager),
         ]
         let catalogue = DemoVocabulary.catalogue.flatMap(\.2)
         let contacts = try await database.read { db in
@@ -120,7 +124,8 @@ extension DemoGenerator {
     /// Moves a case and everything that happened to it back in time, so the loop figures have a history.
     func backdate(_ caseID: Int64, daysAgo: Int64) async throws {
         try await database.write { db in
-            let row = try await db.select().column("created_at").from("cases").where("id", .equal, SQLBind(caseID)).first()!
+            let row = try await db.select().column("created_at").from("cases").where("id", .equal, SQLBind(caseID)).first().demoRequired(
+                "case \(caseID)")
             let created = Timestamp.parse(try row.decode(column: "created_at", as: String.self)) ?? 0
             let delta = (self.now - daysAgo * Self.day) - created
             func shift(_ text: String?) -> any SQLExpression {
@@ -128,7 +133,8 @@ extension DemoGenerator {
                 return SQLBind(Timestamp.format(epochMilliseconds: t + delta))
             }
             let timeColumns = ["created_at", "updated_at", "first_response_due", "resolution_due", "first_responded_at", "resolved_at", "next_due"]
-            let c = try await db.select().columns(timeColumns.map { SQLColumn($0) }).from("cases").where("id", .equal, SQLBind(caseID)).first()!
+            let c = try await db.select().columns(timeColumns.map { SQLColumn($0) }).from("cases").where("id", .equal, SQLBind(caseID)).first()
+                .demoRequired("case \(caseID)")
             var update = db.update("cases").where("id", .equal, SQLBind(caseID))
             for col in timeColumns {
                 update = update.set(SQLColumn(col), to: shift(try c.decodeNil(column: col) ? nil : try c.decode(column: col, as: String.self)))

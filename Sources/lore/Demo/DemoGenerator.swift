@@ -10,7 +10,7 @@ struct DemoGenerator {
     let progress: @Sendable (String) -> Void
     var rng: SeededRandom
     let bulk: BulkWriter
-    let now = Timestamp.parse(Timestamp.now())!
+    let now = Timestamp.nowMilliseconds()
     static let day: Int64 = 86_400_000
 
     var users: [String: Int64] = [:]
@@ -89,7 +89,9 @@ struct DemoGenerator {
             if let existing = try await repo.find(email: email) {
                 user = existing
             } else {
-                user = try await repo.create(email: email, name: name, role: Role(rawValue: role)!, teamID: teamID, passwordHash: hash, locale: nil)
+                user = try await repo.create(
+                    email: email, name: name, role: try Role(rawValue: role).demoRequired("role \(role)"), teamID: teamID, passwordHash: hash,
+                    locale: nil)
             }
             users[email] = user.id
             teamOf[user.id] = teamID
@@ -97,5 +99,18 @@ struct DemoGenerator {
             if role == "agent" || role == "senior_agent" { agents.append(user.id) }
         }
         return DemoPeople.users.count + teams.count
+    }
+}
+
+/// Something the demo builds on was missing (the generator's own data is inconsistent): a clear error, not a trap.
+struct DemoDataMissing: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension Optional {
+    /// The value, or a ``DemoDataMissing`` naming what was expected.
+    func demoRequired(_ what: @autoclosure () -> String) throws -> Wrapped {
+        guard let self else { throw DemoDataMissing(description: "demo data has no \(what())") }
+        return self
     }
 }

@@ -83,7 +83,8 @@ extension KnowledgePages {
         let existing = try await id.asyncMap { try await kb.get(id: $0, as: p) }
         if !problems.isEmpty { return try await editor(existing, input: input, errors: problems, context: context) }
         do {
-            let saved = try await id == nil ? kb.create(input, as: p) : kb.update(id: id!, input, note: form["note"], as: p)
+            let saved: Article
+            if let id { saved = try await kb.update(id: id, input, note: form["note"], as: p) } else { saved = try await kb.create(input, as: p) }
             return PageRenderer.redirect("/kb/articles/\(saved.id)")
         } catch StoreError.invalid(let v) {
             return try await editor(
@@ -127,7 +128,7 @@ extension KnowledgePages {
             "errors": Dictionary(uniqueKeysWithValues: errors.map { ($0.key, $0.value) }), "has_errors": !errors.isEmpty,
         ]
         return try services.pages.render(
-            "kb_form", title: a == nil ? t("kb.new") : "\(t("kb.action.edit")): \(a!.title)", data: data, context: context,
+            "kb_form", title: a.map { "\(t("kb.action.edit")): \($0.title)" } ?? t("kb.new"), data: data, context: context,
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -42,9 +42,9 @@ extension CasePages {
             return v
         }
         let input = CaseInput(
-            subject: values["subject"]!, description: values["description"]!, accountID: id("account_id"), contactID: id("contact_id"),
-            productID: id("product_id"), channel: CaseChannel(rawValue: values["channel"]!) ?? .phone,
-            priority: CasePriority(rawValue: values["priority"]!) ?? .normal, departmentID: id("department_id"))
+            subject: values["subject", default: ""], description: values["description", default: ""], accountID: id("account_id"),
+            contactID: id("contact_id"), productID: id("product_id"), channel: CaseChannel(rawValue: values["channel", default: ""]) ?? .phone,
+            priority: CasePriority(rawValue: values["priority", default: ""]) ?? .normal, departmentID: id("department_id"))
         if !errors.isEmpty { return try await newForm(context, values: values, flash: nil, errors: errors) }
         do {
             let c = try await cases.create(input, as: p)

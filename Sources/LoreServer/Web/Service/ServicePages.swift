@@ -59,7 +59,7 @@ struct ServicePages {
         let targets = try await cases.slaTargets()
         let data: [String: Any] = [
             "targets": CasePriority.allCases.reversed().map { pr in
-                let v = targets[pr] ?? SLATarget.defaults[pr]!
+                let v = targets[pr] ?? SLATarget.defaultTarget(for: pr)
                 return [
                     "code": pr.rawValue, "label": t("svc.priority.\(pr.rawValue)"), "first": v.firstResponseMinutes, "resolve": v.resolutionMinutes,
                 ] as [String: Any]
