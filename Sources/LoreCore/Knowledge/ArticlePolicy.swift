@@ -1,9 +1,9 @@
 /// Who may see and change a knowledge-base article. Pure rules; the store and the pages both apply them.
 public enum ArticlePolicy {
     /// Knowledge managers (and administrators) review, publish and archive any article.
-    public static func isReviewer(_ p: Principal) -> Bool {
-        p.role == .admin || p.role == .knowledgeManager
-    }
+    public static func isReviewer(_ p: Principal) -> Bool { reviewerRoles.contains(p.role) }
+
+    public static let reviewerRoles: Set<Role> = [.admin, .knowledgeManager]
 
     public static func isAuthor(_ p: Principal, of a: Article) -> Bool {
         a.ownerID == p.userID || a.createdBy == p.userID

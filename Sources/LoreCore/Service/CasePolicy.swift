@@ -42,5 +42,10 @@ public enum CasePolicy {
     }
 
     /// Routing settings and SLA targets: admins and managers.
-    public static func canConfigure(_ p: Principal) -> Bool { [.admin, .manager].contains(p.role) }
+    public static func canConfigure(_ p: Principal) -> Bool { configureRoles.contains(p.role) }
+
+    public static let configureRoles: Set<Role> = [.admin, .manager]
+
+    /// Routing accuracy and account alerts: those who configure the desk, and senior agents.
+    public static let figureRoles: Set<Role> = configureRoles.union([.seniorAgent])
 }

@@ -7,7 +7,7 @@ struct MiscAPIController {
     let services: AppServices
 
     func register(on api: APIRouter) {
-        api.on(.get, "/search") { request, context in
+        api.on(.get, "/search", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let q = request.uri.queryParameters.get("q") ?? ""
             guard !q.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem.badRequest("q is required") }
@@ -23,7 +23,7 @@ struct MiscAPIController {
                         })
                 ]))
         }
-        api.on(.get, "/audit-log") { request, context in
+        api.on(.get, "/audit-log", access: .managers) { request, context in
             let p = try context.requirePrincipal()
             guard p.role == .admin || p.role == .manager else { throw Problem.forbidden("Only managers and administrators read the audit log.") }
             let params = request.uri.queryParameters
@@ -37,7 +37,10 @@ struct MiscAPIController {
                 limit: Int(try int("limit") ?? 50))
             return try JSONIO.response(.object(["data": .array(entries.map(Self.json))]))
         }
-        api.on(.post, "/leads/{id}/convert") { request, context in
+        api.on(
+            .post, "/leads/{id}/convert",
+            access: .all([.entity(Catalog["leads"], .update), .entity(Catalog["accounts"], .create), .entity(Catalog["opportunities"], .create)])
+        ) { request, context in
             let p = try RecordAPIController.authorize(.update, Catalog["leads"], context)
             guard Permissions.allows(p.role, .create, on: Catalog["accounts"]), Permissions.allows(p.role, .create, on: Catalog["opportunities"])
             else { throw Problem.forbidden("Converting a lead creates an account and an opportunity, which your role may not do.") }

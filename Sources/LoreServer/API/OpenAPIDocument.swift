@@ -1,45 +1,64 @@
 import LoreCore
+import LoreStore
 
 /// The OpenAPI 3.1 description of `/api/v1`, built from the same schemas that drive the routes.
 enum OpenAPIDocument {
-    typealias Op = (method: String, path: String, summary: String, request: String?, responses: [(Int, String?)], query: [String])
+    typealias Op = (method: String, path: String, summary: String, request: String?, responses: [(Int, String?)], query: [QueryParam])
 
-    static func build() -> JSONValue {
-        var schemas: [String: JSONValue] = ["Problem": OpenAPISchemas.problem]
+    /// Every operation of the API with its query parameters, keyed `"get /api/v1/accounts"`: what the document
+    /// describes and what ``APIRouter`` checks each request's query against.
+    static let operationsByKey: [String: Op] = Dictionary(
+        operations().map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { a, _ in a })
+
+    static func operations() -> [Op] {
         var ops: [Op] = []
+        for schema in Catalog.all { ops += recordOperations(schema) }
+        return ops + PeopleSchemas.operations + KnowledgeSchemas.operations + ServiceSchemas.operations
+    }
+
+    static func recordOperations(_ schema: EntitySchema) -> [Op] {
+        let base = "/api/v1/\(schema.path)"
+        let t = schema.typeName
+        var filters: [QueryParam] = [
+            .text("q", "free text over the searchable fields (its first 200 characters)"),
+            .choice("sort", schema.sortKeys + schema.sortKeys.map { "-" + $0 }, "a field to sort by; - for descending"),
+            .int("limit", 1...Int64(ListQuery.maximumLimit)), .text("cursor", maxLength: 2_000, "next_cursor of the previous page"),
+            .choice("archived", ["exclude", "include", "only"]),
+        ]
+        if schema.owned { filters.append(.id("owner_id")) }
+        filters += schema.fields.filter(\.filterable).map(OpenAPISchemas.filter)
+        return [
+            ("get", base, "List \(schema.name)", nil, [(200, t + "List"), (400, nil)], filters),
+            ("post", base, "Create a \(t)", t + "Create", [(201, t), (400, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
+            ("get", base + "/{id}", "Get a \(t)", nil, [(200, t), (404, nil)], []),
+            (
+                "patch", base + "/{id}", "Update a \(t)", t + "Update",
+                [(200, t), (400, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
+            ),
+            (
+                "delete", base + "/{id}",
+                "Archive a \(t): it leaves lists and can be restored. With permanent=true (managers and administrators) delete it for good, if nothing refers to it",
+                nil, [(200, t), (204, nil), (400, nil), (404, nil), (409, nil)],
+                [.bool("permanent", "true deletes for good instead of archiving (managers and administrators)")]
+            ),
+            ("post", base + "/{id}/restore", "Restore an archived \(t)", nil, [(200, t), (404, nil)], []),
+        ]
+    }
+
+    /// The document; with the registered routes, each operation also states who may call it (and its 401 and 403).
+    static func build(routes: [RegisteredRoute] = []) -> JSONValue {
+        var schemas: [String: JSONValue] = ["Problem": OpenAPISchemas.problem]
         for schema in Catalog.all {
             for (k, v) in OpenAPISchemas.entity(schema) { schemas[k] = v }
-            let base = "/api/v1/\(schema.path)"
-            let t = schema.typeName
-            let filters =
-                ["q", "sort", "limit", "cursor", "archived"] + (schema.owned ? ["owner_id"] : []) + schema.fields.filter(\.filterable).map(\.name)
-            ops += [
-                ("get", base, "List \(schema.name)", nil, [(200, t + "List"), (400, nil), (401, nil), (403, nil)], filters),
-                (
-                    "post", base, "Create a \(t)", t + "Create",
-                    [(201, t), (400, nil), (401, nil), (403, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
-                ),
-                ("get", base + "/{id}", "Get a \(t)", nil, [(200, t), (401, nil), (403, nil), (404, nil)], []),
-                (
-                    "patch", base + "/{id}", "Update a \(t)", t + "Update",
-                    [(200, t), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
-                ),
-                (
-                    "delete", base + "/{id}", "Archive a \(t) (or delete it with permanent=true)", nil,
-                    [(200, t), (204, nil), (400, nil), (401, nil), (403, nil), (404, nil), (409, nil)], ["permanent"]
-                ),
-                ("post", base + "/{id}/restore", "Restore an archived \(t)", nil, [(200, t), (401, nil), (403, nil), (404, nil)], []),
-            ]
         }
         for (k, v) in PeopleSchemas.all { schemas[k] = v }
-        ops += PeopleSchemas.operations
         for (k, v) in KnowledgeSchemas.all { schemas[k] = v }
-        ops += KnowledgeSchemas.operations
         for (k, v) in ServiceSchemas.all { schemas[k] = v }
-        ops += ServiceSchemas.operations
+        let access = Dictionary(routes.map { ("\($0.method.lowercased()) \($0.path)", $0.access) }, uniquingKeysWith: { a, _ in a })
+        let ops = operations()
         var paths: [String: [String: JSONValue]] = [:]
         for op in ops {
-            paths[op.path, default: [:]][op.method] = operation(op)
+            paths[op.path, default: [:]][op.method] = operation(op, access: access["\(op.method) \(op.path)"])
         }
         return .object([
             "openapi": .string("3.1.0"),
@@ -59,52 +78,6 @@ enum OpenAPIDocument {
                 ]),
             ]),
         ])
-    }
-
-    static func operation(_ op: Op) -> JSONValue {
-        var responses: [String: JSONValue] = [:]
-        for (code, schema) in op.responses {
-            if let schema {
-                responses[String(code)] = .object([
-                    "description": .string("OK"),
-                    "content": .object(["application/json": .object(["schema": OpenAPISchemas.ref(schema)])]),
-                ])
-            } else if code < 300 && code != 204 {
-                responses[String(code)] = .object([
-                    "description": .string("OK"),
-                    "content": .object(["application/json": .object(["schema": .object(["type": .string("object")])])]),
-                ])
-            } else if code == 204 {
-                responses["204"] = .object(["description": .string("No content")])
-            } else {
-                responses[String(code)] = .object([
-                    "description": .string("Problem"),
-                    "content": .object(["application/problem+json": .object(["schema": OpenAPISchemas.ref("Problem")])]),
-                ])
-            }
-        }
-        var params: [JSONValue] = []
-        for segment in op.path.split(separator: "/") where segment.hasPrefix("{") {
-            params.append(
-                .object([
-                    "name": .string(String(segment.dropFirst().dropLast())), "in": .string("path"), "required": .bool(true),
-                    "schema": .object(["type": .string("integer")]),
-                ]))
-        }
-        for q in op.query {
-            params.append(
-                .object(["name": .string(q), "in": .string("query"), "required": .bool(false), "schema": .object(["type": .string("string")])]))
-        }
-        var o: [String: JSONValue] = [
-            "summary": .string(op.summary), "operationId": .string(operationID(op)), "responses": .object(responses),
-        ]
-        if !params.isEmpty { o["parameters"] = .array(params) }
-        if let body = op.request {
-            o["requestBody"] = .object([
-                "required": .bool(true), "content": .object(["application/json": .object(["schema": OpenAPISchemas.ref(body)])]),
-            ])
-        }
-        return .object(o)
     }
 
     static func operationID(_ op: Op) -> String {

@@ -34,6 +34,19 @@ enum OpenAPISchemas {
         }
     }
 
+    /// A list filter on a field, as a query parameter of the field's kind.
+    static func filter(_ f: FieldSchema) -> QueryParam {
+        switch f.kind {
+        case .text(let max): .text(f.name, maxLength: max)
+        case .choice(let options): .choice(f.name, options)
+        case .integer(let min, let max): .int(f.name, min...max)
+        case .reference: .id(f.name)
+        case .boolean: .bool(f.name)
+        case .date: .date(f.name)
+        default: .text(f.name, maxLength: 500)
+        }
+    }
+
     static func object(_ properties: [String: JSONValue], required: [String]) -> JSONValue {
         var o: [String: JSONValue] = ["type": .string("object"), "properties": .object(properties), "additionalProperties": .bool(false)]
         if !required.isEmpty { o["required"] = .array(required.sorted().map(JSONValue.string)) }

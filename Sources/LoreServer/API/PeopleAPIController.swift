@@ -9,23 +9,23 @@ struct PeopleAPIController {
     let passwords: PasswordHasher
 
     func register(on api: APIRouter) {
-        api.on(.get, "/me") { _, context in
+        api.on(.get, "/me", access: .signedIn) { _, context in
             let p = try context.requirePrincipal()
             guard let user = try await users.find(id: p.userID) else { throw Problem.unauthorized() }
             return try JSONIO.response(Self.json(user))
         }
-        api.on(.get, "/users") { _, context in
+        api.on(.get, "/users", access: .staff) { _, context in
             _ = try context.requirePrincipal()
             return try JSONIO.response(.object(["data": .array(try await users.list().map(Self.json))]))
         }
-        api.on(.post, "/users") { request, context in try await createUser(request, context) }
-        api.on(.get, "/users/{id}") { _, context in
+        api.on(.post, "/users", access: .admins) { request, context in try await createUser(request, context) }
+        api.on(.get, "/users/{id}", access: .staff) { _, context in
             _ = try context.requirePrincipal()
             guard let user = try await users.find(id: try RecordAPIController.id(context)) else { throw Problem.notFound() }
             return try JSONIO.response(Self.json(user))
         }
-        api.on(.patch, "/users/{id}") { request, context in try await updateUser(request, context) }
-        api.on(.post, "/users/{id}/deactivate") { _, context in
+        api.on(.patch, "/users/{id}", access: .admins) { request, context in try await updateUser(request, context) }
+        api.on(.post, "/users/{id}/deactivate", access: .admins) { _, context in
             let admin = try Self.requireAdmin(context)
             let id = try RecordAPIController.id(context)
             guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
@@ -33,11 +33,11 @@ struct PeopleAPIController {
             guard let user = try await users.find(id: id) else { throw Problem.notFound() }
             return try JSONIO.response(Self.json(user))
         }
-        api.on(.get, "/tokens") { _, context in
+        api.on(.get, "/tokens", access: .signedIn) { _, context in
             let p = try context.requirePrincipal()
             return try JSONIO.response(.object(["data": .array(try await tokens.list(userID: p.userID).map(Self.json))]))
         }
-        api.on(.post, "/tokens") { request, context in
+        api.on(.post, "/tokens", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
             let input = try await JSONIO.object(request, context: context)
             let name = try Self.requiredText(input, "name", max: 100)
@@ -49,7 +49,7 @@ struct PeopleAPIController {
             o["token"] = .string(secret)
             return try JSONIO.response(.object(o), status: .created)
         }
-        api.on(.delete, "/tokens/{id}") { _, context in
+        api.on(.delete, "/tokens/{id}", access: .signedIn) { _, context in
             let p = try context.requirePrincipal()
             try await tokens.revoke(id: try RecordAPIController.id(context), as: p)
             return JSONIO.noContent()

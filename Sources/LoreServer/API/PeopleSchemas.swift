@@ -85,11 +85,15 @@ enum PeopleSchemas {
         ("delete", "/api/v1/tokens/{id}", "Revoke an API token", nil, [(204, nil), (401, nil), (404, nil)], []),
         (
             "get", "/api/v1/search", "Search accounts, contacts, leads and opportunities", nil, [(200, "SearchResults"), (400, nil), (401, nil)],
-            ["q"]
+            [.text("q", required: true, "what to look for (its first 200 characters)")]
         ),
         (
             "get", "/api/v1/audit-log", "Read the audit log (managers and administrators)", nil,
-            [(200, "AuditLog"), (400, nil), (401, nil), (403, nil)], ["entity", "entity_id", "user_id", "before", "limit"]
+            [(200, "AuditLog"), (400, nil), (401, nil), (403, nil)],
+            [
+                .text("entity", maxLength: 100, "an entity name, e.g. accounts"), .id("entity_id"), .id("user_id"),
+                .int("before", 1...Int64.max, "entries older than this entry id"), .int("limit", 1...200),
+            ]
         ),
         (
             "post", "/api/v1/leads/{id}/convert", "Convert a lead into an account, contact and opportunity in one step", "LeadConversion",

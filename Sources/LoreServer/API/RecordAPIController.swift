@@ -9,12 +9,12 @@ struct RecordAPIController {
     func register(on api: APIRouter) {
         for schema in Catalog.all {
             let base = "/\(schema.path)"
-            api.on(.get, base) { request, context in try await list(schema, request, context) }
-            api.on(.post, base) { request, context in try await create(schema, request, context) }
-            api.on(.get, base + "/{id}") { request, context in try await get(schema, context) }
-            api.on(.patch, base + "/{id}") { request, context in try await update(schema, request, context) }
-            api.on(.delete, base + "/{id}") { request, context in try await delete(schema, request, context) }
-            api.on(.post, base + "/{id}/restore") { request, context in try await restore(schema, context) }
+            api.on(.get, base, access: .entity(schema, .read)) { request, context in try await list(schema, request, context) }
+            api.on(.post, base, access: .entity(schema, .create)) { request, context in try await create(schema, request, context) }
+            api.on(.get, base + "/{id}", access: .entity(schema, .read)) { request, context in try await get(schema, context) }
+            api.on(.patch, base + "/{id}", access: .entity(schema, .update)) { request, context in try await update(schema, request, context) }
+            api.on(.delete, base + "/{id}", access: .entity(schema, .delete)) { request, context in try await delete(schema, request, context) }
+            api.on(.post, base + "/{id}/restore", access: .entity(schema, .delete)) { request, context in try await restore(schema, context) }
         }
     }
 

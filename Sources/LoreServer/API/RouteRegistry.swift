@@ -1,32 +1,70 @@
 import Foundation
 import Hummingbird
 
-/// Records every API route as it is registered, so tests can check the OpenAPI document covers them all.
+/// One API operation as registered: what the OpenAPI coverage test and the access-matrix test read.
+struct RegisteredRoute: Sendable {
+    var method: String
+    var path: String
+    var access: RouteAccess
+}
+
+/// Records every API route as it is registered, so tests can check the OpenAPI document covers them all and that
+/// each role gets what the route's ``RouteAccess`` says.
 final class RouteRegistry: @unchecked Sendable {
     // @unchecked: `routes` is only touched under `lock`.
     private let lock = NSLock()
-    private var routes: [(method: String, path: String)] = []
+    private var routes: [RegisteredRoute] = []
 
-    func add(_ method: HTTPRequest.Method, _ path: String) {
-        lock.withLock { routes.append((method.rawValue, path)) }
+    func add(_ method: HTTPRequest.Method, _ path: String, access: RouteAccess) {
+        lock.withLock { routes.append(RegisteredRoute(method: method.rawValue, path: path, access: access)) }
     }
 
-    var all: [(method: String, path: String)] { lock.withLock { routes } }
+    var all: [RegisteredRoute] { lock.withLock { routes } }
 }
 
-/// Registers API routes written in OpenAPI style (`/accounts/{id}`) on a router group and in the registry.
+/// Registers API routes written in OpenAPI style (`/accounts/{id}`) on a router group and in the registry, each
+/// behind its access gate.
 struct APIRouter {
     let group: RouterGroup<AppRequestContext>
     let registry: RouteRegistry
     /// The prefix the group is mounted at, e.g. `/api/v1`.
     let prefix: String
 
+    /// The methods a path can be called with that Lore answers 405 for when the path exists without them.
+    static let answeredMethods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
+
     func on(
-        _ method: HTTPRequest.Method, _ path: String,
+        _ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) {
-        registry.add(method, prefix + path)
-        let hbPath = path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
-        group.on(RouterPath(hbPath), method: method, use: handler)
+        registry.add(method, prefix + path, access: access)
+        let query = OpenAPIDocument.operationsByKey["\(method.rawValue.lowercased()) \(prefix + path)"]?.query ?? []
+        group.on(RouterPath(Self.routerPath(path)), method: method) { request, context in
+            try access.check(context)
+            let given = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
+            if let problem = QueryParam.check(given, against: query) { throw Problem.badRequest(problem) }
+            return try await handler(request, context)
+        }
+    }
+
+    /// After every route is registered: a path called with a method it does not have answers 405 with `Allow`,
+    /// not 404 (the path exists).
+    func answerUnknownMethods() {
+        var byPath: [String: Set<String>] = [:]
+        for r in registry.all { byPath[String(r.path.dropFirst(prefix.count)), default: []].insert(r.method) }
+        for (path, methods) in byPath {
+            let allow = Self.answeredMethods.map(\.rawValue).filter(methods.contains).joined(separator: ", ")
+            for method in Self.answeredMethods where !methods.contains(method.rawValue) {
+                group.on(RouterPath(Self.routerPath(path)), method: method) { _, _ -> Response in
+                    throw Problem(
+                        status: .methodNotAllowed, title: "Method not allowed", detail: "\(prefix + path) answers \(allow).",
+                        headers: [.allow: allow])
+                }
+            }
+        }
+    }
+
+    static func routerPath(_ path: String) -> String {
+        path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
     }
 }

@@ -6,6 +6,7 @@ import LoreStore
 import NIOPosix
 import Prometheus
 import ServiceLifecycle
+import Synchronization
 
 /// Settings for one Lore server process.
 public struct AppConfig: Sendable {
@@ -79,16 +80,14 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     let registry = RouteRegistry()
     let apiGroup = router.group("api/v1").add(middleware: APICSRFMiddleware())
     let api = APIRouter(group: apiGroup, registry: registry, prefix: "/api/v1")
-    let openAPI = try JSONEncoder.lore.encode(OpenAPIDocument.build())
-    api.on(.get, "/openapi.json") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: openAPI)))
-    }
     RecordAPIController(records: services.records).register(on: api)
     PeopleAPIController(users: services.users, tokens: services.tokens, passwords: services.passwords).register(
         on: api)
     MiscAPIController(services: services).register(on: api)
     KnowledgeAPIController(kb: services.knowledge).register(on: api)
     CaseAPIController(cases: services.cases).register(on: api)
+    registerOpenAPI(on: api)
+    api.answerUnknownMethods()
 
     let web = router.group()
     AuthPagesController(services: services).register(on: web)
@@ -103,4 +102,29 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     ServicePages(services: services).register(on: web)
     RecordPagesController(services: services).register(on: web)
     return (router, registry)
+}
+
+/// `GET /api/v1/openapi.json`, registered last: the document states each route's access, read from the registry.
+func registerOpenAPI(on api: APIRouter) {
+    let document = LazyDocument(registry: api.registry)
+    api.on(.get, "/openapi.json", access: .anyone) { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: document.bytes)))
+    }
+}
+
+/// The OpenAPI document, encoded once on first request (every route is registered by then).
+final class LazyDocument: Sendable {
+    let registry: RouteRegistry
+    private let cache = Mutex<[UInt8]?>(nil)
+
+    init(registry: RouteRegistry) { self.registry = registry }
+
+    var bytes: [UInt8] {
+        cache.withLock { cached in
+            if let cached { return cached }
+            let encoded = OpenAPIDocument.build(routes: registry.all).serialized()
+            cached = encoded
+            return encoded
+        }
+    }
 }

@@ -5,15 +5,15 @@ import LoreStore
 /// Versions, diffs, restore, proposed edits and the review log.
 extension KnowledgeAPIController {
     func registerHistory(on api: APIRouter) {
-        api.on(.get, "/articles/{id}/versions") { _, context in
+        api.on(.get, "/articles/{id}/versions", access: .staff) { _, context in
             let versions = try await kb.versions(id: try Self.id(context), as: try context.requirePrincipal())
             return try JSONIO.response(.object(["data": .array(versions.map(ArticleJSON.encode))]))
         }
-        api.on(.get, "/articles/{id}/versions/{number}") { _, context in
+        api.on(.get, "/articles/{id}/versions/{number}", access: .staff) { _, context in
             let v = try await kb.version(id: try Self.id(context), number: Int(try Self.id(context, "number")), as: try context.requirePrincipal())
             return try JSONIO.response(ArticleJSON.encode(v))
         }
-        api.on(.get, "/articles/{id}/diff") { request, context in
+        api.on(.get, "/articles/{id}/diff", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let id = try Self.id(context)
             guard let from = try KnowledgeQuery.int(request.uri.queryParameters, "from"),
@@ -27,7 +27,7 @@ extension KnowledgeAPIController {
             return try JSONIO.response(
                 .object(["from": .int(from), "to": .int(to), "title": pieces(a.title, b.title), "body": pieces(a.body, b.body)]))
         }
-        api.on(.post, "/articles/{id}/versions/{number}/restore") { _, context in
+        api.on(.post, "/articles/{id}/versions/{number}/restore", access: .staff) { _, context in
             let outcome = try await kb.restore(
                 id: try Self.id(context), number: Int(try Self.id(context, "number")), as: try context.requirePrincipal())
             switch outcome {
@@ -35,11 +35,11 @@ extension KnowledgeAPIController {
             case .proposal(let r): return try JSONIO.response(.object(["proposal": ArticleJSON.encode(r)]), status: .created)
             }
         }
-        api.on(.get, "/articles/{id}/proposals") { _, context in
+        api.on(.get, "/articles/{id}/proposals", access: .staff) { _, context in
             let list = try await kb.revisions(id: try Self.id(context), as: try context.requirePrincipal())
             return try JSONIO.response(.object(["data": .array(list.map(ArticleJSON.encode))]))
         }
-        api.on(.post, "/articles/{id}/proposals") { request, context in
+        api.on(.post, "/articles/{id}/proposals", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             var fields = JSONFields(
                 try await JSONIO.object(request, context: context), allowed: ["title", "body", "tags", "note"],
@@ -55,18 +55,18 @@ extension KnowledgeAPIController {
             return try JSONIO.response(ArticleJSON.encode(r), status: .created)
         }
         for (action, approve) in [("approve", true), ("reject", false)] {
-            api.on(.post, "/article-proposals/{id}/\(action)") { request, context in
+            api.on(.post, "/article-proposals/{id}/\(action)", access: .reviewers) { request, context in
                 let p = try context.requirePrincipal()
                 let comment = try await Self.optionalComment(request, context)
                 return try JSONIO.response(
                     ArticleJSON.encode(try await kb.decide(revision: try Self.id(context), approve: approve, comment: comment, as: p)))
             }
         }
-        api.on(.get, "/articles/{id}/reviews") { _, context in
+        api.on(.get, "/articles/{id}/reviews", access: .staff) { _, context in
             let list = try await kb.reviews(id: try Self.id(context), as: try context.requirePrincipal())
             return try JSONIO.response(.object(["data": .array(list.map(ArticleJSON.encode))]))
         }
-        api.on(.post, "/articles/{id}/feedback") { request, context in
+        api.on(.post, "/articles/{id}/feedback", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
             var fields = JSONFields(
                 try await JSONIO.object(request, context: context), allowed: ["helpful", "comment"], hint: "feedback has helpful and comment")

@@ -5,7 +5,7 @@ import LoreStore
 /// Search, suggestions, related articles and the two queues.
 extension KnowledgeAPIController {
     func registerSearch(on api: APIRouter) {
-        api.on(.get, "/kb/search") { request, context in
+        api.on(.get, "/kb/search", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
             let params = request.uri.queryParameters
             let paging = try KnowledgeQuery.paging(params, defaultLimit: 20)
@@ -26,13 +26,13 @@ extension KnowledgeAPIController {
             }
             return try JSONIO.response(.object(o))
         }
-        api.on(.get, "/kb/suggest") { request, context in
+        api.on(.get, "/kb/suggest", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
             let list = try await kb.suggest(prefix: request.uri.queryParameters.get("q") ?? "", as: p)
             return try JSONIO.response(
                 .object(["data": .array(list.map { .object(["id": .int($0.id), "title": .string($0.title), "type": .string($0.type.rawValue)]) })]))
         }
-        api.on(.post, "/kb/related") { request, context in
+        api.on(.post, "/kb/related", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
             var fields = JSONFields(
                 try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"], hint: "send subject, description and k")
@@ -43,7 +43,7 @@ extension KnowledgeAPIController {
             let hits = try await kb.related(subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
             return try JSONIO.response(.object(["data": .array(hits.map(ArticleJSON.encode))]))
         }
-        api.on(.get, "/kb/review-queue") { _, context in
+        api.on(.get, "/kb/review-queue", access: .reviewers) { _, context in
             let (articles, proposals) = try await kb.reviewQueue(as: try context.requirePrincipal())
             return try JSONIO.response(
                 .object([
@@ -51,9 +51,10 @@ extension KnowledgeAPIController {
                     "proposals": .array(proposals.map(ArticleJSON.encode)),
                 ]))
         }
-        api.on(.get, "/kb/needs-review") { _, context in
-            let list = try await kb.needsReview(as: try context.requirePrincipal())
-            return try JSONIO.response(.object(["data": .array(list.map { ArticleJSON.encode($0, withBody: false) })]))
+        api.on(.get, "/kb/needs-review", access: .staff) { _, context in
+            let (list, total) = try await kb.needsReviewPage(as: try context.requirePrincipal())
+            return try JSONIO.response(
+                .object(["data": .array(list.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
         }
     }
 }

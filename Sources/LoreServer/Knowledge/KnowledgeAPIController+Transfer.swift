@@ -7,7 +7,7 @@ import NIOCore
 /// Bulk import and export as JSON Lines (one article per line; the export carries each article's versions).
 extension KnowledgeAPIController {
     func registerTransfer(on api: APIRouter) {
-        api.on(.get, "/articles/export") { _, context in
+        api.on(.get, "/articles/export", access: .signedIn) { _, context in
             let p = try context.requirePrincipal()
             var out = ByteBuffer()
             var after: Int64 = 0
@@ -22,7 +22,7 @@ extension KnowledgeAPIController {
             }
             return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"], body: .init(byteBuffer: out))
         }
-        api.on(.post, "/articles/import") { request, context in
+        api.on(.post, "/articles/import", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let mode = request.uri.queryParameters.get("mode") ?? "atomic"
             guard mode == "atomic" || mode == "continue" else { throw Problem.badRequest("mode must be atomic (all or nothing) or continue") }

@@ -7,7 +7,7 @@ struct KnowledgeAPIController {
     let kb: KnowledgeRepository
 
     func register(on api: APIRouter) {
-        api.on(.get, "/articles") { request, context in
+        api.on(.get, "/articles", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
             let params = request.uri.queryParameters
             let paging = try KnowledgeQuery.paging(params, defaultLimit: 50)
@@ -24,15 +24,15 @@ struct KnowledgeAPIController {
             return try JSONIO.response(
                 .object(["data": .array(articles.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
         }
-        api.on(.post, "/articles") { request, context in
+        api.on(.post, "/articles", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let input = try ArticleJSON.input(try await JSONIO.object(request, context: context), base: nil)
             return try JSONIO.response(ArticleJSON.encode(try await kb.create(input, as: p)), status: .created)
         }
-        api.on(.get, "/articles/{id}") { _, context in
+        api.on(.get, "/articles/{id}", access: .signedIn) { _, context in
             try articleResponse(try await kb.get(id: try Self.id(context), as: try context.requirePrincipal()))
         }
-        api.on(.patch, "/articles/{id}") { request, context in
+        api.on(.patch, "/articles/{id}", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let id = try Self.id(context)
             let body = try await JSONIO.object(request, context: context)
@@ -41,7 +41,7 @@ struct KnowledgeAPIController {
             return try articleResponse(try await kb.update(id: id, input, note: body["note"]?.stringValue, as: p))
         }
         for (action, run) in transitions {
-            api.on(.post, "/articles/{id}/\(action)") { request, context in
+            api.on(.post, "/articles/{id}/\(action)", access: Self.access(forTransition: action)) { request, context in
                 let p = try context.requirePrincipal()
                 let comment = try await Self.optionalComment(request, context)
                 return try articleResponse(try await run(kb, try Self.id(context), comment, p))
@@ -62,6 +62,11 @@ struct KnowledgeAPIController {
         ("reopen", { kb, id, _, p in try await kb.reopen(id: id, as: p) }),
         ("verify", { kb, id, _, p in try await kb.verify(id: id, as: p) }),
     ]
+
+    /// Approving and rejecting are the reviewers'; the other transitions are open to staff (each checks the article).
+    static func access(forTransition action: String) -> RouteAccess {
+        action == "approve" || action == "reject" ? .reviewers : .staff
+    }
 
     static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
         try RecordAPIController.id(context, name)

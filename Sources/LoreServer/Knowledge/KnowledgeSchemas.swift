@@ -110,10 +110,17 @@ enum KnowledgeSchemas {
     static var operations: [OpenAPIDocument.Op] {
         let p = "/api/v1/articles"
         let write: [(Int, String?)] = [(400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)]
+        let types = ArticleType.allCases.map(\.rawValue)
+        let facets: [QueryParam] = [
+            QueryParam("type", .choices(types), description: "one or more article types"),
+            .choice("language", ArticleLanguage.allCases.map(\.rawValue)), .id("category_id"), .id("product_id"),
+            .text("tag", maxLength: ArticleInput.maximumTagLength),
+        ]
+        let paging: [QueryParam] = [.int("limit", 1...100), .int("offset", 0...10_000)]
         var ops: [OpenAPIDocument.Op] = [
             (
                 "get", p, "List articles you may read", nil, [(200, "ArticleList"), (400, nil), (401, nil)],
-                ["status", "type", "language", "category_id", "product_id", "tag", "owner_id", "limit", "offset"]
+                [.choice("status", ArticleStatus.allCases.map(\.rawValue))] + facets + [.id("owner_id")] + paging
             ),
             ("post", p, "Write a draft article", "ArticleCreate", [(201, "Article")] + write, []),
             ("get", p + "/{id}", "Get an article", nil, [(200, "Article"), (401, nil), (404, nil)], []),
@@ -122,7 +129,8 @@ enum KnowledgeSchemas {
             ("get", p + "/{id}/versions/{number}", "One version", nil, [(200, "ArticleVersion"), (401, nil), (404, nil)], []),
             (
                 "get", p + "/{id}/diff", "Compare two versions (by word, by character for Chinese)", nil,
-                [(200, "ArticleDiff"), (400, nil), (401, nil), (404, nil)], ["from", "to"]
+                [(200, "ArticleDiff"), (400, nil), (401, nil), (404, nil)],
+                [QueryParam("from", .integer(1...100_000), required: true), QueryParam("to", .integer(1...100_000), required: true)]
             ),
             (
                 "post", p + "/{id}/versions/{number}/restore", "Restore a version as a new draft (a proposal for published articles)", nil,
@@ -138,14 +146,20 @@ enum KnowledgeSchemas {
             ("get", p + "/export", "Export articles with their versions as JSON Lines", nil, [(200, nil), (401, nil)], []),
             (
                 "post", p + "/import", "Import articles from JSON Lines (mode=atomic or continue)", nil,
-                [(200, "ArticleImportResult"), (201, "ArticleImportResult"), (400, nil), (401, nil), (403, nil), (413, nil), (422, nil)], ["mode"]
+                [(200, "ArticleImportResult"), (201, "ArticleImportResult"), (400, nil), (401, nil), (403, nil), (413, nil), (422, nil)],
+                [.choice("mode", ["atomic", "continue"], "atomic: all or nothing (default); continue: import what is valid")]
             ),
             (
                 "get", "/api/v1/kb/search", "Ranked full-text search with facets and snippets", nil,
                 [(200, "ArticleSearchResults"), (400, nil), (401, nil)],
-                ["q", "type", "language", "category_id", "product_id", "tag", "limit", "offset", "facets"]
+                [.text("q", maxLength: 10_000, "the words to find; empty lists the newest")] + facets + paging + [
+                    .bool("facets", "false skips the facet counts")
+                ]
             ),
-            ("get", "/api/v1/kb/suggest", "Title suggestions as the user types", nil, [(200, "ArticleSuggestions"), (401, nil)], ["q"]),
+            (
+                "get", "/api/v1/kb/suggest", "Title suggestions as the user types", nil, [(200, "ArticleSuggestions"), (401, nil)],
+                [.text("q", maxLength: 10_000)]
+            ),
             (
                 "post", "/api/v1/kb/related", "The k best articles for a subject and description", "RelatedRequest",
                 [(200, "RelatedArticles"), (400, nil), (401, nil), (413, nil), (415, nil), (422, nil)], []

@@ -5,7 +5,7 @@ import LoreStore
 /// Routing figures and settings, the loop figures, account alerts, and the public satisfaction survey.
 extension CaseAPIController {
     func registerService(on api: APIRouter) {
-        api.on(.get, "/routing/evaluation") { request, context in
+        api.on(.get, "/routing/evaluation", access: .routingFigures) { request, context in
             let p = try context.requirePrincipal()
             var folds = 5
             if let s = request.uri.queryParameters.get("folds") {
@@ -14,24 +14,24 @@ extension CaseAPIController {
             }
             return try JSONIO.response(Self.encode(try await cases.routingEvaluation(folds: folds, as: p)))
         }
-        api.on(.get, "/service/settings") { _, context in
+        api.on(.get, "/service/settings", access: .staff) { _, context in
             _ = try context.requirePrincipal()
             return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
         }
-        api.on(.put, "/service/settings") { request, context in
+        api.on(.put, "/service/settings", access: .serviceManagers) { request, context in
             let p = try context.requirePrincipal()
             let (targets, threshold) = try ServiceSettingsJSON.read(try await JSONIO.object(request, context: context))
             if let targets { try await cases.setSLATargets(targets, as: p) }
             if let threshold { try await cases.setRoutingThreshold(threshold, as: p) }
             return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
         }
-        api.on(.get, "/service/loop") { request, context in
+        api.on(.get, "/service/loop", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let (from, to, bucket) = try LoopQuery.parse(request.uri.queryParameters)
             let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
             return try JSONIO.response(.object(["bucket": .string(bucket.rawValue), "data": .array(periods.map(LoopQuery.encode))]))
         }
-        api.on(.get, "/alerts") { _, context in
+        api.on(.get, "/alerts", access: .staff) { _, context in
             let alerts = try await cases.openAlerts(as: try context.requirePrincipal())
             return try JSONIO.response(
                 .object([
@@ -46,15 +46,15 @@ extension CaseAPIController {
                         })
                 ]))
         }
-        api.on(.post, "/alerts/{id}/acknowledge") { _, context in
+        api.on(.post, "/alerts/{id}/acknowledge", access: .serviceManagers) { _, context in
             try await cases.acknowledgeAlert(id: try Self.id(context), as: try context.requirePrincipal())
             return JSONIO.noContent()
         }
         // The survey needs no login: the token in the link is the credential.
-        api.on(.get, "/csat/{token}") { _, context in
+        api.on(.get, "/csat/{token}", access: .anyone) { _, context in
             try JSONIO.response(Self.encode(try await cases.survey(token: try Self.token(context))))
         }
-        api.on(.post, "/csat/{token}") { request, context in
+        api.on(.post, "/csat/{token}", access: .anyone) { request, context in
             let token = try Self.token(context)
             let (score, comment) = try await Self.fields(request, context, ["score", "comment"]) {
                 (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: 5_000))

@@ -6,30 +6,30 @@ import NIOCore
 /// Status, priority, re-routing, escalation, resolution, suggestions and e-mail intake.
 extension CaseAPIController {
     func registerWorkflow(on api: APIRouter) {
-        api.on(.post, "/cases/{id}/status") { request, context in
+        api.on(.post, "/cases/{id}/status", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let status = try await Self.fields(request, context, ["status"]) { $0.choice("status", CaseStatus.self) }
             guard let status else { throw Problem.validation([FieldError(field: "status", code: "required", message: "is required")]) }
             return try Self.caseResponse(try await cases.setStatus(caseID: try Self.id(context), status, as: p))
         }
-        api.on(.post, "/cases/{id}/priority") { request, context in
+        api.on(.post, "/cases/{id}/priority", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let priority = try await Self.fields(request, context, ["priority"]) { $0.choice("priority", CasePriority.self) }
             guard let priority else { throw Problem.validation([FieldError(field: "priority", code: "required", message: "is required")]) }
             return try Self.caseResponse(try await cases.setPriority(caseID: try Self.id(context), priority, as: p))
         }
-        api.on(.post, "/cases/{id}/reroute") { request, context in
+        api.on(.post, "/cases/{id}/reroute", access: .serviceManagers) { request, context in
             let p = try context.requirePrincipal()
             let department = try await Self.fields(request, context, ["department_id"]) { $0.id("department_id", required: true) }
             guard let department else { throw Problem.validation([FieldError(field: "department_id", code: "required", message: "is required")]) }
             return try Self.caseResponse(try await cases.reroute(caseID: try Self.id(context), to: department, as: p))
         }
-        api.on(.post, "/cases/{id}/escalate") { request, context in
+        api.on(.post, "/cases/{id}/escalate", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let reason = try await Self.fields(request, context, ["reason"]) { $0.string("reason", required: true, maxLength: 5_000) }
             return try Self.caseResponse(try await cases.escalate(caseID: try Self.id(context), reason: reason ?? "", as: p))
         }
-        api.on(.post, "/cases/{id}/resolve") { request, context in
+        api.on(.post, "/cases/{id}/resolve", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let text = try await Self.fields(request, context, ["resolution"]) { $0.string("resolution", required: true) }
             let r = try await cases.resolve(caseID: try Self.id(context), resolution: text ?? "", as: p)
@@ -39,25 +39,25 @@ extension CaseAPIController {
                     "csat_link": r.csatLink.map(JSONValue.string) ?? .null,
                 ]))
         }
-        api.on(.post, "/cases/{id}/reopen") { _, context in
+        api.on(.post, "/cases/{id}/reopen", access: .staff) { _, context in
             try Self.caseResponse(try await cases.reopen(caseID: try Self.id(context), as: try context.requirePrincipal()))
         }
-        api.on(.post, "/cases/{id}/close") { _, context in
+        api.on(.post, "/cases/{id}/close", access: .staff) { _, context in
             try Self.caseResponse(try await cases.close(caseID: try Self.id(context), as: try context.requirePrincipal()))
         }
-        api.on(.get, "/cases/{id}/suggestions") { request, context in
+        api.on(.get, "/cases/{id}/suggestions", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let limit = try KnowledgeQuery.paging(request.uri.queryParameters, defaultLimit: 5).limit
             let list = try await cases.suggestions(caseID: try Self.id(context), limit: min(limit, 20), as: p)
             return try JSONIO.response(.object(["data": .array(list.map(CaseJSON.encode))]))
         }
-        api.on(.post, "/cases/{id}/solved-with") { request, context in
+        api.on(.post, "/cases/{id}/solved-with", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let (article, pastCase) = try await Self.fields(request, context, ["article_id", "case_id"]) { ($0.id("article_id"), $0.id("case_id")) }
             return try Self.caseResponse(
                 try await cases.solvedWith(caseID: try Self.id(context), article: article, pastCase: pastCase, as: p), status: .created)
         }
-        api.on(.post, "/cases/intake") { request, context in
+        api.on(.post, "/cases/intake", access: .serviceDesk) { request, context in
             let p = try context.requirePrincipal()
             let type = (request.headers[.contentType] ?? "message/rfc822").lowercased()
             guard type.hasPrefix("message/rfc822") || type.hasPrefix("text/plain") || type.hasPrefix("application/octet-stream") else {

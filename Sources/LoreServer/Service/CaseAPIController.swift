@@ -7,18 +7,18 @@ struct CaseAPIController {
     let cases: CaseRepository
 
     func register(on api: APIRouter) {
-        api.on(.get, "/cases") { request, context in
+        api.on(.get, "/cases", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let (list, total) = try await cases.list(try CaseQueryParser.listQuery(request.uri.queryParameters), as: p)
             let now = Timestamp.now()
             return try JSONIO.response(.object(["data": .array(list.map { CaseJSON.encode($0, now: now) }), "total": .int(Int64(total))]))
         }
-        api.on(.post, "/cases") { request, context in
+        api.on(.post, "/cases", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let input = try CaseJSON.input(try await JSONIO.object(request, context: context))
             return try JSONIO.response(CaseJSON.encode(try await cases.create(input, as: p)), status: .created)
         }
-        api.on(.get, "/cases/queues") { _, context in
+        api.on(.get, "/cases/queues", access: .staff) { _, context in
             let counts = try await cases.queueCounts(as: try context.requirePrincipal())
             return try JSONIO.response(
                 .object([
@@ -32,10 +32,10 @@ struct CaseAPIController {
                         })
                 ]))
         }
-        api.on(.get, "/cases/{id}") { _, context in
+        api.on(.get, "/cases/{id}", access: .staff) { _, context in
             try JSONIO.response(CaseJSON.encode(try await cases.detail(id: try Self.id(context), as: try context.requirePrincipal())))
         }
-        api.on(.post, "/cases/{id}/messages") { request, context in
+        api.on(.post, "/cases/{id}/messages", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             var f = JSONFields(try await JSONIO.object(request, context: context), allowed: ["kind", "body"], hint: "send kind and body")
             let kind = f.choice("kind", CaseMessage.Kind.self, default: .reply)
@@ -44,7 +44,7 @@ struct CaseAPIController {
             return try Self.caseResponse(
                 try await cases.addMessage(caseID: try Self.id(context), kind: kind, body: body ?? "", as: p), status: .created)
         }
-        api.on(.post, "/cases/assign") { request, context in
+        api.on(.post, "/cases/assign", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let body = try await JSONIO.object(request, context: context)
             var f = JSONFields(body, allowed: ["case_ids", "assignee_id"], hint: "send case_ids and assignee_id (null to unassign)")

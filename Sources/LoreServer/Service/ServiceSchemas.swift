@@ -99,7 +99,12 @@ enum ServiceSchemas {
             (
                 "get", c, "List cases: all you can see, or a queue (department and tier, mine, triage) ordered by SLA due time", nil,
                 [(200, "CaseList"), (400, nil), (401, nil)],
-                ["queue", "department_id", "tier", "status", "priority", "account_id", "unassigned", "breached", "limit", "offset"]
+                [
+                    .choice("queue", ["all", "mine", "triage", "department"], "department needs department_id"), .id("department_id"),
+                    .int("tier", 1...3), .choice("status", CaseStatus.allCases.map(\.rawValue)),
+                    .choice("priority", CasePriority.allCases.map(\.rawValue)), .id("account_id"), .bool("unassigned"), .bool("breached"),
+                    .int("limit", 1...100), .int("offset", 0...10_000),
+                ]
             ),
             ("post", c, "Open a case (routed when no department is given)", "CaseCreate", [(201, "Case")] + act + [(413, nil)], []),
             ("get", c + "/queues", "Active and overdue cases per department and tier", nil, [(200, "CaseQueues"), (401, nil)], []),
@@ -118,7 +123,7 @@ enum ServiceSchemas {
             ("post", c + "/{id}/close", "Close a resolved case", nil, [(200, "Case")] + act, []),
             (
                 "get", c + "/{id}/suggestions", "Ranked articles, candidate solutions and solved cases similar to this case", nil,
-                [(200, "CaseSuggestions"), (400, nil), (401, nil), (403, nil), (404, nil)], ["limit"]
+                [(200, "CaseSuggestions"), (400, nil), (401, nil), (403, nil), (404, nil)], [.int("limit", 1...20)]
             ),
             (
                 "post", c + "/{id}/solved-with", "This solved it: record the article or past case and count the reuse", "CaseSolvedWith",
@@ -127,11 +132,11 @@ enum ServiceSchemas {
             (
                 "post", c + "/intake", "Take in a raw RFC 5322 e-mail (body: message/rfc822): a new case, or added to the case its subject quotes",
                 nil, [(201, "CaseIntakeResult"), (200, "CaseIntakeResult"), (400, nil), (401, nil), (403, nil), (413, nil), (415, nil), (422, nil)],
-                ["priority"]
+                [.choice("priority", CasePriority.allCases.map(\.rawValue))]
             ),
             (
                 "get", "/api/v1/routing/evaluation", "Cross-validated routing accuracy per department on the stored cases", nil,
-                [(200, "RoutingEvaluation"), (400, nil), (401, nil), (403, nil), (422, nil)], ["folds"]
+                [(200, "RoutingEvaluation"), (400, nil), (401, nil), (403, nil), (422, nil)], [.int("folds", 2...20)]
             ),
             (
                 "get", "/api/v1/service/settings", "SLA targets per priority and the routing threshold", nil, [(200, "ServiceSettings"), (401, nil)],
@@ -144,7 +149,11 @@ enum ServiceSchemas {
             (
                 "get", "/api/v1/service/loop",
                 "The escalation loop over time: escalations, solutions captured, reuses, cases solved without escalation",
-                nil, [(200, "LoopFigures"), (400, nil), (401, nil)], ["from", "to", "bucket"]
+                nil, [(200, "LoopFigures"), (400, nil), (401, nil)],
+                [
+                    .date("from", "default: twelve months before to"), .date("to", "default: today"),
+                    .choice("bucket", ["day", "month"], "day covers at most 92 days"),
+                ]
             ),
             ("get", "/api/v1/alerts", "Open account alerts (low satisfaction scores)", nil, [(200, "AlertList"), (401, nil)], []),
             ("post", "/api/v1/alerts/{id}/acknowledge", "Acknowledge an alert", nil, [(204, nil), (401, nil), (403, nil), (404, nil)], []),

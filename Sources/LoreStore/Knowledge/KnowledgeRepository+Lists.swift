@@ -39,6 +39,11 @@ extension KnowledgeRepository {
     /// Published articles that need re-verification: past their verify-by date or badly rated. Owners see their own;
     /// knowledge managers see everyone's.
     public func needsReview(as p: Principal, limit: Int = 200) async throws -> [Article] {
+        try await needsReviewPage(as: p, limit: limit).articles
+    }
+
+    /// The first `limit` articles that need review, and how many there are in all.
+    public func needsReviewPage(as p: Principal, limit: Int = 200) async throws -> (articles: [Article], total: Int) {
         try await database.read { db in
             let today = String(Timestamp.now().prefix(10))
             var cond: SQLQueryString =
@@ -46,7 +51,12 @@ extension KnowledgeRepository {
             if !ArticlePolicy.isReviewer(p) { cond = cond + " AND a.owner_id = \(bind: p.userID)" }
             let ids = try await db.raw("SELECT a.id FROM articles a WHERE \(cond) ORDER BY a.verify_by, a.id LIMIT \(bind: limit)").all()
                 .map { try $0.decode(column: "id", as: Int64.self) }
-            return try await ArticleRows.fetch(ids: ids, withBody: false, on: db)
+            let total =
+                ids.count < limit
+                ? ids.count
+                : try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE \(cond)").first().orMissing("a count").decode(
+                    column: "n", as: Int.self)
+            return (try await ArticleRows.fetch(ids: ids, withBody: false, on: db), total)
         }
     }
 

@@ -26,7 +26,8 @@ struct SchemaValidator {
         guard let op = operation(method: method, path: path) else { return ["no operation \(method) \(path)"] }
         guard let response = op["responses"]?[String(status)] else { return ["status \(status) not documented for \(method) \(path)"] }
         guard case .object(let content)? = response["content"] else { return body == .null ? [] : ["\(status) has no body in the document"] }
-        guard let schema = content.values.first?["schema"] else { return [] }
+        // Only JSON bodies are checked (an export's JSON Lines is text to this check).
+        guard let schema = (content["application/json"] ?? content["application/problem+json"])?["schema"] else { return [] }
         var problems: [String] = []
         validate(body, schema, at: "$", into: &problems)
         return problems

@@ -1,0 +1,109 @@
+import LoreCore
+
+/// One query parameter an API operation takes. The OpenAPI document states it from this, and the API router
+/// refuses (400) a request with a parameter the operation does not take, a required one missing, or a value outside
+/// its kind, so the document and the server cannot disagree.
+struct QueryParam: Sendable, ExpressibleByStringLiteral {
+    enum Kind: Sendable {
+        case text(maxLength: Int)
+        case integer(ClosedRange<Int64>)
+        case choice([String])
+        /// One or more choices, repeated (`type=faq&type=howto`) or comma-separated.
+        case choices([String])
+        case boolean
+        case date
+    }
+
+    var name: String
+    var kind: Kind
+    var required = false
+    var description: String?
+
+    init(_ name: String, _ kind: Kind, required: Bool = false, description: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+        self.description = description
+    }
+
+    /// A plain optional text parameter.
+    init(stringLiteral name: String) { self.init(name, .text(maxLength: 1_000)) }
+
+    static func int(_ name: String, _ range: ClosedRange<Int64>, _ description: String? = nil) -> QueryParam {
+        QueryParam(name, .integer(range), description: description)
+    }
+    /// A record id: a positive whole number.
+    static func id(_ name: String) -> QueryParam { QueryParam(name, .integer(1...Int64.max), description: "a record id") }
+    static func choice(_ name: String, _ values: [String], _ description: String? = nil) -> QueryParam {
+        QueryParam(name, .choice(values), description: description)
+    }
+    static func bool(_ name: String, _ description: String? = nil) -> QueryParam { QueryParam(name, .boolean, description: description) }
+    static func date(_ name: String, _ description: String? = nil) -> QueryParam { QueryParam(name, .date, description: description) }
+    static func text(_ name: String, maxLength: Int = 1_000, required: Bool = false, _ description: String? = nil) -> QueryParam {
+        QueryParam(name, .text(maxLength: maxLength), required: required, description: description)
+    }
+
+    /// The parameter's OpenAPI object.
+    var openAPI: JSONValue {
+        var o: [String: JSONValue] = ["name": .string(name), "in": .string("query"), "required": .bool(required), "schema": schema]
+        if let description { o["description"] = .string(description) }
+        if case .choices = kind {
+            o["style"] = .string("form")
+            o["explode"] = .bool(true)
+        }
+        return .object(o)
+    }
+
+    var schema: JSONValue {
+        switch kind {
+        case .text(let max): .object(["type": .string("string"), "maxLength": .int(Int64(max)), "minLength": .int(required ? 1 : 0)])
+        case .integer(let r): .object(["type": .string("integer"), "minimum": .int(r.lowerBound), "maximum": .int(r.upperBound)])
+        case .choice(let values): .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))])
+        case .choices(let values):
+            .object([
+                "type": .string("array"), "items": .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))]),
+            ])
+        case .boolean: .object(["type": .string("boolean")])
+        case .date: .object(["type": .string("string"), "format": .string("date")])
+        }
+    }
+
+    /// Why `value` is not acceptable, or nil.
+    func problem(with value: String) -> String? {
+        switch kind {
+        case .text(let max):
+            if required && value.trimmingCharacters(in: .whitespaces).isEmpty { return "\(name) is required" }
+            return value.count > max ? "\(name) may be at most \(max) characters" : nil
+        case .integer(let r):
+            guard let v = Int64(value), r.contains(v) else { return "\(name) must be a whole number from \(r.lowerBound) to \(r.upperBound)" }
+            return nil
+        case .choice(let values):
+            return values.contains(value) ? nil : "\(name) must be one of \(values.joined(separator: ", "))"
+        case .choices(let values):
+            let parts = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return parts.allSatisfy(values.contains) ? nil : "\(name) must be one or more of \(values.joined(separator: ", "))"
+        case .boolean:
+            return value == "true" || value == "false" ? nil : "\(name) must be true or false"
+        case .date:
+            return Timestamp.days(ofDate: value) == nil ? "\(name) must be a date YYYY-MM-DD" : nil
+        }
+    }
+
+    /// Checks a request's query against the operation's parameters: the first problem, or nil.
+    static func check(_ query: [(key: String, value: String)], against params: [QueryParam]) -> String? {
+        let byName = Dictionary(params.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for (key, value) in query {
+            guard let param = byName[key] else {
+                let allowed = params.map(\.name).sorted()
+                return allowed.isEmpty
+                    ? "this operation takes no query parameters ('\(key)' was given)"
+                    : "unknown query parameter '\(key)'; allowed: \(allowed.joined(separator: ", "))"
+            }
+            if let problem = param.problem(with: value) { return problem }
+        }
+        for param in params where param.required && !query.contains(where: { $0.key == param.name }) {
+            return "\(param.name) is required"
+        }
+        return nil
+    }
+}
