@@ -7,7 +7,7 @@ import LoreStore
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Add, list and deactivate users.", subcommands: [Add.self, List.self, Deactivate.self])
+        commandName: "user", abstract: "Add, list and deactivate users.", subcommands: [Add.self, List.self, Deactivate.self, Token.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -95,4 +95,33 @@ struct UserCommand: AsyncParsableCommand {
             print("Deactivated \(found.email).")
         }
     }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an API token for a user and print it (for scripts, integrations and CI).",
+            discussion: "The token is shown once; it works like one made under Settings → API tokens and is revoked the same way.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The user's e-mail or id.") var user: String
+        @Option(help: "A name that says what the token is for.") var name: String = "command line"
+
+        func validate() throws {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, trimmed.count <= 100 else { throw ValidationError("--name must be 1 to 100 characters") }
+        }
+
+        func run() async throws {
+            Environment.bootstrapLogging(level: .warning, json: false)
+            let (key, name) = (user, name.trimmingCharacters(in: .whitespaces))
+            let secret = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.user")) { database -> String? in
+                let users = UserRepository(database: database)
+                var found = try await users.find(email: key)
+                if found == nil, let id = Int64(key) { found = try await users.find(id: id) }
+                guard let found, found.active else { return nil }
+                return try await ApiTokenRepository(database: database).create(userID: found.id, name: name).1
+            }
+            guard let secret else { throw CLIError("no active user \(key)") }
+            print(secret)
+        }
+    }
 }
+

@@ -136,26 +136,18 @@ public struct ArticleInput: Sendable, Equatable {
     /// Trims and de-duplicates tags, and returns every problem with the input.
     public mutating func validate() -> [FieldError] {
         var errors: [FieldError] = []
+        TextRule.check(title, field: "title", maxLength: Self.maximumTitleLength, multiLine: false, required: true, into: &errors)
+        TextRule.check(body, field: "body", maxLength: Self.maximumBodyLength, multiLine: true, required: true, into: &errors)
         title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty { errors.append(FieldError(field: "title", code: "required", message: "is required")) }
-        if title.count > Self.maximumTitleLength {
-            errors.append(FieldError(field: "title", code: "too_long", message: "must be at most \(Self.maximumTitleLength) characters"))
-        }
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError(field: "body", code: "required", message: "is required"))
-        }
-        if body.count > Self.maximumBodyLength {
-            errors.append(FieldError(field: "body", code: "too_long", message: "must be at most \(Self.maximumBodyLength) characters"))
-        }
-        for (field, text) in [("title", title), ("body", body)] where text.contains("\u{0}") {
-            errors.append(FieldError(field: field, code: "invalid", message: "must not contain NUL characters"))
-        }
-        var seen = Set<String>()
-        tags = tags.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
         if tags.count > Self.maximumTags {
             errors.append(FieldError(field: "tags", code: "too_many", message: "at most \(Self.maximumTags) tags"))
         }
-        if tags.contains(where: { $0.count > Self.maximumTagLength || $0.contains(",") || $0.contains("\u{0}") }) {
+        var seen = Set<String>()
+        let tagProblem = tags.contains {
+            TextRule.problem($0, maxLength: Self.maximumTagLength, multiLine: false) != nil || $0.contains(",")
+        }
+        tags = tags.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+        if tagProblem {
             errors.append(
                 FieldError(field: "tags", code: "invalid", message: "each tag is at most \(Self.maximumTagLength) characters, without commas"))
         }

@@ -32,9 +32,9 @@ public enum MailParser {
         guard raw.count <= maximumBytes else { throw MailParseError.tooLarge(raw.count) }
         let part = MIMEPart(raw)
         guard !part.headers.isEmpty else { throw MailParseError.noHeaders }
-        guard let fromHeader = part.header("from"), let from = MailAddress.parse(MailHeaders.decodeWords(fromHeader)) else {
-            throw MailParseError.missingFrom
-        }
+        // The author; failing a usable From, who sent it (Sender), who wants the answer (Reply-To), or the envelope.
+        let candidates = ["from", "sender", "reply-to", "return-path"].compactMap { part.header($0) }
+        guard let from = candidates.lazy.compactMap(MailAddress.parse).first else { throw MailParseError.missingFrom }
         var texts: [String] = []
         var htmls: [String] = []
         var attachments: [String] = []
@@ -72,26 +72,5 @@ public enum MailParser {
         case "message/rfc822": collect(MIMEPart(part.decodedBody()), texts: &texts, htmls: &htmls, attachments: &attachments, depth: depth + 1)
         default: attachments.append(MailHeaders.decodeWords(filename ?? type.value))
         }
-    }
-}
-
-/// A mailbox: `"Name" <user@example.com>`, `Name <user@example.com>` or a bare address.
-public struct MailAddress: Sendable, Equatable {
-    public var address: String
-    public var name: String?
-
-    public static func parse(_ text: String) -> MailAddress? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        var address = t
-        var name: String?
-        if let open = t.lastIndex(of: "<"), let close = t[open...].firstIndex(of: ">") {
-            address = String(t[t.index(after: open)..<close])
-            let n = t[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            name = n.isEmpty ? nil : n
-        }
-        address = address.trimmingCharacters(in: .whitespaces).lowercased()
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !address.contains(" ") else { return nil }
-        return MailAddress(address: address, name: name)
     }
 }

@@ -33,18 +33,10 @@ public struct CaseInput: Sendable, Equatable {
     /// Trims the subject and reports every problem by field.
     public mutating func validate() -> [FieldError] {
         var errors: [FieldError] = []
+        TextRule.check(subject, field: "subject", maxLength: Self.maximumSubjectLength, multiLine: false, required: true, into: &errors)
+        TextRule.check(
+            description, field: "description", maxLength: Self.maximumDescriptionLength, multiLine: true, required: false, into: &errors)
         subject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
-        if subject.isEmpty { errors.append(FieldError(field: "subject", code: "required", message: "is required")) }
-        if subject.count > Self.maximumSubjectLength {
-            errors.append(FieldError(field: "subject", code: "too_long", message: "must be at most \(Self.maximumSubjectLength) characters"))
-        }
-        if description.count > Self.maximumDescriptionLength {
-            errors.append(
-                FieldError(field: "description", code: "too_long", message: "must be at most \(Self.maximumDescriptionLength) characters"))
-        }
-        for (field, text) in [("subject", subject), ("description", description)] where text.contains("\u{0}") {
-            errors.append(FieldError(field: field, code: "invalid", message: "must not contain NUL characters"))
-        }
         return errors
     }
 }

@@ -25,7 +25,7 @@ enum FieldCoercion {
                 guard let s = v.string else { return .success(v) }
                 let parts = s.split(separator: "@", omittingEmptySubsequences: false)
                 guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-                    !parts[1].hasSuffix("."), !s.contains(where: { $0 == " " || $0 == "<" || $0 == ">" })
+                    !parts[1].hasSuffix("."), !s.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "<" || $0 == ">" })
                 else { return .failure(Problem(code: "invalid_email", message: "is not an e-mail address")) }
                 return .success(v)
             }
@@ -41,7 +41,9 @@ enum FieldCoercion {
         case .url:
             return text(raw, maxLength: 500, singleLine: true).flatMap { v in
                 guard let s = v.string?.lowercased() else { return .success(v) }
-                guard s.hasPrefix("http://") || s.hasPrefix("https://"), s.count > 8, !s.contains(" ") else {
+                guard s.hasPrefix("http://") || s.hasPrefix("https://"), s.unicodeScalars.count > 8,
+                    !s.unicodeScalars.contains(where: \.properties.isWhitespace)
+                else {
                     return .failure(Problem(code: "invalid_url", message: "must be an http(s) address"))
                 }
                 return .success(v)
@@ -103,7 +105,8 @@ enum FieldCoercion {
             return .success(.string(s))
         case .dateTime:
             guard case .string(let s) = raw else { return typeError("a date and time (ISO 8601)") }
-            guard let normalized = Timestamp.normalize(s) else {
+            // JSON takes RFC 3339 (seconds and a zone), as the document says; forms send the browser's local form.
+            guard fromForm || FieldPatterns.isRFC3339(s), let normalized = Timestamp.normalize(s) else {
                 return .failure(Problem(code: "invalid_date", message: "must be an ISO 8601 time between 1900 and 2200"))
             }
             return .success(.string(normalized))
@@ -140,17 +143,9 @@ enum FieldCoercion {
 
     private static func text(_ raw: JSONValue, maxLength: Int, singleLine: Bool) -> Result<FieldValue, Problem> {
         guard case .string(let s) = raw else { return typeError("text") }
-        if s.count > maxLength {
-            return .failure(Problem(code: "too_long", message: "must be at most \(maxLength) characters"))
-        }
-        // NUL and other C0 controls are never meaningful in CRM text, and PostgreSQL rejects NUL outright.
-        let badScalar = s.unicodeScalars.contains { sc in
-            sc.value < 0x20 && (singleLine || (sc != "\n" && sc != "\r" && sc != "\t")) && !(singleLine && sc == "\t")
-        }
-        if badScalar {
-            return .failure(Problem(code: "control_characters", message: "must not contain control characters"))
-        }
-        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .success(.null) }
+        // NUL and other control characters are never meaningful in CRM text, and PostgreSQL rejects NUL outright.
+        if let p = TextRule.problem(s, maxLength: maxLength, multiLine: !singleLine) { return .failure(Problem(code: p.code, message: p.message)) }
+        if TextRule.isBlank(s) { return .success(.null) }
         return .success(.string(s))
     }
 }

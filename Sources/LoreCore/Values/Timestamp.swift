@@ -35,6 +35,8 @@ public enum Timestamp {
 
     /// Validates `YYYY-MM-DD` and returns days since 1970-01-01.
     public static func days(ofDate text: String) -> Int64? {
+        // ASCII digits only: Int64("+9") would read a sign as a digit.
+        guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) }) else { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int64(parts[0]), let m = Int64(parts[1]), let d = Int64(parts[2]),

@@ -14,16 +14,22 @@ struct JSONFields {
         }
     }
 
-    /// A string field; null counts as absent. With `maxLength`, longer text is refused.
-    mutating func string(_ key: String, required: Bool = false, maxLength: Int? = nil) -> String? {
+    /// A text field under ``TextRule`` (length, control characters; not blank when required). Null is refused unless
+    /// the field is `nullable` (then it counts as absent), as the OpenAPI document says for each field.
+    mutating func string(
+        _ key: String, required: Bool = false, maxLength: Int = 100_000, multiLine: Bool = true, nullable: Bool = false
+    ) -> String? {
         switch object[key] {
-        case .none, .some(.null):
+        case .none:
             if required { errors.append(FieldError(field: key, code: "required", message: "is required")) }
             return nil
-        case .some(.string(let s)):
-            if let maxLength, s.count > maxLength {
-                errors.append(FieldError(field: key, code: "too_long", message: "must be at most \(maxLength) characters"))
+        case .some(.null):
+            if required || !nullable {
+                errors.append(FieldError(field: key, code: required ? "required" : "invalid_type", message: "must be text, not null"))
             }
+            return nil
+        case .some(.string(let s)):
+            TextRule.check(s, field: key, maxLength: maxLength, multiLine: multiLine, required: required, into: &errors)
             return s
         default:
             errors.append(FieldError(field: key, code: "invalid_type", message: "must be a string"))

@@ -22,15 +22,18 @@ enum OpenAPIDocument {
         var filters: [QueryParam] = [
             .text("q", "free text over the searchable fields (its first 200 characters)"),
             .choice("sort", schema.sortKeys + schema.sortKeys.map { "-" + $0 }, "a field to sort by; - for descending"),
-            .int("limit", 1...Int64(ListQuery.maximumLimit)), .text("cursor", maxLength: 2_000, "next_cursor of the previous page"),
+            .int("limit", 1...Int64(ListQuery.maximumLimit)), .int("cursor", 1...Int64.max, "next_cursor of the previous page (the id of its last record)"),
             .choice("archived", ["exclude", "include", "only"]),
         ]
         if schema.owned { filters.append(.id("owner_id")) }
         filters += schema.fields.filter(\.filterable).map(OpenAPISchemas.filter)
         return [
-            ("get", base, "List \(schema.name)", nil, [(200, t + "List"), (400, nil)], filters),
+            ("get", base, "List \(schema.name)", nil, [(200, t + "List"), (400, nil), (404, nil)], filters),
             ("post", base, "Create a \(t)", t + "Create", [(201, t), (400, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
-            ("get", base + "/{id}", "Get a \(t)", nil, [(200, t), (404, nil)], []),
+            (
+                "get", base + "/{id}", "Get a \(t) (an archived one only with archived=true)", nil, [(200, t), (404, nil)],
+                [.bool("archived", "true also returns the record if it is archived")]
+            ),
             (
                 "patch", base + "/{id}", "Update a \(t)", t + "Update",
                 [(200, t), (400, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
@@ -58,7 +61,7 @@ enum OpenAPIDocument {
         let ops = operations()
         var paths: [String: [String: JSONValue]] = [:]
         for op in ops {
-            paths[op.path, default: [:]][op.method] = operation(op, access: access["\(op.method) \(op.path)"])
+            paths[op.path, default: [:]][op.method] = operation(op, access: access["\(op.method) \(op.path)"], schemas: schemas)
         }
         return .object([
             "openapi": .string("3.1.0"),

@@ -10,40 +10,90 @@ enum OpenAPISchemas {
         return .object(o)
     }
 
+    /// A field's schema, stating every rule `FieldCoercion` applies (lengths, patterns, ranges), so a client or a
+    /// fuzzer can tell a valid value from one Lore will refuse.
     static func field(_ f: FieldSchema, nullable: Bool) -> JSONValue {
+        let required = f.required
+        func text(_ max: Int, multiLine: Bool) -> JSONValue {
+            Self.nullable(
+                "string", ["maxLength": .int(Int64(max)), "pattern": .string(FieldPatterns.text(multiLine: multiLine, required: required))],
+                nullable: nullable)
+        }
         switch f.kind {
-        case .text(let max): return Self.nullable("string", ["maxLength": .int(Int64(max))], nullable: nullable)
-        case .longText: return Self.nullable("string", ["maxLength": .int(100_000)], nullable: nullable)
-        case .email: return Self.nullable("string", ["format": .string("email")], nullable: nullable)
-        case .phone: return Self.nullable("string", ["maxLength": .int(40)], nullable: nullable)
-        case .url: return Self.nullable("string", ["format": .string("uri")], nullable: nullable)
+        case .text(let max): return text(max, multiLine: false)
+        case .longText: return text(100_000, multiLine: true)
+        case .email:
+            return Self.nullable(
+                "string", ["maxLength": .int(254), "pattern": .string(FieldPatterns.email), "description": .string("an e-mail address")],
+                nullable: nullable)
+        case .phone: return Self.nullable("string", ["maxLength": .int(40), "pattern": .string(FieldPatterns.phone)], nullable: nullable)
+        case .url:
+            return Self.nullable(
+                "string", ["minLength": .int(9), "maxLength": .int(500), "pattern": .string(FieldPatterns.url)], nullable: nullable)
         case .choice(let options):
             return .object([
                 "type": nullable ? .array([.string("string"), .string("null")]) : .string("string"),
                 "enum": .array(options.map(JSONValue.string) + (nullable ? [.null] : [])),
             ])
         case .integer(let min, let max): return Self.nullable("integer", ["minimum": .int(min), "maximum": .int(max)], nullable: nullable)
-        case .money: return Self.nullable("number", ["description": .string("amount in currency units, two decimals")], nullable: nullable)
+        case .money:
+            return Self.nullable(
+                "number",
+                [
+                    "minimum": .int(0), "maximum": .double(Money.maximum), "multipleOf": .double(0.01),
+                    "description": .string("an amount in currency units, in whole cents"),
+                ], nullable: nullable)
         case .decimal(let min, let max): return Self.nullable("number", ["minimum": .double(min), "maximum": .double(max)], nullable: nullable)
         case .boolean: return Self.nullable("boolean", nullable: nullable)
-        case .date: return Self.nullable("string", ["format": .string("date")], nullable: nullable)
-        case .dateTime: return Self.nullable("string", ["format": .string("date-time")], nullable: nullable)
-        case .reference(let e): return Self.nullable("integer", ["description": .string("id of a \(e) record")], nullable: nullable)
+        case .date: return Self.nullable("string", ["format": .string("date"), "pattern": .string(FieldPatterns.date)], nullable: nullable)
+        case .dateTime:
+            return Self.nullable("string", ["format": .string("date-time"), "pattern": .string(FieldPatterns.dateTime)], nullable: nullable)
+        case .reference(let e): return Self.nullable("integer", id("id of a \(e) record"), nullable: nullable)
         case .referenceSet(let e):
-            return .object(["type": .string("array"), "items": .object(["type": .string("integer")]), "description": .string("ids of \(e) records")])
+            return .object([
+                "type": .string("array"), "items": .object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(Int64.max)]),
+                "description": .string("ids of \(e) records"),
+            ])
         }
+    }
+
+    /// Free text under ``TextRule``: its length, its pattern (no control characters; not blank when required).
+    static func text(_ max: Int, multiLine: Bool = true, required: Bool = false, nullable isNullable: Bool = false) -> JSONValue {
+        nullable(
+            "string", ["maxLength": .int(Int64(max)), "pattern": .string(FieldPatterns.text(multiLine: multiLine, required: required))],
+            nullable: isNullable)
+    }
+
+    /// A record id in a request: a positive whole number (`nullable`: null clears it).
+    static func idInput(nullable isNullable: Bool = false) -> JSONValue {
+        nullable("integer", ["minimum": .int(1), "maximum": .int(Int64.max)], nullable: isNullable)
+    }
+
+    /// A field as Lore answers it: its type, choices and format, without the limits input is held to (a total is
+    /// the sum of many amounts; text stored before a rule tightened still reads back).
+    static func outputOnly(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var o) = schema else { return schema }
+        for key in ["pattern", "minimum", "maximum", "multipleOf", "minLength", "maxLength"] { o[key] = nil }
+        return .object(o)
+    }
+
+    /// A record id: a positive whole number.
+    static func id(_ description: String) -> [String: JSONValue] {
+        ["minimum": .int(1), "maximum": .int(Int64.max), "description": .string(description)]
     }
 
     /// A list filter on a field, as a query parameter of the field's kind.
     static func filter(_ f: FieldSchema) -> QueryParam {
         switch f.kind {
-        case .text(let max): .text(f.name, maxLength: max)
+        case .text, .longText, .email, .phone, .url:
+            // Checked by the field's own rules (ListQueryParser); documented with the field's schema.
+            QueryParam(f.name, .text(maxLength: 100_000), schema: field(f, nullable: false))
         case .choice(let options): .choice(f.name, options)
         case .integer(let min, let max): .int(f.name, min...max)
         case .reference: .id(f.name)
         case .boolean: .bool(f.name)
         case .date: .date(f.name)
-        default: .text(f.name, maxLength: 500)
+        default: QueryParam(f.name, .text(maxLength: 100), schema: field(f, nullable: false))
         }
     }
 
@@ -64,10 +114,10 @@ enum OpenAPISchemas {
         if schema.owned {
             out["owner_id"] = nullable("integer", nullable: true)
             out["team_id"] = nullable("integer", nullable: true)
-            input["owner_id"] = .object(["type": .string("integer"), "description": .string("reassign to this active user")])
+            input["owner_id"] = nullable("integer", id("reassign to this active user"), nullable: false)
         }
         for f in schema.fields {
-            out[f.name] = field(f, nullable: !f.required || f.readOnly)
+            out[f.name] = outputOnly(field(f, nullable: !f.required || f.readOnly))
             if !f.readOnly { input[f.name] = field(f, nullable: !f.required) }
         }
         let name = schema.typeName

@@ -65,12 +65,10 @@ struct PeopleAPIController {
     static func requiredText(_ input: [String: JSONValue], _ key: String, max: Int) throws -> String {
         guard let v = input[key] else { throw Problem.validation([FieldError(field: key, code: "required", message: "is required")]) }
         guard case .string(let s) = v else { throw Problem.validation([FieldError(field: key, code: "invalid_type", message: "must be text")]) }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !t.isEmpty else { throw Problem.validation([FieldError(field: key, code: "required", message: "is required")]) }
-        guard t.count <= max, !t.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw Problem.validation([FieldError(field: key, code: "too_long", message: "must be at most \(max) characters of plain text")])
-        }
-        return t
+        var errors: [FieldError] = []
+        TextRule.check(s, field: key, maxLength: max, multiLine: false, required: true, into: &errors)
+        if !errors.isEmpty { throw Problem.validation(errors) }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func createUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -177,9 +175,9 @@ struct UserInputParser {
             if let err = UserInput.validatePassword(p) { errors.append(err) } else { out.password = p }
         }
         switch input["team_id"] {
-        case .int(let t)?: out.teamID = .some(t)
+        case .int(let t)? where t > 0: out.teamID = .some(t)
         case .null?: out.teamID = .some(nil)
-        case .string(let s)? where fromForm: out.teamID = .some(Int64(s))
+        case .string(let s)? where fromForm && (Int64(s).map { $0 > 0 } ?? s.isEmpty): out.teamID = .some(Int64(s))
         case nil: break
         default: errors.append(FieldError(field: "team_id", code: "invalid_type", message: "must be a team id"))
         }

@@ -18,8 +18,12 @@ enum PeopleSchemas {
                 "last_login_at": S.string("date-time", nullable: true),
             ], required: ["id", "email", "name", "role", "team_id", "locale", "active", "created_at", "last_login_at"])
         let userInput: [String: JSONValue] = [
-            "email": S.string("email"), "name": str, "role": roles, "team_id": S.nullable("integer", nullable: true), "locale": locale,
-            "password": .object(["type": .string("string"), "minLength": .int(Int64(UserInput.minimumPasswordLength))]),
+            "email": .object(["type": .string("string"), "maxLength": .int(254), "pattern": .string(FieldPatterns.requiredEmail)]),
+            "name": S.text(120, multiLine: false, required: true), "role": roles, "team_id": S.idInput(nullable: true), "locale": locale,
+            "password": .object([
+                "type": .string("string"), "minLength": .int(Int64(UserInput.minimumPasswordLength)), "maxLength": .int(72),
+                "description": .string("at least 10 characters and at most 72 bytes of UTF-8 (bcrypt reads no more)"),
+            ]),
         ]
         var tokenProps: [String: JSONValue] = [
             "id": int, "name": str, "prefix": str, "created_at": S.string("date-time"), "last_used_at": S.string("date-time", nullable: true),
@@ -36,11 +40,16 @@ enum PeopleSchemas {
             "entity": str, "entity_id": S.nullable("integer", nullable: true), "action": str, "summary": S.nullable("string", nullable: true),
             "changes": S.nullable("string", nullable: true),
         ]
+        let opportunity = Catalog["opportunities"]
+        func opp(_ name: String) -> JSONValue {
+            let f = opportunity.knownField(name)
+            return S.field(f, nullable: !f.required)
+        }
         let conversion = S.object(
             [
-                "account_id": .object(["type": .string("integer"), "description": .string("attach to this account instead of creating one")]),
-                "create_opportunity": .object(["type": .string("boolean")]), "opportunity_name": str, "stage_id": int,
-                "amount": .object(["type": .string("number")]), "expected_close_date": S.string("date"),
+                "account_id": S.idInput(nullable: true), "create_opportunity": .object(["type": .string("boolean")]),
+                "opportunity_name": opp("name"), "stage_id": opp("stage_id"),
+                "amount": opp("amount"), "expected_close_date": opp("expected_close_date"),
             ], required: [])
         let result = S.object(
             [
@@ -54,7 +63,7 @@ enum PeopleSchemas {
             "User": user, "UserList": list("User"), "UserCreate": S.object(userInput, required: ["email", "name", "role", "password"]),
             "UserUpdate": S.object(userInput.filter { $0.key != "email" }, required: []),
             "ApiToken": token, "ApiTokenList": list("ApiToken"), "ApiTokenCreated": S.object(tokenProps, required: Array(tokenProps.keys)),
-            "ApiTokenCreate": S.object(["name": .object(["type": .string("string"), "maxLength": .int(100)])], required: ["name"]),
+            "ApiTokenCreate": S.object(["name": S.text(100, multiLine: false, required: true)], required: ["name"]),
             "SearchHit": hit, "SearchResults": list("SearchHit"),
             "AuditEntry": S.object(auditProps, required: Array(auditProps.keys)), "AuditLog": list("AuditEntry"),
             "LeadConversion": conversion, "LeadConversionResult": result,

@@ -18,12 +18,15 @@ struct QueryParam: Sendable, ExpressibleByStringLiteral {
     var kind: Kind
     var required = false
     var description: String?
+    /// The documented schema when it says more than `kind` checks (a record field's pattern, checked by its own rules).
+    var documentedSchema: JSONValue?
 
-    init(_ name: String, _ kind: Kind, required: Bool = false, description: String? = nil) {
+    init(_ name: String, _ kind: Kind, required: Bool = false, description: String? = nil, schema: JSONValue? = nil) {
         self.name = name
         self.kind = kind
         self.required = required
         self.description = description
+        self.documentedSchema = schema
     }
 
     /// A plain optional text parameter.
@@ -55,7 +58,8 @@ struct QueryParam: Sendable, ExpressibleByStringLiteral {
     }
 
     var schema: JSONValue {
-        switch kind {
+        if let documentedSchema { return documentedSchema }
+        return switch kind {
         case .text(let max): .object(["type": .string("string"), "maxLength": .int(Int64(max)), "minLength": .int(required ? 1 : 0)])
         case .integer(let r): .object(["type": .string("integer"), "minimum": .int(r.lowerBound), "maximum": .int(r.upperBound)])
         case .choice(let values): .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))])

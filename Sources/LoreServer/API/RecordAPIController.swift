@@ -11,7 +11,7 @@ struct RecordAPIController {
             let base = "/\(schema.path)"
             api.on(.get, base, access: .entity(schema, .read)) { request, context in try await list(schema, request, context) }
             api.on(.post, base, access: .entity(schema, .create)) { request, context in try await create(schema, request, context) }
-            api.on(.get, base + "/{id}", access: .entity(schema, .read)) { request, context in try await get(schema, context) }
+            api.on(.get, base + "/{id}", access: .entity(schema, .read)) { request, context in try await get(schema, request, context) }
             api.on(.patch, base + "/{id}", access: .entity(schema, .update)) { request, context in try await update(schema, request, context) }
             api.on(.delete, base + "/{id}", access: .entity(schema, .delete)) { request, context in try await delete(schema, request, context) }
             api.on(.post, base + "/{id}/restore", access: .entity(schema, .delete)) { request, context in try await restore(schema, context) }
@@ -52,9 +52,13 @@ struct RecordAPIController {
             RecordJSON.encode(record, schema: schema), status: .created, headers: [.location: "/api/v1/\(schema.path)/\(record.id)"])
     }
 
-    func get(_ schema: EntitySchema, _ context: AppRequestContext) async throws -> Response {
+    /// An archived record is gone unless asked for (`?archived=true`), as DELETE archived it; it can be restored.
+    func get(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let principal = try Self.authorize(.read, schema, context)
         let record = try await records.get(schema, id: try Self.id(context), as: principal)
+        if record.archivedAt != nil && request.uri.queryParameters.get("archived") != "true" {
+            throw Problem.notFound("\(schema.typeName) \(record.id) is archived: GET it with ?archived=true, or POST …/restore.")
+        }
         return try JSONIO.response(RecordJSON.encode(record, schema: schema))
     }
 

@@ -30,9 +30,6 @@ struct APIRouter {
     /// The prefix the group is mounted at, e.g. `/api/v1`.
     let prefix: String
 
-    /// The methods a path can be called with that Lore answers 405 for when the path exists without them.
-    static let answeredMethods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
-
     func on(
         _ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
@@ -44,23 +41,6 @@ struct APIRouter {
             let given = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
             if let problem = QueryParam.check(given, against: query) { throw Problem.badRequest(problem) }
             return try await handler(request, context)
-        }
-    }
-
-    /// After every route is registered: a path called with a method it does not have answers 405 with `Allow`,
-    /// not 404 (the path exists).
-    func answerUnknownMethods() {
-        var byPath: [String: Set<String>] = [:]
-        for r in registry.all { byPath[String(r.path.dropFirst(prefix.count)), default: []].insert(r.method) }
-        for (path, methods) in byPath {
-            let allow = Self.answeredMethods.map(\.rawValue).filter(methods.contains).joined(separator: ", ")
-            for method in Self.answeredMethods where !methods.contains(method.rawValue) {
-                group.on(RouterPath(Self.routerPath(path)), method: method) { _, _ -> Response in
-                    throw Problem(
-                        status: .methodNotAllowed, title: "Method not allowed", detail: "\(prefix + path) answers \(allow).",
-                        headers: [.allow: allow])
-                }
-            }
         }
     }
 

@@ -75,9 +75,10 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthMiddleware(sessions: services.sessions, tokens: services.tokens, cache: services.authCache))
     router.add(middleware: ErrorMiddleware(pages: pages))
+    let registry = RouteRegistry()
+    router.add(middleware: MethodNotAllowedMiddleware(index: APIPathIndex(registry: registry)))
 
     SystemRoutes(database: database, metrics: metrics, benchmarkRoutes: config.benchmarkRoutes).register(on: router)
-    let registry = RouteRegistry()
     let apiGroup = router.group("api/v1").add(middleware: APICSRFMiddleware())
     let api = APIRouter(group: apiGroup, registry: registry, prefix: "/api/v1")
     RecordAPIController(records: services.records).register(on: api)
@@ -87,7 +88,6 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     KnowledgeAPIController(kb: services.knowledge).register(on: api)
     CaseAPIController(cases: services.cases).register(on: api)
     registerOpenAPI(on: api)
-    api.answerUnknownMethods()
 
     let web = router.group()
     AuthPagesController(services: services).register(on: web)

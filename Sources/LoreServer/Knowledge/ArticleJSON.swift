@@ -78,9 +78,13 @@ enum ArticleJSON {
         for key in o.keys where !inputFields.contains(key) {
             errors.append(FieldError(field: key, code: "unknown_field", message: "is not an article field"))
         }
-        func string(_ key: String) -> String? {
+        // Null only where the document allows it (verify_by, note); elsewhere it is a type error, not "unchanged".
+        func string(_ key: String, nullable: Bool = false) -> String? {
             switch o[key] {
-            case .none, .some(.null): return nil
+            case .none: return nil
+            case .some(.null):
+                if !nullable { errors.append(FieldError(field: key, code: "invalid_type", message: "must be a string, not null")) }
+                return nil
             case .some(.string(let s)): return s
             default:
                 errors.append(FieldError(field: key, code: "invalid_type", message: "must be a string"))
@@ -107,7 +111,7 @@ enum ArticleJSON {
             }
         }
         func list<T>(_ key: String, _ read: (JSONValue) -> T?) -> [T]? {
-            guard let v = o[key], v != .null else { return nil }
+            guard let v = o[key] else { return nil }
             guard case .array(let items) = v, items.count <= 500, let out = Optional(items.compactMap(read)), out.count == items.count else {
                 errors.append(FieldError(field: key, code: "invalid_type", message: "must be an array of the right type"))
                 return nil
@@ -137,7 +141,12 @@ enum ArticleJSON {
                 FieldError(
                     field: "audience_tiers", code: "invalid_choice", message: "\(bad) is not one of: \(Catalog.valueTiers.joined(separator: ", "))"))
         }
-        if o.keys.contains("verify_by") { result.verifyBy = string("verify_by") } else { result.verifyBy = base?.verifyBy }
+        if o.keys.contains("verify_by") { result.verifyBy = string("verify_by", nullable: true) } else { result.verifyBy = base?.verifyBy }
+        if case .string(let note)? = o["note"] {
+            TextRule.check(note, field: "note", maxLength: 2_000, multiLine: true, required: false, into: &errors)
+        } else if let note = o["note"], note != .null {
+            errors.append(FieldError(field: "note", code: "invalid_type", message: "must be a string"))
+        }
         if base == nil {
             if type == nil && !errors.contains(where: { $0.field == "type" }) {
                 errors.append(FieldError(field: "type", code: "required", message: "is required"))

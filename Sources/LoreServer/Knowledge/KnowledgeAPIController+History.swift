@@ -44,9 +44,9 @@ extension KnowledgeAPIController {
             var fields = JSONFields(
                 try await JSONIO.object(request, context: context), allowed: ["title", "body", "tags", "note"],
                 hint: "a proposal has title, body, tags and note")
-            let title = fields.string("title", required: true)
-            let body = fields.string("body", required: true)
-            let note = fields.string("note")
+            let title = fields.string("title", required: true, maxLength: ArticleInput.maximumTitleLength, multiLine: false)
+            let body = fields.string("body", required: true, maxLength: ArticleInput.maximumBodyLength)
+            let note = fields.string("note", maxLength: 2_000, nullable: true)
             let tags = fields.strings("tags")
             try fields.check()
             let r = try await kb.propose(
@@ -71,7 +71,7 @@ extension KnowledgeAPIController {
             var fields = JSONFields(
                 try await JSONIO.object(request, context: context), allowed: ["helpful", "comment"], hint: "feedback has helpful and comment")
             let helpful = fields.bool("helpful")
-            let comment = fields.string("comment")
+            let comment = fields.string("comment", maxLength: 2_000, nullable: true)
             try fields.check()
             return try articleResponse(
                 try await kb.feedback(id: try Self.id(context), helpful: try fields.required(helpful, "helpful"), comment: comment, as: p))

@@ -36,8 +36,8 @@ extension KnowledgeAPIController {
             let p = try context.requirePrincipal()
             var fields = JSONFields(
                 try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"], hint: "send subject, description and k")
-            let subject = fields.string("subject", required: true)
-            let description = fields.string("description") ?? ""
+            let subject = fields.string("subject", required: true, maxLength: 1_000, multiLine: false)
+            let description = fields.string("description", maxLength: CaseInput.maximumDescriptionLength, nullable: true) ?? ""
             let k = Int(fields.int("k", in: 1...50, default: 5))
             try fields.check()
             let hits = try await kb.related(subject: try fields.required(subject, "subject"), description: description, k: k, as: p)

@@ -35,7 +35,10 @@ extension KnowledgeAPIController {
                 throw Problem.badRequest("The body is not valid UTF-8.")
             }
             let items = Self.parseLines(text)
-            guard !items.isEmpty else { throw Problem.badRequest("The body has no articles: send one JSON object per line.") }
+            // Nothing to import is not an error (an export of an empty base imports as nothing).
+            guard !items.isEmpty else {
+                return try JSONIO.response(.object(["imported": .int(0), "failed": .int(0), "results": .array([])]))
+            }
             let results = try await kb.importDocuments(items, atomic: mode == "atomic", as: p)
             let failed = results.filter { $0.error != nil }
             if mode == "atomic" && !failed.isEmpty {

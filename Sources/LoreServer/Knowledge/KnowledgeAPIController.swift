@@ -76,7 +76,7 @@ struct KnowledgeAPIController {
     static func optionalComment(_ request: Request, _ context: AppRequestContext) async throws -> String? {
         guard request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) else { return nil }
         var fields = JSONFields(try await JSONIO.object(request, context: context), allowed: ["comment"], hint: "only comment is accepted")
-        let comment = fields.string("comment", maxLength: 2_000)
+        let comment = fields.string("comment", maxLength: 2_000, nullable: true)
         try fields.check()
         return comment
     }

@@ -29,12 +29,25 @@ enum KnowledgeSchemas {
         articleProps["body"] = str
         articleProps["body_html"] = str
         let article = S.object(articleProps, required: Array(articleProps.keys))
+        let title = S.text(ArticleInput.maximumTitleLength, multiLine: false, required: true)
+        let body = S.text(ArticleInput.maximumBodyLength, required: true)
+        let tag = JSONValue.object([
+            "type": .string("string"), "maxLength": .int(Int64(ArticleInput.maximumTagLength)),
+            "pattern": .string(#"^[^,\x00-\x08\x0A-\x1F\x7F-\x9F]*$"#),
+        ])
+        let tags = JSONValue.object(["type": .string("array"), "items": tag, "maxItems": .int(Int64(ArticleInput.maximumTags))])
+        let idList = JSONValue.object(["type": .string("array"), "items": S.idInput(), "maxItems": .int(500)])
+        let note = S.text(2_000, nullable: true)
+        let comment = S.text(2_000, nullable: true)
         let input: [String: JSONValue] = [
-            "type": types, "title": .object(["type": .string("string"), "maxLength": .int(Int64(ArticleInput.maximumTitleLength))]),
-            "body": .object(["type": .string("string"), "description": .string("Markdown")]), "language": languages, "category_id": nint,
-            "tags": strs, "product_ids": ints, "account_ids": ints, "competitor_ids": ints, "audience": audiences,
-            "audience_tiers": .object(["type": .string("array"), "items": choice(Catalog.valueTiers)]), "audience_industries": strs,
-            "verify_by": S.string("date", nullable: true), "note": nstr,
+            "type": types, "title": title, "body": body, "language": languages, "category_id": S.idInput(nullable: true), "tags": tags,
+            "product_ids": idList, "account_ids": idList, "competitor_ids": idList, "audience": audiences,
+            "audience_tiers": .object(["type": .string("array"), "items": choice(Catalog.valueTiers), "maxItems": .int(500)]),
+            "audience_industries": .object(["type": .string("array"), "items": str, "maxItems": .int(500)]),
+            "verify_by": .object([
+                "type": .array([.string("string"), .string("null")]), "format": .string("date"), "pattern": .string(FieldPatterns.date),
+            ]),
+            "note": note,
         ]
         let versionProps: [String: JSONValue] = [
             "number": int, "type": types, "title": str, "body": str, "language": languages, "category_id": nint, "tags": strs, "status": statuses,
@@ -74,10 +87,11 @@ enum KnowledgeSchemas {
             "ArticleCreate": S.object(input, required: ["type", "title", "body", "language"]), "ArticleUpdate": S.object(input, required: []),
             "ArticleVersion": S.object(versionProps, required: Array(versionProps.keys)), "ArticleVersionList": list("ArticleVersion"),
             "ArticleProposal": S.object(proposalProps, required: Array(proposalProps.keys)), "ArticleProposalList": list("ArticleProposal"),
-            "ArticleProposalCreate": S.object(["title": str, "body": str, "tags": strs, "note": nstr], required: ["title", "body"]),
+            "ArticleProposalCreate": S.object(["title": title, "body": body, "tags": tags, "note": note], required: ["title", "body"]),
             "ArticleReview": S.object(reviewProps, required: Array(reviewProps.keys)), "ArticleReviewList": list("ArticleReview"),
-            "ArticleComment": S.object(["comment": nstr], required: []),
-            "ArticleFeedback": S.object(["helpful": .object(["type": .string("boolean")]), "comment": nstr], required: ["helpful"]),
+            "ArticleComment": S.object(["comment": comment], required: []),
+            "ArticleRejection": S.object(["comment": S.text(2_000, required: true)], required: ["comment"]),
+            "ArticleFeedback": S.object(["helpful": .object(["type": .string("boolean")]), "comment": comment], required: ["helpful"]),
             "ArticleDiff": S.object(["from": int, "to": int, "title": pieces, "body": pieces], required: ["from", "to", "title", "body"]),
             "ArticleRestoreResult": S.object(["article": S.ref("Article"), "proposal": S.ref("ArticleProposal")], required: []),
             "ArticleHit": hit,
@@ -95,7 +109,11 @@ enum KnowledgeSchemas {
                 ],
                 required: ["data"]),
             "RelatedRequest": S.object(
-                ["subject": str, "description": str, "k": .object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(50)])],
+                [
+                    "subject": S.text(1_000, multiLine: false, required: true),
+                    "description": S.text(CaseInput.maximumDescriptionLength, nullable: true),
+                    "k": .object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(50)]),
+                ],
                 required: ["subject"]),
             "RelatedArticles": list("ArticleHit"),
             "ReviewQueue": S.object(
@@ -173,12 +191,15 @@ enum KnowledgeSchemas {
                 [(200, "ArticleList"), (401, nil)], []
             ),
         ]
+        // A rejection says why (its comment is required); the other steps take an optional comment.
         for action in ["submit", "approve", "reject", "archive", "reopen", "verify"] {
-            ops.append(("post", p + "/{id}/\(action)", "Workflow: \(action)", nil, [(200, "Article")] + write, []))
+            let body = action == "reject" ? "ArticleRejection" : "ArticleComment"
+            ops.append(("post", p + "/{id}/\(action)", "Workflow: \(action)", body, [(200, "Article")] + write, []))
         }
         for action in ["approve", "reject"] {
+            let body = action == "reject" ? "ArticleRejection" : "ArticleComment"
             ops.append(
-                ("post", "/api/v1/article-proposals/{id}/\(action)", "Decide a proposed edit: \(action)", nil, [(200, "ArticleProposal")] + write, [])
+                ("post", "/api/v1/article-proposals/{id}/\(action)", "Decide a proposed edit: \(action)", body, [(200, "ArticleProposal")] + write, [])
             )
         }
         return ops

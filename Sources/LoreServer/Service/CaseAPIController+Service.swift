@@ -57,7 +57,7 @@ extension CaseAPIController {
         api.on(.post, "/csat/{token}", access: .anyone) { request, context in
             let token = try Self.token(context)
             let (score, comment) = try await Self.fields(request, context, ["score", "comment"]) {
-                (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: 5_000))
+                (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: 5_000, nullable: true))
             }
             guard score > 0 else {
                 throw Problem.validation([FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")])

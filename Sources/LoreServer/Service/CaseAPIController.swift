@@ -39,7 +39,7 @@ struct CaseAPIController {
             let p = try context.requirePrincipal()
             var f = JSONFields(try await JSONIO.object(request, context: context), allowed: ["kind", "body"], hint: "send kind and body")
             let kind = f.choice("kind", CaseMessage.Kind.self, default: .reply)
-            let body = f.string("body", required: true)
+            let body = f.string("body", required: true, maxLength: CaseInput.maximumDescriptionLength)
             try f.check()
             return try Self.caseResponse(
                 try await cases.addMessage(caseID: try Self.id(context), kind: kind, body: body ?? "", as: p), status: .created)

@@ -63,7 +63,7 @@ enum CaseJSON {
 
     static func input(_ object: [String: JSONValue]) throws -> CaseInput {
         var f = JSONFields(object, allowed: inputFields, hint: "accepted: " + inputFields.sorted().joined(separator: ", "))
-        let subject = f.string("subject", required: true, maxLength: CaseInput.maximumSubjectLength)
+        let subject = f.string("subject", required: true, maxLength: CaseInput.maximumSubjectLength, multiLine: false)
         let description = f.string("description", maxLength: CaseInput.maximumDescriptionLength)
         let input = CaseInput(
             subject: subject ?? "", description: description ?? "", accountID: f.id("account_id"), contactID: f.id("contact_id"),

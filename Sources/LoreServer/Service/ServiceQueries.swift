@@ -78,13 +78,13 @@ enum ServiceSettingsJSON {
         var f = JSONFields(body, allowed: ["sla", "routing_threshold"], hint: "send sla and/or routing_threshold")
         var threshold: Double?
         switch body["routing_threshold"] {
-        case .none, .some(.null): break
+        case .none: break
         case .some(.double(let d)): threshold = d
         case .some(.int(let i)): threshold = Double(i)
         default: f.fail("routing_threshold", "must be a number from 0 to 1")
         }
         var targets: [CasePriority: SLATarget]?
-        if let sla = body["sla"], sla != .null {
+        if let sla = body["sla"] {
             guard case .object(let o) = sla else {
                 f.fail("sla", "must be an object keyed by priority")
                 try f.check()

@@ -33,26 +33,45 @@ enum ServiceSchemas {
         caseProps["events"] = array(obj(["kind": str, "detail": nstr, "actor_id": nint, "created_at": str]))
         caseProps["solutions"] = array(obj(["kind": choice(["article", "case"]), "target_id": int]))
         caseProps["captured_article_id"] = nint
+        let nid = S.idInput(nullable: true)
         let input: [String: JSONValue] = [
-            "subject": .object(["type": .string("string"), "maxLength": .int(Int64(CaseInput.maximumSubjectLength))]), "description": str,
-            "account_id": nint, "contact_id": nint, "product_id": nint, "channel": choice(CaseChannel.allCases.map(\.rawValue)),
-            "priority": choice(CasePriority.allCases.map(\.rawValue)), "department_id": nint, "assignee_id": nint,
+            "subject": S.text(CaseInput.maximumSubjectLength, multiLine: false, required: true),
+            "description": S.text(CaseInput.maximumDescriptionLength), "account_id": nid, "contact_id": nid, "product_id": nid,
+            "channel": choice(CaseChannel.allCases.map(\.rawValue)), "priority": choice(CasePriority.allCases.map(\.rawValue)),
+            "department_id": nid, "assignee_id": nid,
         ]
         let target = obj(["first_response_minutes": int, "resolution_minutes": int])
+        let minutes = JSONValue.object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(525_600)])
+        let targetInput = S.object(
+            ["first_response_minutes": minutes, "resolution_minutes": minutes], required: ["first_response_minutes", "resolution_minutes"])
+        let slaInput = S.object(Dictionary(uniqueKeysWithValues: CasePriority.allCases.map { ($0.rawValue, targetInput) }), required: [])
+        let longText = S.text(CaseInput.maximumDescriptionLength, required: true)
         let survey = obj(["case_reference": str, "subject": str, "score": nint, "expired": bool])
+        // Exactly one of the two: an article or a past case.
+        var solvedWith = S.object(["article_id": S.idInput(), "case_id": S.idInput()], required: [])
+        if case .object(var o) = solvedWith {
+            o["oneOf"] = .array([
+                .object(["required": .array([.string("article_id")])]), .object(["required": .array([.string("case_id")])]),
+            ])
+            solvedWith = .object(o)
+        }
         return [
             "Case": serviceCase, "CaseDetail": obj(caseProps), "CaseList": obj(["data": array(S.ref("Case")), "total": int]),
             "CaseCreate": S.object(input, required: ["subject"]),
-            "CaseMessageCreate": S.object(["kind": choice(["reply", "note"]), "body": str], required: ["body"]),
-            "CaseAssign": S.object(["case_ids": array(int), "assignee_id": nint], required: ["case_ids", "assignee_id"]),
+            "CaseMessageCreate": S.object(["kind": choice(["reply", "note"]), "body": longText], required: ["body"]),
+            "CaseAssign": S.object(
+                [
+                    "case_ids": .object(["type": .string("array"), "items": S.idInput(), "minItems": .int(1), "maxItems": .int(500)]),
+                    "assignee_id": nid,
+                ], required: ["case_ids", "assignee_id"]),
             "CaseAssignResult": obj(["data": array(S.ref("Case"))]),
             "CaseStatusChange": S.object(["status": choice(["open", "pending_customer"])], required: ["status"]),
             "CasePriorityChange": S.object(["priority": choice(CasePriority.allCases.map(\.rawValue))], required: ["priority"]),
-            "CaseReroute": S.object(["department_id": int], required: ["department_id"]),
-            "CaseEscalate": S.object(["reason": str], required: ["reason"]),
-            "CaseResolve": S.object(["resolution": str], required: ["resolution"]),
+            "CaseReroute": S.object(["department_id": S.idInput()], required: ["department_id"]),
+            "CaseEscalate": S.object(["reason": S.text(5_000, required: true)], required: ["reason"]),
+            "CaseResolve": S.object(["resolution": longText], required: ["resolution"]),
             "CaseResolution": obj(["case": S.ref("Case"), "captured_article_id": nint, "csat_link": nstr]),
-            "CaseSolvedWith": S.object(["article_id": int, "case_id": int], required: []),
+            "CaseSolvedWith": solvedWith,
             "CaseSuggestions": obj([
                 "data": array(
                     obj([
@@ -70,7 +89,8 @@ enum ServiceSchemas {
             ]),
             "ServiceSettings": obj(["sla": .object(["type": .string("object"), "additionalProperties": target]), "routing_threshold": num]),
             "ServiceSettingsUpdate": S.object(
-                ["sla": .object(["type": .string("object"), "additionalProperties": target]), "routing_threshold": num], required: []),
+                ["sla": slaInput, "routing_threshold": .object(["type": .string("number"), "minimum": .int(0), "maximum": .int(1)])],
+                required: []),
             "LoopFigures": obj([
                 "bucket": choice(["day", "month"]),
                 "data": array(
@@ -88,7 +108,8 @@ enum ServiceSchemas {
             ]),
             "Survey": survey,
             "SurveyAnswer": S.object(
-                ["score": .object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(5)]), "comment": nstr], required: ["score"]),
+                ["score": .object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(5)]), "comment": S.text(5_000, nullable: true)],
+                required: ["score"]),
         ]
     }
 

@@ -27,43 +27,15 @@ public struct RecordPage: Sendable {
     public var nextCursor: String?
 }
 
-/// Keyset cursor: the sort value and id of the last row of a page, base64url-encoded.
-struct Cursor: Equatable {
-    var value: FieldValue
-    var id: Int64
+/// Keyset cursor: the id of the last record of a page (as Stripe's `starting_after`). The next page starts after that
+/// record's position in the list's order, read from the record itself, so any cursor is either a record id or refused,
+/// and a cursor carries no state a client could forge into a query of another type.
+enum Cursor {
+    static func encode(id: Int64) -> String { String(id) }
 
-    func encode() -> String {
-        let v: String =
-            switch value {
-            case .string(let s): "s" + s
-            case .int(let i): "i" + String(i)
-            case .double(let d): "d" + String(d)
-            case .bool(let b): "b" + (b ? "1" : "0")
-            default: "n"
-            }
-        let raw = "\(id)|" + v
-        return Data(raw.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decode(_ text: String) -> Cursor? {
-        var b64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while b64.count % 4 != 0 { b64 += "=" }
-        guard text.count < 4096, let data = Data(base64Encoded: b64), let raw = String(data: data, encoding: .utf8),
-            let bar = raw.firstIndex(of: "|"), let id = Int64(raw[..<bar])
-        else { return nil }
-        let rest = raw[raw.index(after: bar)...]
-        guard let tag = rest.first else { return nil }
-        let body = String(rest.dropFirst())
-        let value: FieldValue
-        switch tag {
-        case "s": value = .string(body)
-        case "i": guard let i = Int64(body) else { return nil }; value = .int(i)
-        case "d": guard let d = Double(body) else { return nil }; value = .double(d)
-        case "b": value = .bool(body == "1")
-        default: return nil
-        }
-        return Cursor(value: value, id: id)
+    /// The id, or nil when the text is not a positive whole number.
+    static func decode(_ text: String) -> Int64? {
+        guard text.count <= 19, let id = Int64(text), id > 0 else { return nil }
+        return id
     }
 }

@@ -37,15 +37,19 @@ extension RecordRepository {
             }
         }
         if let token = query.cursor {
-            guard let cursor = Cursor.decode(token) else { throw StoreError.badRequest("invalid cursor") }
+            guard let id = Cursor.decode(token) else { throw StoreError.badRequest("cursor must be the next_cursor of a previous page") }
             let op: SQLBinaryOperator = descending ? .lessThan : .greaterThan
             if sortKey == "id" {
-                select = select.where(SQLColumn("id"), op, SQLBind(cursor.id))
+                select = select.where(SQLColumn("id"), op, SQLBind(id))
             } else {
-                let v = SQLValues.expression(cursor.value)
+                // The position is the cursor record's own sort value; a record that is gone cannot be continued from.
+                let position = SQLQueryString("(SELECT \(ident: sortKey) FROM \(ident: schema.name) WHERE id = \(bind: id))")
+                guard try await db.select().column("id").from(schema.name).where("id", .equal, SQLBind(id)).first() != nil else {
+                    throw StoreError.notFound(entity: schema.name, id: id)
+                }
                 select = select.where(group: { g in
-                    g.where(SQLColumn(sortKey), op, v)
-                        .orWhere(group: { $0.where(SQLColumn(sortKey), .equal, v).where(SQLColumn("id"), op, SQLBind(cursor.id)) })
+                    g.where(SQLColumn(sortKey), op, position)
+                        .orWhere(group: { $0.where(SQLColumn(sortKey), .equal, position).where(SQLColumn("id"), op, SQLBind(id)) })
                 })
             }
         }
@@ -56,16 +60,7 @@ extension RecordRepository {
         var records = try rows.prefix(limit).map { try decodeRecord(schema, $0) }
         try await loadReferenceSets(schema, into: &records, on: db)
         var next: String?
-        if rows.count > limit, let last = records.last {
-            let value: FieldValue =
-                switch sortKey {
-                case "id": .int(last.id)
-                case "created_at": .string(last.createdAt)
-                case "updated_at": .string(last.updatedAt)
-                default: last[sortKey]
-                }
-            next = Cursor(value: value, id: last.id).encode()
-        }
+        if rows.count > limit, let last = records.last { next = Cursor.encode(id: last.id) }
         return RecordPage(records: records, nextCursor: next)
     }
 

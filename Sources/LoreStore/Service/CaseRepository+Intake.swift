@@ -12,7 +12,8 @@ extension CaseRepository {
 
     public func intake(_ mail: MailMessage, priority: CasePriority = .normal, as p: Principal) async throws -> IntakeResult {
         guard CasePolicy.serviceRoles.contains(p.role) else { throw KnowledgeError.forbidden("only the service desk takes in e-mail") }
-        let body = String((mail.text.isEmpty ? "(no text)" : mail.text).prefix(CaseInput.maximumDescriptionLength))
+        let body = TextRule.sanitized(
+            mail.text.isEmpty ? "(no text)" : mail.text, maxLength: CaseInput.maximumDescriptionLength, multiLine: true)
         let (contact, account) = try await database.read { db in try await Self.matchContact(mail.fromAddress, on: db) }
         if let id = CaseReference.find(in: mail.subject) {
             let existing = try await database.write { db -> ServiceCase? in
@@ -28,7 +29,9 @@ extension CaseRepository {
         if let m = mail.messageID, let known = try await database.read({ db in try await Self.caseFor(messageID: m, on: db) }) {
             return IntakeResult(serviceCase: try await get(id: known, as: p), created: false, contactID: contact)
         }
-        let subject = mail.subject.isEmpty ? String(body.prefix(80)) : String(mail.subject.prefix(CaseInput.maximumSubjectLength))
+        var subject = TextRule.sanitized(
+            TextRule.isBlank(mail.subject) ? String(body.prefix(80)) : mail.subject, maxLength: CaseInput.maximumSubjectLength, multiLine: false)
+        if TextRule.isBlank(subject) { subject = "(no subject)" }
         let input = CaseInput(subject: subject, description: body, accountID: account, contactID: contact, channel: .email, priority: priority)
         let c = try await create(input, origin: Origin(fromAddress: mail.fromAddress, messageID: mail.messageID), as: p)
         return IntakeResult(serviceCase: c, created: true, contactID: contact)

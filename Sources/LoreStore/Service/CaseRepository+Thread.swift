@@ -54,7 +54,7 @@ extension CaseRepository {
     public func assign(caseIDs: [Int64], to assignee: Int64?, as p: Principal) async throws -> [ServiceCase] {
         let ids = Array(Set(caseIDs)).sorted()
         if ids.isEmpty { throw Self.invalid("case_ids", "required", "name at least one case") }
-        if ids.count > 500 { throw Self.invalid("case_ids", "too_many", "at most 500 cases at a time") }
+        if caseIDs.count > 500 { throw Self.invalid("case_ids", "too_many", "at most 500 cases at a time") }
         if assignee != p.userID, !CasePolicy.canAssignOthers(p) {
             throw KnowledgeError.forbidden("only managers and senior agents assign cases to others")
         }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Fuzzes the JSON API with schemathesis (an independent, property-based fuzzer from PyPI) over Lore's own OpenAPI
+# document: a server on a fresh SQLite demo database, every operation, all checks, once as an administrator and
+# once as a portal customer. Fails on any failure schemathesis reports, and if the server stopped.
+# Usage: scripts/fuzz-api.sh [LORE_BINARY]   (LORE_FUZZ_SECONDS: the administrator's time budget, default 150; the
+# customer gets 60 % of it and the credential operations 15 s each: about five minutes in all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="${1:-.build/debug/lore}"
+BUDGET="${LORE_FUZZ_SECONDS:-150}"
+PORT="${LORE_FUZZ_PORT:-18181}"
+command -v st >/dev/null || { echo "schemathesis is missing: run scripts/install-test-tools.sh" >&2; exit 1; }
+
+work="$(mktemp -d /tmp/lore-fuzz.XXXXXX)"
+db="$work/fuzz.db"
+server_pid=""
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+"$BIN" demo --database "$db" --accounts 40 --interactions 200 --order-lines 400 >/dev/null
+"$BIN" serve --database "$db" --port "$PORT" --log-level warning >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+    sleep 0.2
+done
+
+# Operations that can take the fuzzer's own credentials away (revoke its token, deactivate or demote its user) run
+# last, in a short run of their own, so they cannot turn the main run into a stream of 401s.
+credentials=(--include-name "DELETE /api/v1/tokens/{id}" --include-name "POST /api/v1/users/{id}/deactivate" --include-name "PATCH /api/v1/users/{id}")
+rest=(--exclude-name "DELETE /api/v1/tokens/{id}" --exclude-name "POST /api/v1/users/{id}/deactivate" --exclude-name "PATCH /api/v1/users/{id}")
+
+# st ARGS...: one schemathesis run with every check, a fixed seed so a failure reproduces, a JUnit report.
+fuzz() {
+    local name="$1" budget="$2"
+    shift 2
+    echo "== schemathesis: $name ($budget s) =="
+    SCHEMATHESIS_HOOKS=hooks PYTHONPATH=tests-api st --no-color --config-file tests-api/schemathesis.toml run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
+        --checks all --workers 2 --max-time "$budget" --seed 17 --request-timeout 20 \
+        --report junit --report-junit-path "$work/$name.xml" --output-truncate true "$@" >"$work/$name.log" 2>&1
+    local rc=$?
+    sed -n '/^=* SUMMARY =*$/,$p' "$work/$name.log"
+    if [ "$rc" -ne 0 ]; then
+        sed -n '/^=* FAILURES =*$/,/^=* SUMMARY =*$/p' "$work/$name.log" | head -n 150
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        echo "The server stopped during the run. Its last log lines:" >&2
+        tail -n 40 "$work/server.log" >&2
+        exit 1
+    fi
+    return "$rc"
+}
+
+status=0
+for who in admin customer; do
+    token="$("$BIN" user token "$who@lore.demo" --database "$db" --name "schemathesis")"
+    budget="$BUDGET"
+    [ "$who" = customer ] && budget=$((BUDGET * 6 / 10))
+    fuzz "$who" "$budget" -H "Authorization: Bearer $token" "${rest[@]}" || status=1
+done
+for who in customer admin; do
+    token="$("$BIN" user token "$who@lore.demo" --database "$db" --name "schemathesis credentials")"
+    fuzz "$who-credentials" 15 -H "Authorization: Bearer $token" "${credentials[@]}" || status=1
+done
+if grep -q '"level":"error"\|level=error\|Fatal error' "$work/server.log"; then
+    echo "The server logged errors during the run:" >&2
+    grep '"level":"error"\|level=error\|Fatal error' "$work/server.log" | head -n 20 >&2
+    status=1
+fi
+echo "fuzz logs and reports: $work"
+exit "$status"
