@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift suites on SQLite and PostgreSQL, then the browser test on both engines.
+# Runs every test: the Swift suites on SQLite and PostgreSQL, the API from outside (real e-mails, schemathesis),
+# the durability test (kill -9 under load), then the browser test on both engines.
+# First it installs what they need that is missing (scripts/install-test-tools.sh: PostgreSQL, Chromium, playwright,
+# schemathesis, the e-mail corpus), so it works on a fresh machine.
 # PostgreSQL: uses $LORE_TEST_POSTGRES_URL if set, else starts a throwaway cluster (needs root; see scripts/start-postgres.sh).
-# The browser test needs Debian's chromium and the playwright package (scripts/install-test-tools.sh installs both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install-test-tools.sh
 
 if [ -z "${LORE_TEST_POSTGRES_URL:-}" ]; then
     LORE_TEST_POSTGRES_URL="$(scripts/start-postgres.sh 54329 | tail -n 1)"
@@ -28,6 +31,8 @@ if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     exit 1
 fi
 [ "$status" -eq 0 ] || exit "$status"
+
+timeout --kill-after=20 900 scripts/api-tests.sh .build/debug/lore
 
 if [ "${LORE_SKIP_BROWSER:-0}" != "1" ]; then
     timeout --kill-after=20 "$limit" python3 tests-browser/test_browser.py --binary .build/debug/lore --postgres "$LORE_TEST_POSTGRES_URL"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 import Foundation
 import Hummingbird
 import Logging
@@ -67,13 +68,26 @@ struct Serve: AsyncParsableCommand {
         config.trustedProxies = Set(trustedProxy.filter { !$0.isEmpty })
         let (adminEmail, adminPassword) = (self.adminEmail, self.adminPassword)
         let settings = config
-        try await DatabaseSession.with(db.location, logger: logger) { database in
-            try await FirstRun.ensureAdministrator(database: database, email: adminEmail, password: adminPassword)
-            let app = try await buildApplication(database: database, config: settings, logger: logger, metrics: registry)
-            logger.info(
-                "Lore is listening", metadata: ["url": "http://\(settings.host):\(settings.port)/", "database": "\(database.engine.rawValue)"])
-            try await app.runService()
-            return true
+        let started = Mutex(false)
+        do {
+            try await DatabaseSession.with(db.location, logger: logger) { database in
+                try await FirstRun.ensureAdministrator(database: database, email: adminEmail, password: adminPassword)
+                let app = try await buildApplication(
+                    database: database, config: settings, logger: logger, metrics: registry,
+                    onServerRunning: { channel in
+                        started.withLock { $0 = true }
+                        let port = channel.localAddress?.port ?? settings.port
+                        logger.info(
+                            "Lore is listening", metadata: ["url": "http://\(settings.host):\(port)/", "database": "\(database.engine.rawValue)"])
+                    })
+                try await app.runService()
+                return true
+            }
+        } catch {
+            // A supervisor restarts on a non-zero exit; the operator needs one line that says why.
+            let phase = started.withLock { $0 } ? "Lore stopped on an error" : "Lore could not start"
+            logger.critical("\(phase): \(StartupFailure.describe(error, host: settings.host, port: settings.port))")
+            throw ExitCode.failure
         }
     }
 }
@@ -100,5 +114,17 @@ enum FirstRun {
                 └──────────────────────────────────────────────────────────────
 
                 """.utf8))
+    }
+}
+
+/// Start-up errors in words an operator can act on.
+enum StartupFailure {
+    static func describe(_ error: any Error, host: String, port: Int) -> String {
+        if let e = error as? CLIError { return e.description }
+        let text = "\(error)"
+        if text.contains("Address already in use") { return "\(host):\(port) is already in use (another Lore, or another program); choose --port" }
+        if text.contains("Permission denied") && text.contains("bind") { return "not allowed to listen on \(host):\(port); ports below 1024 need privileges" }
+        if text.contains("Cannot assign requested address") { return "\(host) is not an address of this machine; choose --host" }
+        return text
     }
 }

@@ -119,3 +119,19 @@ import Testing
             !gold.admits(.customer(tier: "silver", industry: "Energy")) && !Audience(kind: .internal).admits(.customer(tier: "gold", industry: nil)))
     }
 }
+
+/// Link targets with parentheses were cut at the first `)`.
+@Suite struct MarkdownLinkTests {
+    @Test(arguments: [
+        ("[Swift](https://en.wikipedia.org/wiki/Swift_(programming_language))", "https://en.wikipedia.org/wiki/Swift_(programming_language)"),
+        ("[a](<https://x.org/a(b>)", "https://x.org/a(b"),
+        ("[a](https://x.org/a\\)b)", "https://x.org/a)b"),
+        ("[a](https://x.org/p \"Title (1)\")", "https://x.org/p"),
+        ("see https://en.wikipedia.org/wiki/Swift_(programming_language).", "https://en.wikipedia.org/wiki/Swift_(programming_language)"),
+        ("(see https://x.org/page)", "https://x.org/page"),
+    ])
+    func linksKeepTheirParentheses(markdown: String, href: String) {
+        let html = Markdown.html(markdown)
+        #expect(html.contains("href=\"\(Markdown.escape(href))\""), "\(html)")
+    }
+}

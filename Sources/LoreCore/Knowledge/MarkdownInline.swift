@@ -101,10 +101,41 @@ enum InlineRenderer {
             }
             i += 1
         }
-        guard let close, close + 1 < c.count, c[close + 1] == "(", let end = find(c, ")", from: close + 2) else { return nil }
-        var target = String(c[(close + 2)..<end]).trimmingCharacters(in: .whitespaces)
-        if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }  // drop a "title"
+        guard let close, close + 1 < c.count, c[close + 1] == "(", let (target, end) = destination(c, from: close + 2) else { return nil }
         return (Array(c[(start + 1)..<close]), target, end + 1)
+    }
+
+    /// A link destination as CommonMark reads it: `<…>`, or text whose parentheses balance (so a URL such as
+    /// `…/Swift_(programming_language)` keeps its `)`), with `\(` and `\)` escapes; an optional title follows.
+    /// Returns the destination and the index of the closing parenthesis.
+    private static func destination(_ c: [Character], from start: Int) -> (String, Int)? {
+        var i = start
+        while i < c.count, c[i] == " " { i += 1 }
+        var target = ""
+        if i < c.count, c[i] == "<" {
+            guard let end = find(c, ">", from: i + 1) else { return nil }
+            target = String(c[(i + 1)..<end])
+            i = end + 1
+        } else {
+            var depth = 0
+            while i < c.count, !c[i].isWhitespace {
+                if c[i] == "\\", i + 1 < c.count, c[i + 1] == "(" || c[i + 1] == ")" {
+                    target.append(c[i + 1])
+                    i += 2
+                    continue
+                }
+                if c[i] == "(" { depth += 1 }
+                if c[i] == ")" {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                target.append(c[i])
+                i += 1
+            }
+        }
+        // Skip a title ("…", '…' or (…)) up to the closing parenthesis.
+        guard let end = find(c, ")", from: i) else { return nil }
+        return (target.trimmingCharacters(in: .whitespaces), end)
     }
 
     private static func autolink(_ s: String) -> String? {
@@ -119,7 +150,17 @@ enum InlineRenderer {
         guard prefix.hasPrefix("http://") || prefix.hasPrefix("https://") else { return nil }
         var end = start
         while end < c.count, !c[end].isWhitespace, c[end] != "<", c[end] != ">", c[end] != "\"" { end += 1 }
-        while end > start, ".,;:!?)".contains(c[end - 1]) { end -= 1 }
+        // Trailing punctuation ends the sentence, not the URL; a `)` does only when it closes nothing in the URL.
+        while end > start {
+            let last = c[end - 1]
+            if ".,;:!?".contains(last) {
+                end -= 1
+            } else if last == ")" && c[start..<end].filter({ $0 == ")" }).count > c[start..<end].filter({ $0 == "(" }).count {
+                end -= 1
+            } else {
+                break
+            }
+        }
         let url = String(c[start..<end])
         guard url.count > 8, let safe = Markdown.safeURL(url) else { return nil }
         return (safe, end)

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import LoreCore
 import LoreStore
+import NIOCore
 import NIOPosix
 import Prometheus
 import ServiceLifecycle
@@ -37,13 +38,13 @@ public struct AppConfig: Sendable {
 /// Builds the Lore application; `lore serve` and the tests both call this.
 public func buildApplication(
     database: any LoreDatabase, config: AppConfig, logger: Logger, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-    services: [any Service] = []
+    services: [any Service] = [], onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let (router, _) = try await buildRouter(database: database, config: config, metrics: metrics)
     var app = Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ParserErrorHandler()])),
-        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lore"),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ParserErrorHandler(logger: logger)])),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lore"), onServerRunning: onServerRunning,
         eventLoopGroupProvider: config.threads > 0 ? .shared(MultiThreadedEventLoopGroup(numberOfThreads: config.threads)) : .singleton,
         logger: logger)
     app.addServices(services)

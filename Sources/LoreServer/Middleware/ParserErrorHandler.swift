@@ -1,4 +1,5 @@
 import HTTPTypes
+import Logging
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
@@ -14,12 +15,23 @@ final class ParserErrorHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The decoder's limits (Hummingbird's defaults), named in the message.
     static let headerLimitKilobytes = 80
 
+    /// The request never reaches the router, so its log line is written here (as RequestLogMiddleware would).
+    let logger: Logger
+
+    init(logger: Logger) { self.logger = logger }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard let parserError = error as? HTTPParserError else {
             context.fireErrorCaught(error)
             return
         }
         let (status, detail) = Self.problem(for: parserError)
+        logger.notice(
+            "request refused by the HTTP parser",
+            metadata: [
+                "status": .stringConvertible(Int(status.code)), "error": .string("\(parserError)"),
+                "peer": .string(context.remoteAddress?.ipAddress ?? "unknown"),
+            ])
         let body = ByteBuffer(bytes: Problem(status: status, title: status.reasonPhrase, detail: detail).json.serialized())
         let head = HTTPResponse(
             status: status,

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the JSON API with schemathesis (an independent, property-based fuzzer from PyPI) over Lore's own OpenAPI
-# document: a server on a fresh SQLite demo database, every operation, all checks, once as an administrator and
-# once as a portal customer. Fails on any failure schemathesis reports, and if the server stopped.
-# Usage: scripts/fuzz-api.sh [LORE_BINARY]   (LORE_FUZZ_SECONDS: the administrator's time budget, default 150; the
+# Tests the JSON API from outside, with data and tools no one on the team wrote, against a server on a fresh SQLite
+# demo database:
+#   1. real e-mails (CPython's e-mail test corpus) through the intake, compared with Python's own reading of them;
+#   2. schemathesis (an independent property-based fuzzer from PyPI) over Lore's OpenAPI document: every operation,
+#      all checks, as an administrator and as a portal customer.
+# Fails on any mismatch or failure, if the server stopped, or if it logged an error.
+# Usage: scripts/api-tests.sh [LORE_BINARY]   (LORE_FUZZ_SECONDS: the administrator's time budget, default 150; the
 # customer gets 60 % of it and the credential operations 15 s each: about five minutes in all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +14,8 @@ BUDGET="${LORE_FUZZ_SECONDS:-150}"
 PORT="${LORE_FUZZ_PORT:-18181}"
 command -v st >/dev/null || { echo "schemathesis is missing: run scripts/install-test-tools.sh" >&2; exit 1; }
 
-work="$(mktemp -d /tmp/lore-fuzz.XXXXXX)"
-db="$work/fuzz.db"
+work="$(mktemp -d /tmp/lore-api-tests.XXXXXX)"
+db="$work/api-tests.db"
 server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -52,6 +55,9 @@ fuzz() {
 }
 
 status=0
+echo "== real e-mails through the intake =="
+python3 tests-api/mail_corpus.py "http://127.0.0.1:$PORT" "$("$BIN" user token agent@lore.demo --database "$db" --name "mail corpus")" || status=1
+
 for who in admin customer; do
     token="$("$BIN" user token "$who@lore.demo" --database "$db" --name "schemathesis")"
     budget="$BUDGET"
@@ -67,5 +73,5 @@ if grep -q '"level":"error"\|level=error\|Fatal error' "$work/server.log"; then
     grep '"level":"error"\|level=error\|Fatal error' "$work/server.log" | head -n 20 >&2
     status=1
 fi
-echo "fuzz logs and reports: $work"
+echo "API test logs and reports: $work"
 exit "$status"
