@@ -90,7 +90,10 @@ let package = Package(
         .testTarget(name: "LoreCoreTests", dependencies: ["LoreCore"]),
         .testTarget(
             name: "LoreStoreTests",
-            dependencies: ["LoreCore", "LoreStore", "LoreTestSupport"]
+            dependencies: [
+                "LoreCore", "LoreStore", "LoreTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ]
         ),
         .testTarget(
             name: "LoreServerTests",

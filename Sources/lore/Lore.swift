@@ -22,7 +22,10 @@ struct Lore: AsyncParsableCommand {
             Lore keeps its data in an SQLite file (lore.db) unless --database or LORE_DATABASE_URL names another file
             or a postgres:// URL.
             """,
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, KnowledgeCommand.self, ServiceCommand.self, Demo.self],
+        subcommands: [
+            Serve.self, Migrate.self, UserCommand.self, KnowledgeCommand.self, ServiceCommand.self, Demo.self, BackupCommand.self,
+            RestoreCommand.self,
+        ],
         defaultSubcommand: nil)
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Synchronization
 import Foundation
 import Hummingbird
 import Logging
@@ -8,6 +7,7 @@ import LoreServer
 import LoreStore
 import Metrics
 import Prometheus
+import Synchronization
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -123,7 +123,9 @@ enum StartupFailure {
         if let e = error as? CLIError { return e.description }
         let text = "\(error)"
         if text.contains("Address already in use") { return "\(host):\(port) is already in use (another Lore, or another program); choose --port" }
-        if text.contains("Permission denied") && text.contains("bind") { return "not allowed to listen on \(host):\(port); ports below 1024 need privileges" }
+        if text.contains("Permission denied") && text.contains("bind") {
+            return "not allowed to listen on \(host):\(port); ports below 1024 need privileges"
+        }
         if text.contains("Cannot assign requested address") { return "\(host) is not an address of this machine; choose --host" }
         return text
     }

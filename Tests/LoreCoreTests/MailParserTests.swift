@@ -70,22 +70,23 @@ import Testing
 /// Senders as real mailers write them (several from CPython's e-mail test corpus): the older `addr (Name)` form was
 /// refused as "no readable From" before.
 @Suite struct MailAddressTests {
-    @Test(arguments: [
-        ("bbb@ddd.com (John X. Doe)", "bbb@ddd.com", "John X. Doe"),
-        ("barry@python.org (Barry A. Warsaw)", "barry@python.org", "Barry A. Warsaw"),
-        ("Barry Warsaw <barry@python.org>", "barry@python.org", "Barry Warsaw"),
-        ("\"Allison Dunlap\" <xxx@example.com>", "xxx@example.com", "Allison Dunlap"),
-        ("\"Doe, John \\\"JD\\\"\" <JD@Example.COM>", "jd@example.com", "Doe, John \"JD\""),
-        ("<foo@bar.baz>", "foo@bar.baz", nil),
-        ("aperson@dom.ain", "aperson@dom.ain", nil),
-        ("Mail Delivery Subsystem <MAILER-DAEMON@zinfandel.lacita.com>", "mailer-daemon@zinfandel.lacita.com", "Mail Delivery Subsystem"),
-        ("x@y.org (outer (nested) comment)", "x@y.org", "outer (nested) comment"),
-        ("Team: a@x.org, b@y.org;", "a@x.org", nil),
-        ("=?UTF-8?B?5byg5LiJ?= <zhang@example.cn>", "zhang@example.cn", "张三"),
-        ("\"=?gb2312?B?wO7LxA==?=\" <li@example.cn>", "li@example.cn", "李四"),
-        ("\"john doe\"@example.com", "\"john doe\"@example.com", nil),
-        ("MAILER DAEMON <>, backup@example.net", "backup@example.net", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("bbb@ddd.com (John X. Doe)", "bbb@ddd.com", "John X. Doe"),
+            ("barry@python.org (Barry A. Warsaw)", "barry@python.org", "Barry A. Warsaw"),
+            ("Barry Warsaw <barry@python.org>", "barry@python.org", "Barry Warsaw"),
+            ("\"Allison Dunlap\" <xxx@example.com>", "xxx@example.com", "Allison Dunlap"),
+            ("\"Doe, John \\\"JD\\\"\" <JD@Example.COM>", "jd@example.com", "Doe, John \"JD\""),
+            ("<foo@bar.baz>", "foo@bar.baz", nil),
+            ("aperson@dom.ain", "aperson@dom.ain", nil),
+            ("Mail Delivery Subsystem <MAILER-DAEMON@zinfandel.lacita.com>", "mailer-daemon@zinfandel.lacita.com", "Mail Delivery Subsystem"),
+            ("x@y.org (outer (nested) comment)", "x@y.org", "outer (nested) comment"),
+            ("Team: a@x.org, b@y.org;", "a@x.org", nil),
+            ("=?UTF-8?B?5byg5LiJ?= <zhang@example.cn>", "zhang@example.cn", "张三"),
+            ("\"=?gb2312?B?wO7LxA==?=\" <li@example.cn>", "li@example.cn", "李四"),
+            ("\"john doe\"@example.com", "\"john doe\"@example.com", nil),
+            ("MAILER DAEMON <>, backup@example.net", "backup@example.net", nil),
+        ] as [(String, String, String?)])
     func sendersAreRead(header: String, address: String, name: String?) {
         let parsed = MailAddress.parse(header)
         #expect(parsed?.address == address, "\(header)")

@@ -17,8 +17,22 @@ public enum TestDatabase {
         return l
     }()
 
+    /// Where a test database lives, for tests that reach it from outside Lore (backups): an SQLite path, or the
+    /// PostgreSQL URL and the schema the test runs in.
+    public struct Location: Sendable {
+        public var url: String
+        public var schema: String?
+    }
+
     /// Gives `body` a migrated, empty database on `engine`.
     public static func with<T: Sendable>(_ engine: Engine, _ body: @Sendable (any LoreDatabase) async throws -> T) async throws -> T {
+        try await withLocation(engine) { db, _ in try await body(db) }
+    }
+
+    /// Gives `body` a migrated, empty database on `engine` and where it is.
+    public static func withLocation<T: Sendable>(
+        _ engine: Engine, _ body: @Sendable (any LoreDatabase, Location) async throws -> T
+    ) async throws -> T {
         switch engine {
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lore-test-\(UUID().uuidString)")
@@ -27,7 +41,7 @@ public enum TestDatabase {
             let db = try await SQLiteLoreDatabase.open(path: dir.appendingPathComponent("test.db").path, readers: 2, logger: logger)
             do {
                 try await Migrator(database: db).migrate()
-                let result = try await body(db)
+                let result = try await body(db, Location(url: dir.appendingPathComponent("test.db").path, schema: nil))
                 await db.close()
                 return result
             } catch {
@@ -35,7 +49,7 @@ public enum TestDatabase {
                 throw error
             }
         case .postgres:
-            let url = ProcessInfo.processInfo.environment["LORE_TEST_POSTGRES_URL"]!
+            let url = ProcessInfo.processInfo.environment["LORE_TEST_POSTGRES_URL"] ?? ""
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             let admin = PostgresClient(configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
             var config = try PostgresLoreDatabase.configuration(url: url, searchPath: schema)
@@ -49,7 +63,7 @@ public enum TestDatabase {
                     try await admin.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"))
                     do {
                         try await Migrator(database: db).migrate()
-                        let result = try await body(db)
+                        let result = try await body(db, Location(url: url, schema: schema))
                         try await admin.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
                         return result
                     } catch {

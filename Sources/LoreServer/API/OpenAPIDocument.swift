@@ -22,7 +22,8 @@ enum OpenAPIDocument {
         var filters: [QueryParam] = [
             .text("q", "free text over the searchable fields (its first 200 characters)"),
             .choice("sort", schema.sortKeys + schema.sortKeys.map { "-" + $0 }, "a field to sort by; - for descending"),
-            .int("limit", 1...Int64(ListQuery.maximumLimit)), .int("cursor", 1...Int64.max, "next_cursor of the previous page (the id of its last record)"),
+            .int("limit", 1...Int64(ListQuery.maximumLimit)),
+            .int("cursor", 1...Int64.max, "next_cursor of the previous page (the id of its last record)"),
             .choice("archived", ["exclude", "include", "only"]),
         ]
         if schema.owned { filters.append(.id("owner_id")) }

@@ -199,7 +199,10 @@ enum KnowledgeSchemas {
         for action in ["approve", "reject"] {
             let body = action == "reject" ? "ArticleRejection" : "ArticleComment"
             ops.append(
-                ("post", "/api/v1/article-proposals/{id}/\(action)", "Decide a proposed edit: \(action)", body, [(200, "ArticleProposal")] + write, [])
+                (
+                    "post", "/api/v1/article-proposals/{id}/\(action)", "Decide a proposed edit: \(action)", body, [(200, "ArticleProposal")] + write,
+                    []
+                )
             )
         }
         return ops

@@ -31,7 +31,9 @@ extension CaseAPIController {
         }
         api.on(.post, "/cases/{id}/resolve", access: .staff) { request, context in
             let p = try context.requirePrincipal()
-            let text = try await Self.fields(request, context, ["resolution"]) { $0.string("resolution", required: true, maxLength: CaseInput.maximumDescriptionLength) }
+            let text = try await Self.fields(request, context, ["resolution"]) {
+                $0.string("resolution", required: true, maxLength: CaseInput.maximumDescriptionLength)
+            }
             let r = try await cases.resolve(caseID: try Self.id(context), resolution: text ?? "", as: p)
             return try JSONIO.response(
                 .object([
