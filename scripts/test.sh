@@ -10,7 +10,8 @@ scripts/install-test-tools.sh
 
 if [ -z "${LORE_TEST_POSTGRES_URL:-}" ]; then
     LORE_TEST_POSTGRES_URL="$(scripts/start-postgres.sh 54329 | tail -n 1)"
-    export LORE_TEST_POSTGRES_URL
+    LORE_TEST_POSTGRES_DATA=/tmp/lore-pg-54329
+    export LORE_TEST_POSTGRES_URL LORE_TEST_POSTGRES_DATA
 fi
 echo "PostgreSQL for tests: $LORE_TEST_POSTGRES_URL"
 
@@ -33,6 +34,14 @@ fi
 [ "$status" -eq 0 ] || exit "$status"
 
 timeout --kill-after=20 900 scripts/api-tests.sh .build/debug/lore
+
+# Durability: kill -9 under write load (SQLite), and PostgreSQL restarted under load (needs its data folder to restart
+# it: known when this script started the cluster, else LORE_TEST_POSTGRES_DATA).
+timeout --kill-after=20 600 python3 tests-api/durability.py --binary .build/debug/lore --engine sqlite --rounds 5
+if [ -n "${LORE_TEST_POSTGRES_DATA:-}" ]; then
+    timeout --kill-after=20 300 python3 tests-api/durability.py --binary .build/debug/lore --engine postgres \
+        --pg-url "$LORE_TEST_POSTGRES_URL" --pg-data "$LORE_TEST_POSTGRES_DATA"
+fi
 
 if [ "${LORE_SKIP_BROWSER:-0}" != "1" ]; then
     timeout --kill-after=20 "$limit" python3 tests-browser/test_browser.py --binary .build/debug/lore --postgres "$LORE_TEST_POSTGRES_URL"

@@ -48,3 +48,20 @@ struct RestoreCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `lore check`: is the database sound (after a crash, a restore, a disk problem)?
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check the database: integrity, foreign keys and the full-text indexes.",
+        discussion: "Exits 1 and lists the problems if there are any. Safe while Lore runs.")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        Environment.bootstrapLogging(level: .warning, json: false)
+        let problems = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.check"), migrate: false) { database in
+            try await IntegrityCheck.run(database)
+        }
+        guard problems.isEmpty else { throw CLIError("the database has problems:\n  " + problems.joined(separator: "\n  ")) }
+        print("ok: \(DatabaseSession.redact(db.location)) passes its integrity checks")
+    }
+}

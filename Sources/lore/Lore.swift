@@ -23,7 +23,7 @@ struct Lore: AsyncParsableCommand {
             or a postgres:// URL.
             """,
         subcommands: [
-            Serve.self, Migrate.self, UserCommand.self, KnowledgeCommand.self, ServiceCommand.self, Demo.self, BackupCommand.self,
+            Serve.self, Migrate.self, UserCommand.self, KnowledgeCommand.self, ServiceCommand.self, Demo.self, BackupCommand.self, CheckCommand.self,
             RestoreCommand.self,
         ],
         defaultSubcommand: nil)

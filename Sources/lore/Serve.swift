@@ -72,6 +72,8 @@ struct Serve: AsyncParsableCommand {
         do {
             try await DatabaseSession.with(db.location, logger: logger) { database in
                 try await FirstRun.ensureAdministrator(database: database, email: adminEmail, password: adminPassword)
+                // A request waits at most this long on PostgreSQL, then gets a 503 (see limitCalls); migrations had no limit.
+                (database as? PostgresLoreDatabase)?.limitCalls(to: .seconds(10))
                 let app = try await buildApplication(
                     database: database, config: settings, logger: logger, metrics: registry,
                     onServerRunning: { channel in

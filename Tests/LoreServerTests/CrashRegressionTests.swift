@@ -82,3 +82,19 @@ import Testing
         }
     }
 }
+
+/// A database that cannot be reached answers 503 with Retry-After, never a 500 (the durability script restarts
+/// PostgreSQL under load to show it end to end).
+@Suite struct DatabaseUnavailableTests {
+    @Test func aDatabaseTimeoutIsA503WithRetryAfter() throws {
+        let problem = try #require(Problem.from(DatabaseTimeout(seconds: 10)))
+        #expect(problem.status == .serviceUnavailable)
+        #expect(problem.headers[.retryAfter] == "2")
+        #expect(problem.detail?.contains("may or may not") == true)
+    }
+
+    @Test func aValidationErrorIsNotMistakenForAnOutage() {
+        #expect(!DatabaseAvailability.isUnavailable(ValidationFailure([])))
+        #expect(!DatabaseAvailability.isUnavailable(StoreError.badRequest("x")))
+    }
+}

@@ -28,6 +28,19 @@ struct Problem: HTTPResponseError, Sendable {
             status: .conflict, title: "Conflict", detail: detail,
             errors: field.map { [FieldError(field: $0, code: code, message: detail)] } ?? [])
     }
+    /// The database cannot be reached (restarting, failing over): nothing was changed; try again shortly.
+    static let unavailable = Problem(
+        status: .serviceUnavailable, title: "Service unavailable",
+        detail: "The database cannot be reached just now; nothing was changed. Retry after a few seconds.",
+        headers: [.retryAfter: "2"])
+
+    /// The database went away while a change was being saved: it may or may not have been kept.
+    static let unavailableMidWrite = Problem(
+        status: .serviceUnavailable, title: "Service unavailable",
+        detail: "The database went away while this was being saved, so it may or may not have been kept: "
+            + "look before you send it again. Retry after a few seconds.",
+        headers: [.retryAfter: "2"])
+
     static func validation(_ errors: [FieldError]) -> Problem {
         Problem(status: .unprocessableContent, title: "Validation failed", detail: "One or more fields are invalid.", errors: errors)
     }
@@ -51,6 +64,8 @@ struct Problem: HTTPResponseError, Sendable {
             }
         case let h as HTTPError:
             return Problem(status: h.status, title: h.status.reasonPhrase, detail: h.body)
+        case let e where DatabaseAvailability.isUnavailable(e):
+            return DatabaseAvailability.mayHaveSaved(e) ? .unavailableMidWrite : .unavailable
         default:
             return nil
         }

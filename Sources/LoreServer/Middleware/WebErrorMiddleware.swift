@@ -21,7 +21,12 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func problem(for error: any Error, context: Context) -> Problem {
-        if let problem = Problem.from(error) { return problem }
+        if let problem = Problem.from(error) {
+            if problem.status == .serviceUnavailable {
+                context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            return problem
+        }
         if let e = error as? WebError { return Problem(status: e.status, title: e.status.reasonPhrase, detail: context.localizer(e.messageKey)) }
         context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
         return Problem(status: .internalServerError, title: "Internal server error", detail: "The error has been logged (request \(context.id)).")

@@ -13,18 +13,18 @@ public protocol LoreDatabase: Sendable {
     var engine: Engine { get }
     var logger: Logger { get }
     /// Runs read-only work.
-    func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func read<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs a read of a bounded, small amount of data (a row by primary key). An engine may run it where it is
     /// cheapest; the default is ``read(_:)``.
-    func pointRead<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func pointRead<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs work inside one transaction: it commits if the work returns and rolls back if it throws.
-    func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Releases connections.
     func close() async
 }
 
 extension LoreDatabase {
-    public func pointRead<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func pointRead<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await read(work)
     }
 }

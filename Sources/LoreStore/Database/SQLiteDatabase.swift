@@ -77,12 +77,12 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
         return SQLiteLoreDatabase(path: path, writer: writer, readers: readers, inline: inline, logger: logger)
     }
 
-    public func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await work(SQLiteReadDatabase(place: .pool(readers), logger: logger))
     }
 
     /// Runs on a free inline connection, else (all busy) on a pooled reader like any read.
-    public func pointRead<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func pointRead<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let start = counter.next()
         for offset in 0..<inline.count {
             let connection = inline[(start &+ offset) % inline.count]
@@ -94,7 +94,7 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
         return try await read(work)
     }
 
-    public func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         do {
             let db = writer.sql(queryLogLevel: .trace)
