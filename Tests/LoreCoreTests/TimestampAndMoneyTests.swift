@@ -60,6 +60,9 @@ import Testing
         #expect(Money.minorUnits(-5) == .failure(.negative))
         #expect(Money.parse("-12.50") == .failure(.negative))
         #expect(Money.minorUnits(1e13) == .failure(.tooLarge))
+        // Large amounts keep their cents exact: a third decimal is refused there too (schemathesis found this one).
+        #expect(Money.minorUnits(45_600_615_038.18975) == .failure(.subCent))
+        #expect(Money.minorUnits(45_600_615_038.19) == .success(4_560_061_503_819))
         let schema = Catalog["opportunities"]
         for (amount, code) in [(0.001, "invalid_amount"), (-1.0, "out_of_range")] {
             #expect(throws: ValidationFailure.self) {

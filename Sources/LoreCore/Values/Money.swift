@@ -17,8 +17,9 @@ public enum Money {
         guard amount >= 0 else { return .failure(.negative) }
         guard amount <= maximum else { return .failure(.tooLarge) }
         let cents = amount * 100
-        // Binary fractions make 0.07 × 100 = 7.000000000000001; a real third decimal is off by far more.
-        guard abs(cents - cents.rounded()) <= 1e-9 * max(1, cents) else { return .failure(.subCent) }
+        // Binary fractions make 0.07 × 100 = 7.000000000000001: a few units in the last place off a whole number of
+        // cents. A real third decimal (45600615038.18975) is off by far more, even at the largest amounts.
+        guard abs(cents - cents.rounded()) <= 4 * cents.ulp else { return .failure(.subCent) }
         return .success(Int64(cents.rounded()))
     }
 

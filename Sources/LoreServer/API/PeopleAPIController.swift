@@ -150,7 +150,8 @@ struct UserInputParser {
         func text(_ key: String) -> String? {
             switch input[key] {
             case .string(let s)?: return s
-            case nil, .null?: return nil
+            case nil: return nil
+            case .null? where fromForm: return nil
             default:
                 errors.append(FieldError(field: key, code: "invalid_type", message: "must be text"))
                 return nil
