@@ -14,6 +14,7 @@ import asyncio
 import json
 import random
 import time
+import urllib.parse
 
 SEARCHES = ["退款", "发票", "路由器 重启", "invoice", "refund policy", "网关 固件", "password reset", "合同 续签", "VPN", "报价"]
 
@@ -42,7 +43,8 @@ class Client:
         if self.writer is None:
             await self.connect()
         payload = json.dumps(body).encode() if body is not None else b""
-        head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {self.token}\r\n"
+        auth = f"Authorization: Bearer {self.token}\r\n" if self.token else ""
+        head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}"
                 f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n")
         self.writer.write(head.encode() + payload)
         status_line = await self.reader.readline()
@@ -79,7 +81,7 @@ def plan(ids, rng):
     if r < 0.67:
         return "list", "GET", f"/api/v1/interactions?account_id={account}&limit=20", None
     if r < 0.80:
-        q = rng.choice(SEARCHES).replace(" ", "+")
+        q = urllib.parse.quote_plus(rng.choice(SEARCHES))
         return "search", "GET", f"/api/v1/kb/search?q={q}&limit=10", None
     if r < 0.88:
         return "cases", "GET", "/api/v1/cases?queue=all&limit=20", None
@@ -109,7 +111,7 @@ async def fetch_ids(port, token):
 
 
 async def run(args):
-    ids = await fetch_ids(args.port, args.token)
+    ids = {} if args.baseline else await fetch_ids(args.port, args.token)
     rng = random.Random(args.seed)
     clients = [Client(args.port, args.token) for _ in range(args.connections)]
     for c in clients:
@@ -139,7 +141,8 @@ async def run(args):
         delay = scheduled - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(one(scheduled, plan(ids, rng))))
+        request = ("hello", "GET", "/bench/hello", None) if args.baseline else plan(ids, rng)
+        tasks.append(asyncio.create_task(one(scheduled, request)))
     await asyncio.gather(*tasks)
     elapsed = time.perf_counter() - start
 
@@ -155,7 +158,7 @@ async def run(args):
     report = {
         "rate_asked": args.rate, "rate_achieved": round(len(results) / elapsed, 1), "duration_s": round(elapsed, 1),
         "requests": len(results), "errors": len(errors),
-        "error_statuses": sorted({str(e[1]) for e in errors}),
+        "error_statuses": sorted({f"{e[0]} {e[1]}" for e in errors}),
         "all": percentiles([r[2] for r in results]),
         "by_kind": {k: percentiles([r[2] for r in results if r[0] == k]) for k in sorted({r[0] for r in results})},
         "rss_mb_before": rss_before, "rss_mb_after": rss_mb(args.pid),
@@ -166,7 +169,8 @@ async def run(args):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--token", required=True)
+    parser.add_argument("--token", default="")
+    parser.add_argument("--baseline", action="store_true", help="only GET /bench/hello (lore serve --benchmark-routes)")
     parser.add_argument("--rate", type=float, default=1000)
     parser.add_argument("--duration", type=float, default=30)
     parser.add_argument("--connections", type=int, default=48)
