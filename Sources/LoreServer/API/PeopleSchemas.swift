@@ -13,7 +13,7 @@ enum PeopleSchemas {
         ])
         let user = S.object(
             [
-                "id": int, "email": S.string("email"), "name": str, "role": roles, "team_id": S.nullable("integer", nullable: true), "locale": locale,
+                "id": int, "email": str, "name": str, "role": roles, "team_id": S.nullable("integer", nullable: true), "locale": locale,
                 "active": .object(["type": .string("boolean")]), "created_at": S.string("date-time"),
                 "last_login_at": S.string("date-time", nullable: true),
             ], required: ["id", "email", "name", "role", "team_id", "locale", "active", "created_at", "last_login_at"])
