@@ -15,14 +15,10 @@ struct BackupCommand: AsyncParsableCommand {
     @Argument(help: "The backup file to write; it must not exist.") var path: String
 
     func run() async throws {
-        Environment.bootstrapLogging(level: .warning, json: false)
-        do {
-            let started = ContinuousClock.now
-            let report = try await Backup.backup(db.location, to: path, logger: Logger(label: "lore.backup"))
-            print("Backed up \(report.tables) tables (\(report.bytes / 1024) KB) to \(path) in \(ContinuousClock.now - started).")
-        } catch let e as BackupError {
-            throw CLIError(e.description)
-        }
+        let (location, path) = (db.location, path)
+        let started = ContinuousClock.now
+        let report = try await Backup.command { try await Backup.backup(location, to: path, logger: Logger(label: "lore.backup")) }
+        print("Backed up \(report.tables) tables (\(report.bytes / 1024) KB) to \(path) in \(ContinuousClock.now - started).")
     }
 }
 
@@ -39,13 +35,9 @@ struct RestoreCommand: AsyncParsableCommand {
     @Argument(help: "The backup file (from lore backup).") var path: String
 
     func run() async throws {
-        Environment.bootstrapLogging(level: .warning, json: false)
-        do {
-            let report = try await Backup.restore(path, into: db.location, logger: Logger(label: "lore.restore"))
-            print("Restored \(report.tables) tables from \(path) into \(DatabaseSession.redact(db.location)).")
-        } catch let e as BackupError {
-            throw CLIError(e.description)
-        }
+        let (location, path) = (db.location, path)
+        let report = try await Backup.command { try await Backup.restore(path, into: location, logger: Logger(label: "lore.restore")) }
+        print("Restored \(report.tables) tables from \(path) into \(DatabaseSession.redact(location)).")
     }
 }
 
@@ -63,5 +55,17 @@ struct CheckCommand: AsyncParsableCommand {
         }
         guard problems.isEmpty else { throw CLIError("the database has problems:\n  " + problems.joined(separator: "\n  ")) }
         print("ok: \(DatabaseSession.redact(db.location)) passes its integrity checks")
+    }
+}
+
+extension Backup {
+    /// Runs a backup or restore for the command line: quiet logs, and a refusal as one line and exit 1.
+    static func command(_ body: () async throws -> Report) async throws -> Report {
+        Environment.bootstrapLogging(level: .warning, json: false)
+        do {
+            return try await body()
+        } catch let e as BackupError {
+            throw CLIError(e.description)
+        }
     }
 }

@@ -18,36 +18,36 @@ enum PostgresTools {
         return found
     }
 
-    /// Runs a tool and waits; its error output becomes the error's text.
-    static func run(_ tool: String, _ arguments: [String]) throws {
+    /// Runs a tool and waits; a non-zero exit becomes an error carrying its error output. Returns its output.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String], failure: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try find(tool))
         process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        // Errors go to a file, so a tool that writes much to both streams cannot block on the one not being read.
+        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("lore-\(tool)-\(UUID().uuidString).log").path
+        guard FileManager.default.createFile(atPath: errorPath, contents: nil), let errorFile = FileHandle(forWritingAtPath: errorPath)
+        else { throw BackupError("cannot write a temporary file for \(tool)'s messages") }
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = errorFile
         try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try? errorFile.close()
+        let err = FileManager.default.contents(atPath: errorPath) ?? Data()
         guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw BackupError("\(tool) failed (exit \(process.terminationStatus)): \(text)")
+            let text = String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw BackupError(failure ?? "\(tool) failed (exit \(process.terminationStatus)): \(text)")
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// How many tables a custom-format dump holds (from `pg_restore --list`).
     static func tableCount(inDump path: String) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try find("pg_restore"))
-        process.arguments = ["--list", path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BackupError("\(path) is not a pg_dump archive") }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").filter { $0.contains(" TABLE ") && !$0.hasPrefix(";") }.count
+        let listing = try run("pg_restore", ["--list", path], failure: "\(path) is not a pg_dump archive")
+        return listing.split(separator: "\n").filter { $0.contains(" TABLE ") && !$0.hasPrefix(";") }.count
     }
 
     /// Whether the database (or `schema`) has no `lore_migrations` table yet.
