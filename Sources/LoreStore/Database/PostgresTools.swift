@@ -47,7 +47,7 @@ enum PostgresTools {
     /// How many tables a custom-format dump holds (from `pg_restore --list`).
     static func tableCount(inDump path: String) throws -> Int {
         let listing = try run("pg_restore", ["--list", path], failure: "\(path) is not a pg_dump archive")
-        return listing.split(separator: "\n").filter { $0.contains(" TABLE ") && !$0.hasPrefix(";") }.count
+        return listing.split(separator: "\n").filter { $0.contains(" TABLE ") && !$0.contains(" TABLE DATA ") && !$0.hasPrefix(";") }.count
     }
 
     /// Whether the database (or `schema`) has no `lore_migrations` table yet.
