@@ -45,7 +45,10 @@ struct RestoreCommand: AsyncParsableCommand {
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check the database: integrity, foreign keys and the full-text indexes.",
-        discussion: "Exits 1 and lists the problems if there are any. Safe while Lore runs.")
+        discussion: """
+            Exits 1 and lists the problems if there are any. Safe while Lore runs; on SQLite the full-text check holds
+            writes back while it reads the indexes (seconds on a large knowledge base).
+            """)
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {

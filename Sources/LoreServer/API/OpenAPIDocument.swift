@@ -8,7 +8,10 @@ enum OpenAPIDocument {
     /// Every operation of the API with its query parameters, keyed `"get /api/v1/accounts"`: what the document
     /// describes and what ``APIRouter`` checks each request's query against.
     static let operationsByKey: [String: Op] = Dictionary(
-        operations().map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { a, _ in a })
+        allOperations.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// Built once: the router reads it as it registers each route, and the document when it is first asked for.
+    static let allOperations: [Op] = operations()
 
     static func operations() -> [Op] {
         var ops: [Op] = []
@@ -29,20 +32,20 @@ enum OpenAPIDocument {
         if schema.owned { filters.append(.id("owner_id")) }
         filters += schema.fields.filter(\.filterable).map(OpenAPISchemas.filter)
         return [
-            ("get", base, "List \(schema.name)", nil, [(200, t + "List"), (400, nil), (404, nil)], filters),
-            ("post", base, "Create a \(t)", t + "Create", [(201, t), (400, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []),
+            ("get", base, "List \(schema.name)", nil, [(200, t + "List"), (404, nil)], filters),
+            ("post", base, "Create a \(t)", t + "Create", [(201, t), (409, nil), (413, nil), (415, nil), (422, nil)], []),
             (
                 "get", base + "/{id}", "Get a \(t) (an archived one only with archived=true)", nil, [(200, t), (404, nil)],
                 [.bool("archived", "true also returns the record if it is archived")]
             ),
             (
                 "patch", base + "/{id}", "Update a \(t)", t + "Update",
-                [(200, t), (400, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
+                [(200, t), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
             ),
             (
                 "delete", base + "/{id}",
                 "Archive a \(t): it leaves lists and can be restored. With permanent=true (managers and administrators) delete it for good, if nothing refers to it",
-                nil, [(200, t), (204, nil), (400, nil), (404, nil), (409, nil)],
+                nil, [(200, t), (204, nil), (404, nil), (409, nil)],
                 [.bool("permanent", "true deletes for good instead of archiving (managers and administrators)")]
             ),
             ("post", base + "/{id}/restore", "Restore an archived \(t)", nil, [(200, t), (404, nil)], []),
@@ -59,7 +62,7 @@ enum OpenAPIDocument {
         for (k, v) in KnowledgeSchemas.all { schemas[k] = v }
         for (k, v) in ServiceSchemas.all { schemas[k] = v }
         let access = Dictionary(routes.map { ("\($0.method.lowercased()) \($0.path)", $0.access) }, uniquingKeysWith: { a, _ in a })
-        let ops = operations()
+        let ops = allOperations
         var paths: [String: [String: JSONValue]] = [:]
         for op in ops {
             paths[op.path, default: [:]][op.method] = operation(op, access: access["\(op.method) \(op.path)"], schemas: schemas)

@@ -13,15 +13,9 @@ enum OpenAPISchemas {
     /// A field's schema, stating every rule `FieldCoercion` applies (lengths, patterns, ranges), so a client or a
     /// fuzzer can tell a valid value from one Lore will refuse.
     static func field(_ f: FieldSchema, nullable: Bool) -> JSONValue {
-        let required = f.required
-        func text(_ max: Int, multiLine: Bool) -> JSONValue {
-            Self.nullable(
-                "string", ["maxLength": .int(Int64(max)), "pattern": .string(FieldPatterns.text(multiLine: multiLine, required: required))],
-                nullable: nullable)
-        }
         switch f.kind {
-        case .text(let max): return text(max, multiLine: false)
-        case .longText: return text(100_000, multiLine: true)
+        case .text(let max): return text(max, multiLine: false, required: f.required, nullable: nullable)
+        case .longText: return text(100_000, multiLine: true, required: f.required, nullable: nullable)
         case .email:
             return Self.nullable(
                 "string", ["maxLength": .int(254), "pattern": .string(FieldPatterns.email), "description": .string("an e-mail address")],
@@ -48,12 +42,9 @@ enum OpenAPISchemas {
         case .date: return Self.nullable("string", ["format": .string("date"), "pattern": .string(FieldPatterns.date)], nullable: nullable)
         case .dateTime:
             return Self.nullable("string", ["format": .string("date-time"), "pattern": .string(FieldPatterns.dateTime)], nullable: nullable)
-        case .reference(let e): return Self.nullable("integer", id("id of a \(e) record"), nullable: nullable)
+        case .reference(let e): return idInput(nullable: nullable, description: "id of a \(e) record")
         case .referenceSet(let e):
-            return .object([
-                "type": .string("array"), "items": .object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(Int64.max)]),
-                "description": .string("ids of \(e) records"),
-            ])
+            return .object(["type": .string("array"), "items": idInput(), "description": .string("ids of \(e) records")])
         }
     }
 
@@ -65,8 +56,10 @@ enum OpenAPISchemas {
     }
 
     /// A record id in a request: a positive whole number (`nullable`: null clears it).
-    static func idInput(nullable isNullable: Bool = false) -> JSONValue {
-        nullable("integer", ["minimum": .int(1), "maximum": .int(Int64.max)], nullable: isNullable)
+    static func idInput(nullable isNullable: Bool = false, description: String? = nil) -> JSONValue {
+        var limits: [String: JSONValue] = ["minimum": .int(1), "maximum": .int(Int64.max)]
+        if let description { limits["description"] = .string(description) }
+        return nullable("integer", limits, nullable: isNullable)
     }
 
     /// A field as Lore answers it: its type, choices and format, without the limits input is held to (a total is
@@ -75,11 +68,6 @@ enum OpenAPISchemas {
         guard case .object(var o) = schema else { return schema }
         for key in ["pattern", "minimum", "maximum", "multipleOf", "minLength", "maxLength"] { o[key] = nil }
         return .object(o)
-    }
-
-    /// A record id: a positive whole number.
-    static func id(_ description: String) -> [String: JSONValue] {
-        ["minimum": .int(1), "maximum": .int(Int64.max), "description": .string(description)]
     }
 
     /// A list filter on a field, as a query parameter of the field's kind.
@@ -114,7 +102,7 @@ enum OpenAPISchemas {
         if schema.owned {
             out["owner_id"] = nullable("integer", nullable: true)
             out["team_id"] = nullable("integer", nullable: true)
-            input["owner_id"] = nullable("integer", id("reassign to this active user"), nullable: false)
+            input["owner_id"] = idInput(description: "reassign to this active user")
         }
         for f in schema.fields {
             out[f.name] = outputOnly(field(f, nullable: !f.required || f.readOnly))

@@ -26,7 +26,7 @@ struct PeopleAPIController {
         }
         api.on(.patch, "/users/{id}", access: .admins) { request, context in try await updateUser(request, context) }
         api.on(.post, "/users/{id}/deactivate", access: .admins) { _, context in
-            let admin = try Self.requireAdmin(context)
+            let admin = try context.requirePrincipal()
             let id = try RecordAPIController.id(context)
             guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
             try await users.deactivate(id: id, by: admin.userID)
@@ -56,12 +56,6 @@ struct PeopleAPIController {
         }
     }
 
-    static func requireAdmin(_ context: AppRequestContext) throws -> Principal {
-        let p = try context.requirePrincipal()
-        guard p.role == .admin else { throw Problem.forbidden("Only administrators manage users.") }
-        return p
-    }
-
     static func requiredText(_ input: [String: JSONValue], _ key: String, max: Int) throws -> String {
         guard let v = input[key] else { throw Problem.validation([FieldError(field: key, code: "required", message: "is required")]) }
         guard case .string(let s) = v else { throw Problem.validation([FieldError(field: key, code: "invalid_type", message: "must be text")]) }
@@ -72,7 +66,7 @@ struct PeopleAPIController {
     }
 
     func createUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let admin = try Self.requireAdmin(context)
+        let admin = try context.requirePrincipal()
         let input = try await JSONIO.object(request, context: context)
         let v = try UserInputParser.parse(input, creating: true).newUser()
         let hash = try await passwords.hash(v.password)
@@ -82,7 +76,7 @@ struct PeopleAPIController {
     }
 
     func updateUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let admin = try Self.requireAdmin(context)
+        let admin = try context.requirePrincipal()
         let id = try RecordAPIController.id(context)
         let input = try await JSONIO.object(request, context: context)
         let v = try UserInputParser.parse(input, creating: false)

@@ -1,3 +1,5 @@
+import Hummingbird
+import HummingbirdCore
 import LoreCore
 
 /// One query parameter an API operation takes. The OpenAPI document states it from this, and the API router
@@ -92,22 +94,31 @@ struct QueryParam: Sendable, ExpressibleByStringLiteral {
             return Timestamp.days(ofDate: value) == nil ? "\(name) must be a date YYYY-MM-DD" : nil
         }
     }
+}
 
-    /// Checks a request's query against the operation's parameters: the first problem, or nil.
-    static func check(_ query: [(key: String, value: String)], against params: [QueryParam]) -> String? {
-        let byName = Dictionary(params.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+/// An operation's query parameters, indexed once at registration: what each request's query is checked against.
+struct QueryRules: Sendable {
+    private let byName: [String: QueryParam]
+    private let required: [String]
+    private let allowed: String
+
+    init(_ params: [QueryParam]) {
+        byName = Dictionary(params.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        required = params.filter(\.required).map(\.name)
+        allowed = params.map(\.name).sorted().joined(separator: ", ")
+    }
+
+    /// The first problem with a request's query, or nil.
+    func problem(in query: FlatDictionary<Substring, Substring>) -> String? {
         for (key, value) in query {
-            guard let param = byName[key] else {
-                let allowed = params.map(\.name).sorted()
+            guard let param = byName[String(key)] else {
                 return allowed.isEmpty
                     ? "this operation takes no query parameters ('\(key)' was given)"
-                    : "unknown query parameter '\(key)'; allowed: \(allowed.joined(separator: ", "))"
+                    : "unknown query parameter '\(key)'; allowed: \(allowed)"
             }
-            if let problem = param.problem(with: value) { return problem }
+            if let problem = param.problem(with: String(value)) { return problem }
         }
-        for param in params where param.required && !query.contains(where: { $0.key == param.name }) {
-            return "\(param.name) is required"
-        }
+        for name in required where query.get(name) == nil { return "\(name) is required" }
         return nil
     }
 }

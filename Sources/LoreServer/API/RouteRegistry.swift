@@ -35,11 +35,10 @@ struct APIRouter {
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) {
         registry.add(method, prefix + path, access: access)
-        let query = OpenAPIDocument.operationsByKey["\(method.rawValue.lowercased()) \(prefix + path)"]?.query ?? []
+        let query = QueryRules(OpenAPIDocument.operationsByKey["\(method.rawValue.lowercased()) \(prefix + path)"]?.query ?? [])
         group.on(RouterPath(Self.routerPath(path)), method: method) { request, context in
             try access.check(context)
-            let given = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
-            if let problem = QueryParam.check(given, against: query) { throw Problem.badRequest(problem) }
+            if let problem = query.problem(in: request.uri.queryParameters) { throw Problem.badRequest(problem) }
             return try await handler(request, context)
         }
     }

@@ -75,9 +75,8 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthMiddleware(sessions: services.sessions, tokens: services.tokens, cache: services.authCache))
-    router.add(middleware: ErrorMiddleware(pages: pages))
     let registry = RouteRegistry()
-    router.add(middleware: MethodNotAllowedMiddleware(index: APIPathIndex(registry: registry)))
+    router.add(middleware: ErrorMiddleware(pages: pages, apiPaths: APIPathIndex(registry: registry)))
 
     SystemRoutes(database: database, metrics: metrics, benchmarkRoutes: config.benchmarkRoutes).register(on: router)
     let apiGroup = router.group("api/v1").add(middleware: APICSRFMiddleware())

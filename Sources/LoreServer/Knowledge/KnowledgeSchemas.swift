@@ -127,7 +127,7 @@ enum KnowledgeSchemas {
 
     static var operations: [OpenAPIDocument.Op] {
         let p = "/api/v1/articles"
-        let write: [(Int, String?)] = [(400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)]
+        let write: [(Int, String?)] = [(403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)]
         let types = ArticleType.allCases.map(\.rawValue)
         let facets: [QueryParam] = [
             QueryParam("type", .choices(types), description: "one or more article types"),
@@ -137,58 +137,58 @@ enum KnowledgeSchemas {
         let paging: [QueryParam] = [.int("limit", 1...100), .int("offset", 0...10_000)]
         var ops: [OpenAPIDocument.Op] = [
             (
-                "get", p, "List articles you may read", nil, [(200, "ArticleList"), (400, nil), (401, nil)],
+                "get", p, "List articles you may read", nil, [(200, "ArticleList")],
                 [.choice("status", ArticleStatus.allCases.map(\.rawValue))] + facets + [.id("owner_id")] + paging
             ),
             ("post", p, "Write a draft article", "ArticleCreate", [(201, "Article")] + write, []),
-            ("get", p + "/{id}", "Get an article", nil, [(200, "Article"), (401, nil), (404, nil)], []),
+            ("get", p + "/{id}", "Get an article", nil, [(200, "Article"), (404, nil)], []),
             ("patch", p + "/{id}", "Edit an article in place (drafts; reviewers at any stage)", "ArticleUpdate", [(200, "Article")] + write, []),
-            ("get", p + "/{id}/versions", "Version history", nil, [(200, "ArticleVersionList"), (401, nil), (404, nil)], []),
-            ("get", p + "/{id}/versions/{number}", "One version", nil, [(200, "ArticleVersion"), (401, nil), (404, nil)], []),
+            ("get", p + "/{id}/versions", "Version history", nil, [(200, "ArticleVersionList"), (404, nil)], []),
+            ("get", p + "/{id}/versions/{number}", "One version", nil, [(200, "ArticleVersion"), (404, nil)], []),
             (
                 "get", p + "/{id}/diff", "Compare two versions (by word, by character for Chinese)", nil,
-                [(200, "ArticleDiff"), (400, nil), (401, nil), (404, nil)],
+                [(200, "ArticleDiff"), (404, nil)],
                 [QueryParam("from", .integer(1...100_000), required: true), QueryParam("to", .integer(1...100_000), required: true)]
             ),
             (
                 "post", p + "/{id}/versions/{number}/restore", "Restore a version as a new draft (a proposal for published articles)", nil,
-                [(200, "ArticleRestoreResult"), (201, "ArticleRestoreResult"), (401, nil), (403, nil), (404, nil), (409, nil)], []
+                [(200, "ArticleRestoreResult"), (201, "ArticleRestoreResult"), (403, nil), (404, nil), (409, nil)], []
             ),
-            ("get", p + "/{id}/proposals", "Proposed edits", nil, [(200, "ArticleProposalList"), (401, nil), (404, nil)], []),
+            ("get", p + "/{id}/proposals", "Proposed edits", nil, [(200, "ArticleProposalList"), (404, nil)], []),
             (
                 "post", p + "/{id}/proposals", "Propose an edit to a published article", "ArticleProposalCreate", [(201, "ArticleProposal")] + write,
                 []
             ),
-            ("get", p + "/{id}/reviews", "Review log", nil, [(200, "ArticleReviewList"), (401, nil), (404, nil)], []),
+            ("get", p + "/{id}/reviews", "Review log", nil, [(200, "ArticleReviewList"), (404, nil)], []),
             ("post", p + "/{id}/feedback", "Helpful or not, with an optional comment", "ArticleFeedback", [(200, "Article")] + write, []),
-            ("get", p + "/export", "Export articles with their versions as JSON Lines", nil, [(200, nil), (401, nil)], []),
+            ("get", p + "/export", "Export articles with their versions as JSON Lines", nil, [(200, nil)], []),
             (
                 "post", p + "/import", "Import articles from JSON Lines (mode=atomic or continue)", nil,
-                [(200, "ArticleImportResult"), (201, "ArticleImportResult"), (400, nil), (401, nil), (403, nil), (413, nil), (422, nil)],
+                [(200, "ArticleImportResult"), (201, "ArticleImportResult"), (403, nil), (413, nil), (422, nil)],
                 [.choice("mode", ["atomic", "continue"], "atomic: all or nothing (default); continue: import what is valid")]
             ),
             (
                 "get", "/api/v1/kb/search", "Ranked full-text search with facets and snippets", nil,
-                [(200, "ArticleSearchResults"), (400, nil), (401, nil)],
+                [(200, "ArticleSearchResults")],
                 [.text("q", maxLength: 10_000, "the words to find; empty lists the newest")] + facets + paging + [
                     .bool("facets", "false skips the facet counts")
                 ]
             ),
             (
-                "get", "/api/v1/kb/suggest", "Title suggestions as the user types", nil, [(200, "ArticleSuggestions"), (401, nil)],
+                "get", "/api/v1/kb/suggest", "Title suggestions as the user types", nil, [(200, "ArticleSuggestions")],
                 [.text("q", maxLength: 10_000)]
             ),
             (
                 "post", "/api/v1/kb/related", "The k best articles for a subject and description", "RelatedRequest",
-                [(200, "RelatedArticles"), (400, nil), (401, nil), (413, nil), (415, nil), (422, nil)], []
+                [(200, "RelatedArticles"), (413, nil), (415, nil), (422, nil)], []
             ),
             (
                 "get", "/api/v1/kb/review-queue", "Articles in review and pending proposals (knowledge managers)", nil,
-                [(200, "ReviewQueue"), (401, nil), (403, nil)], []
+                [(200, "ReviewQueue"), (403, nil)], []
             ),
             (
                 "get", "/api/v1/kb/needs-review", "Published articles past their verify-by date or badly rated", nil,
-                [(200, "ArticleList"), (401, nil)], []
+                [(200, "ArticleList")], []
             ),
         ]
         // A rejection says why (its comment is required); the other steps take an optional comment.

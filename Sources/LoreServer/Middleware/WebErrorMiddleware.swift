@@ -8,12 +8,22 @@ import LoreStore
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let pages: PageRenderer
+    /// The API's paths and their methods: an existing path called with another method is a 405, not the router's 404.
+    let apiPaths: APIPathIndex
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" || request.uri.path == "/metrics" {
+            let path = request.uri.path
+            if path.hasPrefix("/api/") || path == "/health" || path == "/metrics" {
+                // The router's own 404 (no route for the method); a handler's "no such record" is a Problem.
+                if let h = error as? HTTPError, h.status == .notFound, let methods = apiPaths.methods(forPath: path) {
+                    let allow = methods.joined(separator: ", ")
+                    let problem = Problem(
+                        status: .methodNotAllowed, title: "Method not allowed", detail: "\(path) answers \(allow).", headers: [.allow: allow])
+                    return try problem.response(from: request, context: context)
+                }
                 return try problem(for: error, context: context).response(from: request, context: context)
             }
             return try page(for: error, request: request, context: context)

@@ -115,11 +115,11 @@ enum ServiceSchemas {
 
     static var operations: [OpenAPIDocument.Op] {
         let c = "/api/v1/cases"
-        let act: [(Int, String?)] = [(400, nil), (401, nil), (403, nil), (404, nil), (409, nil), (415, nil), (422, nil)]
+        let act: [(Int, String?)] = [(403, nil), (404, nil), (409, nil), (415, nil), (422, nil)]
         return [
             (
                 "get", c, "List cases: all you can see, or a queue (department and tier, mine, triage) ordered by SLA due time", nil,
-                [(200, "CaseList"), (400, nil), (401, nil)],
+                [(200, "CaseList")],
                 [
                     .choice("queue", ["all", "mine", "triage", "department"], "department needs department_id"), .id("department_id"),
                     .int("tier", 1...3), .choice("status", CaseStatus.allCases.map(\.rawValue)),
@@ -128,8 +128,8 @@ enum ServiceSchemas {
                 ]
             ),
             ("post", c, "Open a case (routed when no department is given)", "CaseCreate", [(201, "Case")] + act + [(413, nil)], []),
-            ("get", c + "/queues", "Active and overdue cases per department and tier", nil, [(200, "CaseQueues"), (401, nil)], []),
-            ("get", c + "/{id}", "A case with its thread, history and solutions", nil, [(200, "CaseDetail"), (401, nil), (404, nil)], []),
+            ("get", c + "/queues", "Active and overdue cases per department and tier", nil, [(200, "CaseQueues")], []),
+            ("get", c + "/{id}", "A case with its thread, history and solutions", nil, [(200, "CaseDetail"), (404, nil)], []),
             ("post", c + "/{id}/messages", "Reply to the customer or add an internal note", "CaseMessageCreate", [(201, "Case")] + act, []),
             ("post", c + "/assign", "Assign cases (bulk; null unassigns)", "CaseAssign", [(200, "CaseAssignResult")] + act, []),
             ("post", c + "/{id}/status", "Set open or pending customer", "CaseStatusChange", [(200, "Case")] + act, []),
@@ -144,7 +144,7 @@ enum ServiceSchemas {
             ("post", c + "/{id}/close", "Close a resolved case", nil, [(200, "Case")] + act, []),
             (
                 "get", c + "/{id}/suggestions", "Ranked articles, candidate solutions and solved cases similar to this case", nil,
-                [(200, "CaseSuggestions"), (400, nil), (401, nil), (403, nil), (404, nil)], [.int("limit", 1...20)]
+                [(200, "CaseSuggestions"), (403, nil), (404, nil)], [.int("limit", 1...20)]
             ),
             (
                 "post", c + "/{id}/solved-with", "This solved it: record the article or past case and count the reuse", "CaseSolvedWith",
@@ -152,15 +152,15 @@ enum ServiceSchemas {
             ),
             (
                 "post", c + "/intake", "Take in a raw RFC 5322 e-mail (body: message/rfc822): a new case, or added to the case its subject quotes",
-                nil, [(201, "CaseIntakeResult"), (200, "CaseIntakeResult"), (400, nil), (401, nil), (403, nil), (413, nil), (415, nil), (422, nil)],
+                nil, [(201, "CaseIntakeResult"), (200, "CaseIntakeResult"), (403, nil), (413, nil), (415, nil), (422, nil)],
                 [.choice("priority", CasePriority.allCases.map(\.rawValue))]
             ),
             (
                 "get", "/api/v1/routing/evaluation", "Cross-validated routing accuracy per department on the stored cases", nil,
-                [(200, "RoutingEvaluation"), (400, nil), (401, nil), (403, nil), (422, nil)], [.int("folds", 2...20)]
+                [(200, "RoutingEvaluation"), (403, nil), (422, nil)], [.int("folds", 2...20)]
             ),
             (
-                "get", "/api/v1/service/settings", "SLA targets per priority and the routing threshold", nil, [(200, "ServiceSettings"), (401, nil)],
+                "get", "/api/v1/service/settings", "SLA targets per priority and the routing threshold", nil, [(200, "ServiceSettings")],
                 []
             ),
             (
@@ -170,18 +170,18 @@ enum ServiceSchemas {
             (
                 "get", "/api/v1/service/loop",
                 "The escalation loop over time: escalations, solutions captured, reuses, cases solved without escalation",
-                nil, [(200, "LoopFigures"), (400, nil), (401, nil)],
+                nil, [(200, "LoopFigures")],
                 [
                     .date("from", "default: twelve months before to"), .date("to", "default: today"),
                     .choice("bucket", ["day", "month"], "day covers at most 92 days"),
                 ]
             ),
-            ("get", "/api/v1/alerts", "Open account alerts (low satisfaction scores)", nil, [(200, "AlertList"), (401, nil)], []),
-            ("post", "/api/v1/alerts/{id}/acknowledge", "Acknowledge an alert", nil, [(204, nil), (401, nil), (403, nil), (404, nil)], []),
+            ("get", "/api/v1/alerts", "Open account alerts (low satisfaction scores)", nil, [(200, "AlertList")], []),
+            ("post", "/api/v1/alerts/{id}/acknowledge", "Acknowledge an alert", nil, [(204, nil), (403, nil), (404, nil)], []),
             ("get", "/api/v1/csat/{token}", "A satisfaction survey (no login: the token is the credential)", nil, [(200, "Survey"), (404, nil)], []),
             (
                 "post", "/api/v1/csat/{token}", "Answer a satisfaction survey (1–5 and a comment)", "SurveyAnswer",
-                [(200, "Survey"), (400, nil), (404, nil), (409, nil), (415, nil), (422, nil)], []
+                [(200, "Survey"), (404, nil), (409, nil), (415, nil), (422, nil)], []
             ),
         ]
     }

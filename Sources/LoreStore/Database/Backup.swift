@@ -27,11 +27,11 @@ public enum Backup {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw BackupError("\(destination) already exists; name a new file (a backup never overwrites one)")
         }
-        if isPostgres(location) {
+        if DatabaseFactory.isPostgres(location) {
             try PostgresTools.run("pg_dump", ["--format=custom", "--no-owner", "--file=\(destination)"] + schemaArgs(schema) + [location])
             return Report(bytes: fileSize(destination), tables: try PostgresTools.tableCount(inDump: destination))
         }
-        let path = sqlitePath(location)
+        let path = DatabaseFactory.sqlitePath(location)
         guard FileManager.default.fileExists(atPath: path) else { throw BackupError("no database at \(path)") }
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         do {
@@ -50,7 +50,7 @@ public enum Backup {
     /// Restores `source` (a backup of the same engine) into `location`, which must hold no Lore database.
     public static func restore(_ source: String, into location: String, schema: String? = nil, logger: Logger) async throws -> Report {
         guard FileManager.default.fileExists(atPath: source) else { throw BackupError("no backup at \(source)") }
-        if isPostgres(location) {
+        if DatabaseFactory.isPostgres(location) {
             guard try await PostgresTools.isEmpty(location, schema: schema, logger: logger) else {
                 throw BackupError("the database already has Lore's tables; restore into an empty database (createdb a new one)")
             }
@@ -58,7 +58,7 @@ public enum Backup {
                 "pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname=\(location)", source])
             return Report(bytes: fileSize(source), tables: try PostgresTools.tableCount(inDump: source))
         }
-        let path = sqlitePath(location)
+        let path = DatabaseFactory.sqlitePath(location)
         for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) && fileSize(file) > 0 {
             throw BackupError("\(file) already exists; restore into a new file, or move the old one away first")
         }
@@ -96,14 +96,6 @@ public enum Backup {
             try? await connection.close()
             throw BackupError("\(path) is not a readable SQLite database: \(error)")
         }
-    }
-
-    static func isPostgres(_ location: String) -> Bool { location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") }
-
-    static func sqlitePath(_ location: String) -> String {
-        var path = location
-        for prefix in ["sqlite://", "file:"] where path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
-        return path
     }
 
     static func schemaArgs(_ schema: String?) -> [String] { schema.map { ["--schema=\($0)"] } ?? [] }

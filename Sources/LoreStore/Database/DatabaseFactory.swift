@@ -10,12 +10,11 @@ public enum DatabaseFactory {
     public static func open(
         _ location: String, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) async throws -> any LoreDatabase {
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+        if isPostgres(location) {
             let config = try PostgresLoreDatabase.configuration(url: location)
             return PostgresLoreDatabase(client: PostgresClient(configuration: config, backgroundLogger: logger), logger: logger)
         }
-        var path = location
-        for prefix in ["sqlite://", "file:"] where path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
+        let path = sqlitePath(location)
         guard !path.isEmpty else { throw DatabaseOpenError(message: "empty database path") }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
@@ -28,6 +27,18 @@ public enum DatabaseFactory {
         let mmap = try megabytes(
             "LORE_SQLITE_MMAP_MB", in: 0...SQLiteLoreDatabase.maxMmapMegabytes, default: SQLiteLoreDatabase.defaultMmapMegabytes, environment)
         return try await SQLiteLoreDatabase.open(path: path, inlineReads: inline, cacheMegabytes: cache, mmapMegabytes: mmap, logger: logger)
+    }
+}
+
+extension DatabaseFactory {
+    /// Whether a database location names PostgreSQL (`postgres://…`); anything else is an SQLite file.
+    static func isPostgres(_ location: String) -> Bool { location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") }
+
+    /// The file path of an SQLite location (`lore.db`, `sqlite://lore.db`, `file:lore.db`).
+    static func sqlitePath(_ location: String) -> String {
+        var path = location
+        for prefix in ["sqlite://", "file:"] where path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
+        return path
     }
 }
 

@@ -13,7 +13,9 @@ public enum IntegrityCheck {
     }
 
     static func sqlite(_ database: any LoreDatabase) async throws -> [String] {
-        try await database.write { db in
+        // The page and key checks read a snapshot beside the server's writes (WAL); only FTS5's check, an INSERT
+        // command, needs the write lock, so a live server's writes wait only while the indexes are read.
+        var problems = try await database.read { db in
             var problems: [String] = []
             for row in try await db.raw("PRAGMA integrity_check").all() {
                 let line = try row.decode(column: "integrity_check", as: String.self)
@@ -24,6 +26,10 @@ public enum IntegrityCheck {
                 let parent = (try? row.decode(column: "parent", as: String.self)) ?? "?"
                 problems.append("foreign_key_check: a row of \(table) refers to a missing row of \(parent)")
             }
+            return problems
+        }
+        problems += try await database.write { db in
+            var problems: [String] = []
             let fts = try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").all()
                 .map { try $0.decode(column: "name", as: String.self) }
             for table in fts {
@@ -35,6 +41,7 @@ public enum IntegrityCheck {
             }
             return problems
         }
+        return problems
     }
 
     static func postgres(_ database: any LoreDatabase) async throws -> [String] {

@@ -77,20 +77,16 @@ public final class PostgresLoreDatabase: LoreDatabase, Service {
     /// structured wait would wait for it too, and the call that hangs is the one that ignores cancellation.
     private func bounded<T: Sendable>(_ body: @Sendable @escaping () async throws -> T) async throws -> T {
         guard let limit = callLimit.withLock({ $0 }) else { return try await body() }
-        let once = ResumeOnce<T>()
         let logger = self.logger
         return try await withCheckedThrowingContinuation { continuation in
-            once.set(continuation)
+            let race = CallRace(continuation)
             let work = Task {
-                do { once.resume(.success(try await body())) } catch { once.resume(.failure(error)) }
+                do { race.finish(.success(try await body())) } catch { race.finish(.failure(error)) }
             }
-            Task {
-                try? await Task.sleep(for: limit)
-                if once.resume(.failure(DatabaseTimeout(seconds: Double(limit.components.seconds)))) {
-                    work.cancel()
-                    Counter(label: "lore_db_calls_abandoned_total").increment()
-                    logger.error("a database call overran its limit and was abandoned", metadata: ["limit": "\(limit)"])
-                }
+            race.startTimer(limit) {
+                work.cancel()
+                Counter(label: "lore_db_calls_abandoned_total").increment()
+                logger.error("a database call overran its limit and was abandoned", metadata: ["limit": "\(limit)"])
             }
         }
     }
@@ -111,23 +107,45 @@ public final class PostgresLoreDatabase: LoreDatabase, Service {
     }
 }
 
-/// A continuation resumed by whichever finishes first, the call or its deadline.
-final class ResumeOnce<T: Sendable>: Sendable {
-    private let state = Mutex<(continuation: CheckedContinuation<T, any Error>?, done: Bool)>((nil, false))
+/// A call racing its deadline: whichever ends first resumes the continuation, and a call that ends first stops
+/// the timer (so a busy server does not keep one sleeping task per call for the whole limit).
+final class CallRace<T: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<T, any Error>?
+        var timer: Task<Void, Never>?
+    }
+    private let state: Mutex<State>
 
-    func set(_ continuation: CheckedContinuation<T, any Error>) {
-        state.withLock { $0.continuation = continuation }
+    init(_ continuation: CheckedContinuation<T, any Error>) { state = Mutex(State(continuation: continuation)) }
+
+    /// The call's result; ignored if the deadline passed first.
+    func finish(_ result: Result<T, any Error>) {
+        let (continuation, timer) = state.withLock { s in
+            defer { (s.continuation, s.timer) = (nil, nil) }
+            return (s.continuation, s.timer)
+        }
+        timer?.cancel()
+        continuation?.resume(with: result)
     }
 
-    /// Resumes the continuation unless something already did; true if this call did.
-    @discardableResult
-    func resume(_ result: Result<T, any Error>) -> Bool {
-        let continuation = state.withLock { s -> CheckedContinuation<T, any Error>? in
-            guard !s.done, let c = s.continuation else { return nil }
-            s.done = true
-            return c
+    /// Fails the call with ``DatabaseTimeout`` after `limit` unless it finished, and then runs `expired`.
+    func startTimer(_ limit: Duration, expired: @escaping @Sendable () -> Void) {
+        let timer = Task {
+            guard (try? await Task.sleep(for: limit)) != nil else { return }
+            let continuation = self.state.withLock { s in
+                defer { s.continuation = nil }
+                return s.continuation
+            }
+            guard let continuation else { return }
+            continuation.resume(throwing: DatabaseTimeout(seconds: Double(limit.components.seconds)))
+            expired()
         }
-        continuation?.resume(with: result)
-        return continuation != nil
+        // The call may have finished already: then nothing will cancel this timer but us.
+        let finished = state.withLock { s in
+            if s.continuation == nil { return true }
+            s.timer = timer
+            return false
+        }
+        if finished { timer.cancel() }
     }
 }

@@ -1,26 +1,6 @@
 import Hummingbird
 import Synchronization
 
-/// A request to an API path that exists, with a method the path does not take (QUERY, TRACE, PUT on a list…), gets
-/// 405 with `Allow` rather than the router's 404: the path is there, the method is not. Any method, so the answer
-/// does not depend on which methods someone thought to list.
-struct MethodNotAllowedMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-    let index: APIPathIndex
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound {
-            // The router's own 404 (no route); a handler's "no such record" is a Problem and passes through.
-            guard request.uri.path.hasPrefix("/api/"), let methods = index.methods(forPath: request.uri.path) else { throw error }
-            let allow = methods.joined(separator: ", ")
-            throw Problem(
-                status: .methodNotAllowed, title: "Method not allowed", detail: "\(request.uri.path) answers \(allow).", headers: [.allow: allow])
-        }
-    }
-}
-
 /// The registered API path templates and their methods, matched as the router matches: a literal segment beats a
 /// parameter (`/articles/export` before `/articles/{id}`).
 final class APIPathIndex: Sendable {
