@@ -18,7 +18,9 @@ public enum TextRule {
         return scalar == "\t" || (multiLine && (scalar == "\n" || scalar == "\r"))
     }
 
-    public static func isBlank(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    /// Nothing but white space as Unicode defines it (`White_Space`), as the regular expression engines that read
+    /// ``FieldPatterns`` do; Foundation's set also counts U+200B, a zero-width space, which those engines do not.
+    public static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 
     /// Text from outside (an e-mail) made acceptable: refused characters dropped (line breaks become spaces in
     /// single-line text) and cut to `maxLength` scalars.
