@@ -9,7 +9,7 @@ struct MiscAPIController {
     func register(on api: APIRouter) {
         api.on(.get, "/search", access: .staff) { request, context in
             let p = try context.requirePrincipal()
-            let q = request.uri.queryParameters.get("q") ?? ""
+            let q = request.query.get("q") ?? ""
             guard !q.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem.badRequest("q is required") }
             let hits = try await services.search.search(q, as: p)
             return try JSONIO.response(
@@ -25,7 +25,7 @@ struct MiscAPIController {
         }
         api.on(.get, "/audit-log", access: .managers) { request, context in
             _ = try context.requirePrincipal()
-            let params = request.uri.queryParameters
+            let params = request.query
             func int(_ key: String) throws -> Int64? {
                 guard let s = params.get(key) else { return nil }
                 guard let v = Int64(s) else { throw Problem.badRequest("\(key) must be a number") }

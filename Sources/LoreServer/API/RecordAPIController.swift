@@ -35,7 +35,7 @@ struct RecordAPIController {
 
     func list(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let query = try ListQueryParser.parse(request.uri.queryParameters, schema: schema)
+        let query = try ListQueryParser.parse(request.query, schema: schema)
         let page = try await records.list(schema, query: query, as: principal)
         return try JSONIO.response(
             .object([
@@ -57,7 +57,7 @@ struct RecordAPIController {
     func get(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let record = try await records.get(schema, id: try Self.id(context), as: principal)
-        if record.archivedAt != nil && request.uri.queryParameters.get("archived") != "true" {
+        if record.archivedAt != nil && request.query.get("archived") != "true" {
             throw Problem.notFound("\(schema.typeName) \(record.id) is archived: GET it with ?archived=true, or POST …/restore.")
         }
         return try JSONIO.response(RecordJSON.encode(record, schema: schema))
@@ -76,7 +76,7 @@ struct RecordAPIController {
     func delete(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try Self.id(context)
-        switch request.uri.queryParameters.get("permanent") {
+        switch request.query.get("permanent") {
         case nil, "false":
             let record = try await records.setArchived(schema, id: id, archived: true, as: principal)
             return try JSONIO.response(RecordJSON.encode(record, schema: schema))

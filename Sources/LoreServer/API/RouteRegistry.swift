@@ -38,7 +38,7 @@ struct APIRouter {
         let query = QueryRules(OpenAPIDocument.operationsByKey["\(method.rawValue.lowercased()) \(prefix + path)"]?.query ?? [])
         group.on(RouterPath(Self.routerPath(path)), method: method) { request, context in
             try access.check(context)
-            if let problem = query.problem(in: request.uri.queryParameters) { throw Problem.badRequest(problem) }
+            if let problem = query.problem(in: request.query) { throw Problem.badRequest(problem) }
             return try await handler(request, context)
         }
     }

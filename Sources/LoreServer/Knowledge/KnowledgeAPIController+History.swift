@@ -16,8 +16,8 @@ extension KnowledgeAPIController {
         api.on(.get, "/articles/{id}/diff", access: .staff) { request, context in
             let p = try context.requirePrincipal()
             let id = try Self.id(context)
-            guard let from = try KnowledgeQuery.int(request.uri.queryParameters, "from"),
-                let to = try KnowledgeQuery.int(request.uri.queryParameters, "to")
+            guard let from = try KnowledgeQuery.int(request.query, "from"),
+                let to = try KnowledgeQuery.int(request.query, "to")
             else { throw Problem.badRequest("from and to (version numbers) are required") }
             let a = try await kb.version(id: id, number: Int(from), as: p)
             let b = try await kb.version(id: id, number: Int(to), as: p)

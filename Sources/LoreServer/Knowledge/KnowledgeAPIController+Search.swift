@@ -7,7 +7,7 @@ extension KnowledgeAPIController {
     func registerSearch(on api: APIRouter) {
         api.on(.get, "/kb/search", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
-            let params = request.uri.queryParameters
+            let params = request.query
             let paging = try KnowledgeQuery.paging(params, defaultLimit: 20)
             let q = ArticleSearchQuery(
                 text: params.get("q") ?? "", filter: try KnowledgeQuery.facets(params), limit: paging.limit, offset: paging.offset,
@@ -28,7 +28,7 @@ extension KnowledgeAPIController {
         }
         api.on(.get, "/kb/suggest", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
-            let list = try await kb.suggest(prefix: request.uri.queryParameters.get("q") ?? "", as: p)
+            let list = try await kb.suggest(prefix: request.query.get("q") ?? "", as: p)
             return try JSONIO.response(
                 .object(["data": .array(list.map { .object(["id": .int($0.id), "title": .string($0.title), "type": .string($0.type.rawValue)]) })]))
         }

@@ -24,7 +24,7 @@ extension KnowledgeAPIController {
         }
         api.on(.post, "/articles/import", access: .staff) { request, context in
             let p = try context.requirePrincipal()
-            let mode = request.uri.queryParameters.get("mode") ?? "atomic"
+            let mode = request.query.get("mode") ?? "atomic"
             guard mode == "atomic" || mode == "continue" else { throw Problem.badRequest("mode must be atomic (all or nothing) or continue") }
             let limit = 50 * 1024 * 1024
             let buffer: ByteBuffer

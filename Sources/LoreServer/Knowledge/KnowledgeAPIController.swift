@@ -9,7 +9,7 @@ struct KnowledgeAPIController {
     func register(on api: APIRouter) {
         api.on(.get, "/articles", access: .signedIn) { request, context in
             let p = try context.requirePrincipal()
-            let params = request.uri.queryParameters
+            let params = request.query
             let paging = try KnowledgeQuery.paging(params, defaultLimit: 50)
             var status: ArticleStatus?
             if let s = params.get("status") {

@@ -8,7 +8,7 @@ extension CaseAPIController {
         api.on(.get, "/routing/evaluation", access: .routingFigures) { request, context in
             let p = try context.requirePrincipal()
             var folds = 5
-            if let s = request.uri.queryParameters.get("folds") {
+            if let s = request.query.get("folds") {
                 guard let v = Int(s), (2...20).contains(v) else { throw Problem.badRequest("folds must be between 2 and 20") }
                 folds = v
             }
@@ -27,7 +27,7 @@ extension CaseAPIController {
         }
         api.on(.get, "/service/loop", access: .staff) { request, context in
             let p = try context.requirePrincipal()
-            let (from, to, bucket) = try LoopQuery.parse(request.uri.queryParameters)
+            let (from, to, bucket) = try LoopQuery.parse(request.query)
             let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
             return try JSONIO.response(.object(["bucket": .string(bucket.rawValue), "data": .array(periods.map(LoopQuery.encode))]))
         }

@@ -49,7 +49,7 @@ extension CaseAPIController {
         }
         api.on(.get, "/cases/{id}/suggestions", access: .staff) { request, context in
             let p = try context.requirePrincipal()
-            let limit = try KnowledgeQuery.paging(request.uri.queryParameters, defaultLimit: 5).limit
+            let limit = try KnowledgeQuery.paging(request.query, defaultLimit: 5).limit
             let list = try await cases.suggestions(caseID: try Self.id(context), limit: min(limit, 20), as: p)
             return try JSONIO.response(.object(["data": .array(list.map(CaseJSON.encode))]))
         }
@@ -79,7 +79,7 @@ extension CaseAPIController {
                 throw Problem.validation([FieldError(field: "message", code: "unreadable", message: Self.describe(e))])
             }
             var priority = CasePriority.normal
-            if let s = request.uri.queryParameters.get("priority") {
+            if let s = request.query.get("priority") {
                 guard let v = CasePriority(rawValue: s) else { throw Problem.badRequest("priority must be one of low, normal, high, urgent") }
                 priority = v
             }

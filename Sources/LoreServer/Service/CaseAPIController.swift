@@ -9,7 +9,7 @@ struct CaseAPIController {
     func register(on api: APIRouter) {
         api.on(.get, "/cases", access: .staff) { request, context in
             let p = try context.requirePrincipal()
-            let (list, total) = try await cases.list(try CaseQueryParser.listQuery(request.uri.queryParameters), as: p)
+            let (list, total) = try await cases.list(try CaseQueryParser.listQuery(request.query), as: p)
             let now = Timestamp.now()
             return try JSONIO.response(.object(["data": .array(list.map { CaseJSON.encode($0, now: now) }), "total": .int(Int64(total))]))
         }

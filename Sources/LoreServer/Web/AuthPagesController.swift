@@ -34,10 +34,10 @@ struct AuthPagesController {
     {
         var context = context
         // ?lang= on the sign-in page chooses the language before there is a user to store it on.
-        let chosen = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
+        let chosen = request.query.get("lang").flatMap(Language.init(rawValue:))
         if let chosen { context.language = chosen }
         let token = Secrets.randomToken(bytes: 24)
-        let next = request.uri.queryParameters.get("next") ?? ""
+        let next = request.query.get("next") ?? ""
         var response = try services.pages.render(
             "login", title: context.localizer("login.title"),
             data: [

@@ -16,7 +16,7 @@ struct PipelinePageController {
     func board(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try RecordAPIController.authorize(.read, Catalog["opportunities"], context)
         let t = context.localizer
-        let mineOnly = request.uri.queryParameters.get("mine") == "1"
+        let mineOnly = request.query.get("mine") == "1"
         let opportunities = Catalog["opportunities"]
         let stages = try await services.records.list(Catalog["pipeline_stages"], query: ListQuery(), as: p).records
         let names = try await RecordView.stageNames(repo: services.records, principal: p, t: t)

@@ -41,7 +41,7 @@ extension RecordPagesController {
             ]
         }
         data["has_history"] = !history.isEmpty
-        let flash = request.uri.queryParameters.get("flash").flatMap { Self.flashes[$0] }.map(t.callAsFunction)
+        let flash = request.query.get("flash").flatMap { Self.flashes[$0] }.map(t.callAsFunction)
         return try services.pages.render("detail", title: record.title(in: schema), data: data, context: context, flash: flash)
     }
 

@@ -11,7 +11,7 @@ extension RecordPagesController {
         let p = try RecordAPIController.authorize(.create, schema, context)
         // Query parameters prefill the form, e.g. /contacts/new?account_id=5 from an account's page.
         var values: [String: String] = [:]
-        for (k, v) in request.uri.queryParameters where schema.field(String(k)) != nil { values[String(k)] = String(v) }
+        for (k, v) in request.query where schema.field(String(k)) != nil { values[String(k)] = String(v) }
         for f in schema.fields where values[f.name] == nil {
             if case .choice(let options) = f.kind, f.required { values[f.name] = options.first }
             if case .boolean = f.kind { values[f.name] = "true" }

@@ -24,7 +24,7 @@ struct RecordPagesController {
         let p = try RecordAPIController.authorize(.read, schema, context)
         let t = context.localizer
         var params: [(String, String)] = []
-        for (k, v) in request.uri.queryParameters where !v.isEmpty { params.append((String(k), String(v))) }
+        for (k, v) in request.query where !v.isEmpty { params.append((String(k), String(v))) }
         let query: ListQuery
         do {
             query = try ListQueryParser.parse(params, schema: schema)
@@ -67,7 +67,7 @@ struct RecordPagesController {
         }
         let filters: [[String: Any]] = schema.fields.compactMap { f in
             guard f.filterable, case .choice(let options) = f.kind else { return nil }
-            let current = request.uri.queryParameters.get(f.name) ?? ""
+            let current = request.query.get(f.name) ?? ""
             return [
                 "name": f.name, "label": t.fieldLabel(f.name),
                 "options": [["value": "", "label": t.fieldLabel(f.name) + ": —", "selected": current.isEmpty]]

@@ -14,7 +14,7 @@ struct SearchAndAuditPages {
     func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try context.requirePrincipal()
         let t = context.localizer
-        let q = request.uri.queryParameters.get("q") ?? ""
+        let q = request.query.get("q") ?? ""
         let hits = try await services.search.search(q, as: p, limitPerEntity: 20)
         let groups: [[String: Any]] = SearchRepository.targets.map(\.0).compactMap { entity in
             let mine = hits.filter { $0.entity == entity }
@@ -39,7 +39,7 @@ struct SearchAndAuditPages {
         let p = try context.requirePrincipal()
         guard p.role == .admin || p.role == .manager else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
         let t = context.localizer
-        let params = request.uri.queryParameters
+        let params = request.query
         let entity = params.get("entity").flatMap { $0.isEmpty ? nil : $0 }
         let before = params.get("before").flatMap { Int64($0) }
         let entries = try await services.audit.list(entity: entity, before: before, limit: 50)

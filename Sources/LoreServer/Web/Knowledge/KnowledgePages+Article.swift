@@ -47,7 +47,7 @@ extension KnowledgePages {
         data["can_verify"] = manage && a.status == .published
         data["can_history"] = p.role.isStaff
         data["can_feedback"] = a.status == .published
-        data["thanks"] = request.uri.queryParameters.get("thanks") != nil
+        data["thanks"] = request.query.get("thanks") != nil
         var links: [[String: Any]] = []
         for (entity, ids) in [("products", a.productIDs), ("accounts", a.accountIDs), ("competitors", a.competitorIDs)]
         where p.role.isStaff && !ids.isEmpty {

@@ -62,7 +62,7 @@ extension KnowledgePages {
         let p = try context.requirePrincipal()
         let t = context.localizer
         let id = try Self.id(context)
-        let params = request.uri.queryParameters
+        let params = request.query
         guard let from = params.get("from").flatMap(Int.init), let to = params.get("to").flatMap(Int.init) else {
             throw WebError(status: .badRequest, messageKey: "msg.error")
         }

@@ -19,7 +19,7 @@ struct KnowledgePages {
     func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try context.requirePrincipal()
         let t = context.localizer
-        let params = request.uri.queryParameters
+        let params = request.query
         let q = params.get("q") ?? ""
         let filter = try Self.webQuery { try KnowledgeQuery.facets(params) }
         let paging = try Self.webQuery { try KnowledgeQuery.paging(params, defaultLimit: 20) }

@@ -19,7 +19,7 @@ struct CasePages {
     func list(_ request: Request, _ context: AppRequestContext, flash: String? = nil) async throws -> Response {
         let p = try context.requirePrincipal()
         let t = context.localizer
-        let params = request.uri.queryParameters
+        let params = request.query
         let flash = flash ?? params.get("error")
         let query = try KnowledgePages.webQuery { try CaseQueryParser.listQuery(params) }
         let directory = try await cases.directory()
@@ -56,7 +56,7 @@ struct CasePages {
     }
 
     static func pageHref(_ request: Request, offset: Int) -> String {
-        var items = request.uri.queryParameters.filter { $0.key != "offset" && $0.key != "error" }.map {
+        var items = request.query.filter { $0.key != "offset" && $0.key != "error" }.map {
             "\($0.key)=\(KnowledgePages.encode(String($0.value)))"
         }
         items.append("offset=\(offset)")

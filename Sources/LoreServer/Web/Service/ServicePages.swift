@@ -24,7 +24,7 @@ struct ServicePages {
     func loop(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try context.requirePrincipal()
         let t = context.localizer
-        let (from, to, bucket) = try KnowledgePages.webQuery { try LoopQuery.parse(request.uri.queryParameters) }
+        let (from, to, bucket) = try KnowledgePages.webQuery { try LoopQuery.parse(request.query) }
         let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
         var data: [String: Any] = [
             "from": from, "to": to, "month": bucket == .month, "chart": LoopChart.svg(periods, labels: LoopChart.labels(t)),
