@@ -20,17 +20,20 @@ public enum SearchExpressions {
         tokens.map(lexeme).joined(separator: all ? " & " : " | ")
     }
 
-    /// A PostgreSQL tsvector literal with positions; title tokens carry weight A so they rank above body tokens.
-    public static func tsvector(title: [String], body: [String]) -> String {
+    /// A PostgreSQL tsvector literal with positions, field after field, each token under its field's weight label
+    /// (A, B, C, or "" for D). Positions stop at PostgreSQL's 16,383 and 64 per token.
+    public static func tsvector(fields: [([String], String)]) -> String {
         var positions: [String: [String]] = [:]
         var order: [String] = []
-        func add(_ token: String, _ position: Int, _ weight: String) {
-            guard position <= 16_383 else { return }
-            if positions[token] == nil { order.append(token) }
-            if positions[token, default: []].count < 64 { positions[token, default: []].append("\(position)\(weight)") }
+        var position = 0
+        for (tokens, label) in fields {
+            for token in tokens {
+                position += 1
+                guard position <= 16_383 else { continue }
+                if positions[token] == nil { order.append(token) }
+                if positions[token, default: []].count < 64 { positions[token, default: []].append("\(position)\(label)") }
+            }
         }
-        for (i, t) in title.enumerated() { add(t, i + 1, "A") }
-        for (i, t) in body.enumerated() { add(t, title.count + i + 1, "") }
         return order.map { "\(lexeme($0)):\(positions[$0, default: []].joined(separator: ","))" }.joined(separator: " ")
     }
 

@@ -6,13 +6,10 @@ import SQLKit
 public enum IntegrityCheck {
     /// The problems found; empty when the database is sound.
     public static func run(_ database: any LoreDatabase) async throws -> [String] {
-        switch database.engine {
-        case .sqlite: return try await sqlite(database)
-        case .postgres: return try await postgres(database)
-        }
+        try await database.integrityProblems()
     }
 
-    static func sqlite(_ database: any LoreDatabase) async throws -> [String] {
+    static func sqlite(_ database: SQLiteLoreDatabase) async throws -> [String] {
         // The page and key checks read a snapshot beside the server's writes (WAL); only FTS5's check, an INSERT
         // command, needs the write lock, so a live server's writes wait only while the indexes are read.
         var problems = try await database.read { db in
@@ -44,7 +41,7 @@ public enum IntegrityCheck {
         return problems
     }
 
-    static func postgres(_ database: any LoreDatabase) async throws -> [String] {
+    static func postgres(_ database: PostgresLoreDatabase) async throws -> [String] {
         try await database.read { db in
             let tables = try await db.raw(
                 "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"

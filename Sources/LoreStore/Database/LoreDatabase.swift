@@ -19,6 +19,10 @@ public protocol LoreDatabase: Sendable {
     func pointRead<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs work inside one transaction: it commits if the work returns and rolls back if it throws.
     func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// The full-text index of `declaration`, as this engine keeps it.
+    func fullTextIndex(_ declaration: FullTextDeclaration) -> any FullTextIndex
+    /// What ``IntegrityCheck`` finds wrong with the database, engine by engine; empty when it is sound.
+    func integrityProblems() async throws -> [String]
     /// Releases connections.
     func close() async
 }

@@ -11,6 +11,8 @@ import Synchronization
 /// (`run()` as a service, or in a task) for queries to proceed.
 public final class PostgresLoreDatabase: LoreDatabase, Service {
     public let engine = Engine.postgres
+    public func fullTextIndex(_ declaration: FullTextDeclaration) -> any FullTextIndex { PostgresFullTextIndex(declaration: declaration) }
+    public func integrityProblems() async throws -> [String] { try await IntegrityCheck.postgres(self) }
     public let logger: Logger
     public let client: PostgresClient
 

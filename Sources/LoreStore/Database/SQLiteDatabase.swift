@@ -13,6 +13,8 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     // @unchecked: the writer is only reached under `writeLock`; the readers guard themselves (SQLiteReaderPool,
     // SQLiteReadConnection's reservation); `counter` is protected by its own lock.
     public let engine = Engine.sqlite
+    public func fullTextIndex(_ declaration: FullTextDeclaration) -> any FullTextIndex { SQLiteFullTextIndex(declaration: declaration) }
+    public func integrityProblems() async throws -> [String] { try await IntegrityCheck.sqlite(self) }
     public let logger: Logger
     public let path: String
     private let writer: SQLiteConnection

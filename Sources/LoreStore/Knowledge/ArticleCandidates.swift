@@ -43,26 +43,26 @@ enum ArticleCandidates {
         """
 
     /// SQL for up to `limit` candidates with their signals (any order; the caller blends and sorts). With
-    /// `facetIDs` (SQLite only) one further row has a NULL id and carries `ids` and `through` instead.
-    static func statement(tokens: [String], all: Bool, engine: Engine, filter: SQLQueryString?, limit: Int, facetIDs: Bool = false)
+    /// `facetIDs` (where the index ranks and lists in one walk) one further row has a NULL id and carries `ids` and
+    /// `through` instead.
+    static func statement(_ query: FullTextQuery, index: any FullTextIndex, filter: SQLQueryString?, limit: Int, facetIDs: Bool = false)
         -> SQLQueryString
     {
-        guard facetIDs, engine == .sqlite else {
-            // CROSS JOIN keeps the ranked candidates as the outer loop: one primary-key probe per candidate.
-            let ranked = ArticleIndex.matches(tokens: tokens, all: all, engine: engine, filter: filter, limit: limit)
-            let join: SQLQueryString = engine == .sqlite ? "CROSS JOIN" : "JOIN"
-            return "SELECT c.id AS id, c.rel AS rel, \(signalColumns) FROM (\(ranked)) c \(join) articles s ON s.id = c.id"
+        guard facetIDs, index.ranksAndListsInOneWalk else {
+            // The ranked candidates stay the outer loop: one primary-key probe per candidate.
+            let ranked = index.matches(query, filter: filter, limit: limit)
+            return "SELECT c.id AS id, c.rel AS rel, \(signalColumns) FROM (\(ranked)) c \(index.outerJoin) articles s ON s.id = c.id"
         }
-        let walk = ArticleIndex.sqliteWalk(tokens: tokens, all: all, filter: filter, limit: limit)
+        let walk = index.walk(query, filter: filter, limit: limit)
         let nulls = "NULL AS type, NULL AS since, NULL AS helpful_count, NULL AS unhelpful_count, NULL AS view_count, NULL AS solved_count"
+        let listed = index.joinedIDs(of: "SELECT id FROM m LIMIT \(unsafeRaw: String(KnowledgeSearch.countCap))")
         // MATERIALIZED: the walk's rows are read twice (ranked, and the first of them listed), never walked again. The
         // listed ids are read back in the order the walk found them (newest first), as the facet statement had them.
         return """
             WITH m AS MATERIALIZED (\(walk)) \
             SELECT c.id AS id, c.rel AS rel, \(signalColumns), NULL AS ids, NULL AS through FROM (SELECT id, rel FROM m \
-            ORDER BY rel DESC, id LIMIT \(unsafeRaw: String(limit))) c CROSS JOIN articles s ON s.id = c.id \
-            UNION ALL SELECT NULL, NULL, \(unsafeRaw: nulls), (SELECT group_concat(id) FROM (SELECT id FROM m LIMIT \
-            \(unsafeRaw: String(KnowledgeSearch.countCap)))), (SELECT MAX(seq) FROM article_index_log)
+            ORDER BY rel DESC, id LIMIT \(unsafeRaw: String(limit))) c \(index.outerJoin) articles s ON s.id = c.id \
+            UNION ALL SELECT NULL, NULL, \(unsafeRaw: nulls), \(listed), (SELECT MAX(seq) FROM article_index_log)
             """
     }
 

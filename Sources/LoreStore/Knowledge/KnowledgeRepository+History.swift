@@ -94,7 +94,7 @@ extension KnowledgeRepository {
 
     /// A knowledge manager accepts a proposed edit (it becomes the live text, as a new version) or rejects it.
     public func decide(revision rid: Int64, approve: Bool, comment: String?, as p: Principal) async throws -> ArticleRevision {
-        let engine = database.engine
+        let index = self.index
         return try await database.write { db in
             guard let r = try await ArticleHistoryRows.revisions(articleID: nil, revisionID: rid, status: nil, on: db).first else {
                 throw StoreError.notFound(entity: "article_revisions", id: rid)
@@ -115,7 +115,7 @@ extension KnowledgeRepository {
                 _ = try await ArticleWrites.update(a, input, by: r.authorID ?? p.userID, note: note, on: db)
                 try await db.update("article_versions").where("article_id", .equal, SQLBind(a.id)).where("number", .equal, SQLBind(a.version + 1))
                     .set("status", to: SQLBind(ArticleStatus.published.rawValue)).run()
-                try await ArticleIndex.put(try await ArticleRows.require(id: a.id, on: db), engine: engine, on: db)
+                try await index.put(try await ArticleRows.require(id: a.id, on: db), on: db)
             }
             let status: ArticleRevision.Status = approve ? .approved : .rejected
             try await db.update("article_revisions").where("id", .equal, SQLBind(rid)).set("status", to: SQLBind(status.rawValue))

@@ -13,10 +13,12 @@ extension KnowledgeRepository {
         let tokens = SearchExpressions.queryTokens(text)
         guard !tokens.isEmpty else { return nil }
         let want = ArticleSearchQuery(text: text).limit + KnowledgeSearch.extraCandidates
+        let index = self.index
         return try await database.read { db in
             var out: [String] = []
             for all in tokens.count > 1 ? [true, false] : [true] {
-                let query = ArticleCandidates.statement(tokens: tokens, all: all, engine: .sqlite, filter: nil, limit: want, facetIDs: facets)
+                let query = ArticleCandidates.statement(
+                    FullTextQuery(tokens: tokens, all: all), index: index, filter: nil, limit: want, facetIDs: facets)
                 out.append(try Self.inlined(query, on: db))
                 if !(try ArticleCandidates.decode(try await db.raw(query).all()).candidates.isEmpty) { break }
             }

@@ -10,13 +10,8 @@ extension KnowledgeRepository {
     /// per article and spent the rebuild merging them.
     @discardableResult
     public func reindex(batch: Int = 2_000, progress: @Sendable (Int) -> Void = { _ in }) async throws -> Int {
-        let engine = database.engine
-        try await database.write { db in
-            switch engine {
-            case .sqlite: try await db.raw("DELETE FROM article_fts").run()
-            case .postgres: try await db.raw("TRUNCATE article_search").run()
-            }
-        }
+        let index = self.index
+        try await database.write { db in try await index.clear(on: db) }
         var before = Int64.max
         var done = 0
         while true {
@@ -30,11 +25,10 @@ extension KnowledgeRepository {
                     .map(SourceRow.init)
             }
             guard let last = rows.last else { break }
-            let docs = rows.filter(\.published).map { r -> (Int64, [String], [String]) in
+            let docs = rows.filter(\.published).map { r -> (id: Int64, fields: [[String]]) in
                 let a = Article(
                     id: r.id, type: .faq, title: r.title, body: r.body, language: .en, tags: ArticleRows.split(r.tags), createdAt: "", updatedAt: "")
-                let (t, b) = ArticleIndex.documentTokens(a)
-                return (r.id, t, b)
+                return (r.id, a.fullTextTokens)
             }
             try await database.write { db in
                 // Fill the stored plain text of rows written before it existed (only those: a rebuild rewrites no rows).
@@ -42,40 +36,13 @@ extension KnowledgeRepository {
                     try await db.update("articles").where("id", .equal, SQLBind(r.id)).set("plain_text", to: SQLBind(Markdown.plainText(r.body)))
                         .run()
                 }
-                guard !docs.isEmpty else { return }
-                switch engine {
-                case .sqlite:
-                    var b = db.insert(into: "article_fts").columns("rowid", "title", "body")
-                    for (id, t, body) in docs {
-                        let rowid = try ArticleFTSRowid.make(id: id, length: t.count + body.count)
-                        b = b.values(SQLBind(rowid), SQLBind(t.joined(separator: " ")), SQLBind(body.joined(separator: " ")))
-                    }
-                    try await b.run()
-                case .postgres:
-                    for chunk in stride(from: 0, to: docs.count, by: 500) {
-                        var values: [SQLQueryString] = []
-                        for (id, t, body) in docs[chunk..<min(docs.count, chunk + 500)] {
-                            values.append("(\(bind: id), CAST(\(bind: SearchExpressions.tsvector(title: t, body: body)) AS tsvector))")
-                        }
-                        var sql: SQLQueryString = "INSERT INTO article_search (article_id, tsv) VALUES "
-                        for (i, v) in values.enumerated() { sql = sql + (i == 0 ? "" : ", ") + v }
-                        try await db.raw(sql).run()
-                    }
-                }
+                try await index.putBatch(docs, on: db)
             }
             done += docs.count
             before = last.id
             progress(done)
         }
-        try await database.write { db in
-            try await ArticleIndexLog.record(ArticleIndexLog.everything, engine: engine, on: db)
-            switch engine {
-            case .sqlite:
-                try await db.raw("INSERT INTO article_fts (article_fts) VALUES ('optimize')").run()
-                try await SearchTerms.rebuild(.articles, on: db)
-            case .postgres: try await db.raw("ANALYZE article_search").run()
-            }
-        }
+        try await database.write { db in try await index.finishRebuild(on: db) }
         return done
     }
 }

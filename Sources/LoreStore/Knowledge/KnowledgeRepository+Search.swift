@@ -15,13 +15,11 @@ extension KnowledgeRepository {
         // A Chinese (CJK) token needs no prefix match: every single character and pair is a token of its own, so the
         // exact token finds the same titles, where a prefix would make FTS5 merge every pair starting with it.
         let prefixLast = !last.contains(where: TextAnalyzer.isCJK)
-        let engine = database.engine
+        let index = self.index
         return try await database.read { db in
             let audience = ArticleFilters.indexFilter(try await Self.reader(for: p, on: db))
-            let rows = try await db.raw(
-                ArticleIndex.matches(
-                    tokens: tokens, all: true, titleOnly: true, prefixLast: prefixLast, engine: engine, filter: audience, limit: limit)
-            ).all()
+            let query = FullTextQuery(tokens: tokens, all: true, field: "title", prefixLast: prefixLast)
+            let rows = try await db.raw(index.matches(query, filter: audience, limit: limit)).all()
             let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
             return try await ArticleRows.fetch(ids: ids, withBody: false, on: db).map { ($0.id, $0.title, $0.type) }
         }
@@ -50,10 +48,11 @@ extension KnowledgeRepository {
         // The subject says most about the problem: count it twice.
         let tokens = SearchExpressions.relatedTokens(subject + "\n" + subject + "\n" + description)
         guard !tokens.isEmpty, k > 0 else { return [] }
-        let engine = database.engine
+        let index = self.index
         return try await database.read { db in
             let audience = ArticleFilters.indexFilter(try await Self.reader(for: p, on: db))
-            let statement = ArticleCandidates.statement(tokens: tokens, all: false, engine: engine, filter: audience, limit: k + excluding.count + 20)
+            let statement = ArticleCandidates.statement(
+                FullTextQuery(tokens: tokens, all: false), index: index, filter: audience, limit: k + excluding.count + 20)
             let kept = try ArticleCandidates.decode(try await db.raw(statement).all()).candidates.filter { !excluding.contains($0.id) }
             return try await KnowledgeSearch.rank(kept, tokens: tokens, window: 0..<k, on: db)
         }

@@ -18,7 +18,7 @@ extension KnowledgeRepository {
         async throws -> [ImportOutcome]
     {
         guard ArticlePolicy.canCreate(p) else { throw KnowledgeError.forbidden("portal customers cannot import articles") }
-        let engine = database.engine
+        let index = self.index
         let parseErrors = items.compactMap { item -> ImportOutcome? in
             if case .failure(let e) = item.document { return ImportOutcome(source: item.source, articleID: nil, error: e.description) }
             return nil
@@ -38,7 +38,7 @@ extension KnowledgeRepository {
                         "verify_by": .string(Self.verifyBy(chosen: doc.input.verifyBy, type: doc.input.type, now: now)),
                     ], on: db)
                 try await db.update("article_versions").where("article_id", .equal, SQLBind(id)).set("status", to: SQLBind("published")).run()
-                try await ArticleIndex.put(try await ArticleRows.require(id: id, on: db), engine: engine, on: db)
+                try await index.put(try await ArticleRows.require(id: id, on: db), on: db)
             }
             try await AuditLog.record(
                 on: db, userID: p.userID, entity: "articles", entityID: id, action: "import", summary: doc.input.title, changes: [:])

@@ -13,7 +13,7 @@ extension KnowledgeRepository {
 
     /// A knowledge manager publishes an article in review (or a draft directly). The verification clock starts now.
     public func approve(id: Int64, comment: String?, as p: Principal) async throws -> Article {
-        let engine = database.engine
+        let index = self.index
         return try await transition(id: id, as: p, action: "approve", allowed: { _, p in ArticlePolicy.isReviewer(p) }, from: [.draft, .inReview]) {
             db, a in
             let now = Timestamp.now()
@@ -26,7 +26,7 @@ extension KnowledgeRepository {
             try await db.update("article_versions").where("article_id", .equal, SQLBind(id)).where("number", .equal, SQLBind(a.version))
                 .set("status", to: SQLBind(ArticleStatus.published.rawValue)).run()
             try await ArticleWrites.review(articleID: id, revisionID: nil, reviewer: p.userID, decision: "approved", comment: comment, on: db)
-            try await ArticleIndex.put(try await ArticleRows.require(id: id, on: db), engine: engine, on: db)
+            try await index.put(try await ArticleRows.require(id: id, on: db), on: db)
         }
     }
 
@@ -44,11 +44,11 @@ extension KnowledgeRepository {
 
     /// Takes an article out of use: it leaves search at once.
     public func archive(id: Int64, as p: Principal) async throws -> Article {
-        let engine = database.engine
+        let index = self.index
         return try await transition(id: id, as: p, action: "archive", allowed: ArticlePolicy.canManage, from: [.draft, .inReview, .published]) {
             db, _ in
             try await ArticleWrites.setStatus(id, .archived, by: p.userID, on: db)
-            try await ArticleIndex.remove(id: id, engine: engine, on: db)
+            try await index.remove(id: id, on: db)
         }
     }
 

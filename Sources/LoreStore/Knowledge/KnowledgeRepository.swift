@@ -8,6 +8,9 @@ public struct KnowledgeRepository: Sendable {
     /// Facet values of the indexed articles, shared by every copy of this repository (see ``ArticleFacetCache``).
     public let facets: ArticleFacetCache
 
+    /// The published articles' full-text index.
+    var index: any FullTextIndex { database.fullTextIndex(.articles) }
+
     public init(database: any LoreDatabase, facets: ArticleFacetCache = ArticleFacetCache()) {
         self.database = database
         self.facets = facets
@@ -68,7 +71,7 @@ public struct KnowledgeRepository: Sendable {
         let errors = checked.validate()
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }
         let input = checked
-        let engine = database.engine
+        let index = self.index
         return try await database.write { db in
             let old = try await Self.visible(id: id, principal: p, on: db)
             guard ArticlePolicy.canEditInPlace(old, principal: p) else {
@@ -81,7 +84,7 @@ public struct KnowledgeRepository: Sendable {
             try await ArticleWrites.checkReferences(input, on: db)
             let number = try await ArticleWrites.update(old, input, by: p.userID, note: note, on: db)
             let new = try await ArticleRows.require(id: id, on: db)
-            if new.status == .published { try await ArticleIndex.put(new, engine: engine, on: db) }
+            if new.status == .published { try await index.put(new, on: db) }
             try await AuditLog.record(
                 on: db, userID: p.userID, entity: "articles", entityID: id, action: "update", summary: "version \(number)",
                 changes: Self.changes(old, new))

@@ -11,10 +11,10 @@ extension KnowledgeSearch {
     static func countFacets(
         tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, database: any LoreDatabase, cache: ArticleFacetCache
     ) async throws -> FacetCount {
-        let engine = database.engine
+        let index = database.fullTextIndex(.articles)
         let found = try await SearchPhaseTimer.time(SearchPhaseTimer.facets) {
             try await database.read { db in
-                try ArticleCandidates.FacetIDs(try await db.raw(matchedIDs(tokens, all: all, engine: engine, reader: reader)).first())
+                try ArticleCandidates.FacetIDs(try await db.raw(matchedIDs(tokens, all: all, index: index, reader: reader)).first())
             }
         }
         return try await count(found, filter: filter, database: database, cache: cache)
@@ -32,32 +32,16 @@ extension KnowledgeSearch {
 
     /// One row: `through`, the index log's newest position, and `ids`, the matching article ids joined by commas —
     /// one value instead of 2,000 rows, each of which costs more to decode than to find.
-    static func matchedIDs(_ tokens: [String], all: Bool, engine: Engine, reader: Reader) -> SQLQueryString {
+    static func matchedIDs(_ tokens: [String], all: Bool, index: any FullTextIndex, reader: Reader) -> SQLQueryString {
         let through: SQLQueryString = "(SELECT MAX(seq) FROM article_index_log)"
-        let audience = ArticleFilters.audience(reader)
-        let cap = String(countCap)
-        switch engine {
-        case .sqlite:
-            // Staff may read every article in the index, so the index alone answers; portal customers' audience is
-            // checked on the article row.
-            let ids: SQLQueryString =
-                reader == .staff
-                ? """
-                SELECT \(ArticleFTSRowid.articleID) AS id FROM article_fts WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) \
-                LIMIT \(unsafeRaw: cap)
-                """
-                : matchedSet(tokens, all: all, engine: engine, audience: audience)
-            return "SELECT \(through) AS through, (SELECT group_concat(id) FROM (\(ids)) m) AS ids"
-        case .postgres:
-            let ids: SQLQueryString =
-                reader == .staff
-                ? """
-                SELECT article_id AS id FROM article_search WHERE tsv @@ CAST(\(bind: SearchExpressions.tsquery(tokens, all: all)) AS tsquery) \
-                LIMIT \(unsafeRaw: cap)
-                """
-                : matchedSet(tokens, all: all, engine: engine, audience: audience)
-            return "SELECT \(through) AS through, (SELECT string_agg(CAST(id AS TEXT), ',') FROM (\(ids)) m) AS ids"
-        }
+        // Staff may read every article in the index, so the index alone answers; portal customers' audience is
+        // checked on the article row.
+        let query = FullTextQuery(tokens: tokens, all: all)
+        let ids =
+            reader == .staff
+            ? index.matchingIDs(query, limit: countCap)
+            : matchedSet(query, index: index, audience: ArticleFilters.audience(reader))
+        return "SELECT \(through) AS through, \(index.joinedIDs(of: ids)) AS ids"
     }
 
     static func parseIDs(_ text: String) -> [Int64] {
@@ -79,20 +63,9 @@ extension KnowledgeSearch {
     }
 
     /// Up to ``countCap`` ids of matching articles that pass `audience` (a condition on `articles a`) — unranked.
-    static func matchedSet(_ tokens: [String], all: Bool, engine: Engine, audience: SQLQueryString) -> SQLQueryString {
-        switch engine {
-        case .sqlite:
-            // CROSS JOIN keeps the index as the outer loop (see ArticleIndex.matches). The narrow facet index holds
-            // the audience columns but not the segment lists: only an article for chosen segments reads its wide row.
-            return """
-                SELECT a.id AS id FROM article_fts CROSS JOIN articles a INDEXED BY idx_articles_facets ON a.id = \(ArticleFTSRowid.articleID) \
-                WHERE article_fts MATCH \(bind: SearchExpressions.fts5(tokens, all: all)) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
-                """
-        case .postgres:
-            return """
-                SELECT a.id AS id FROM article_search s JOIN articles a ON a.id = s.article_id \
-                WHERE s.tsv @@ CAST(\(bind: SearchExpressions.tsquery(tokens, all: all)) AS tsquery) AND \(audience) LIMIT \(unsafeRaw: String(countCap))
-                """
-        }
+    /// The narrow facet index holds the audience columns but not the segment lists: only an article for chosen
+    /// segments reads its wide row.
+    static func matchedSet(_ query: FullTextQuery, index: any FullTextIndex, audience: SQLQueryString) -> SQLQueryString {
+        index.matchingIDs(query, filter: audience, recordIndex: "idx_articles_facets", limit: countCap)
     }
 }

@@ -64,7 +64,7 @@ enum KnowledgeSearch {
     static func search(_ q: ArticleSearchQuery, reader: Reader, database: any LoreDatabase, facets cache: ArticleFacetCache) async throws
         -> ArticleSearchResult
     {
-        let engine = database.engine
+        let index = database.fullTextIndex(.articles)
         let tokens = SearchExpressions.queryTokens(q.text)
         let audience = ArticleFilters.audience(reader)
         let facetFilter = ArticleFilters.facets(q.filter)
@@ -75,7 +75,7 @@ enum KnowledgeSearch {
         }
         let want = q.offset + q.limit + extraCandidates
         let includeFacets = q.includeFacets
-        let oneWalk = includeFacets && facetFilter == nil && engine == .sqlite
+        let oneWalk = includeFacets && facetFilter == nil && index.ranksAndListsInOneWalk
         let filter = q.filter
         // Every word first; when no article has them all (then no facet counts either), any of them.
         @Sendable func attempt(all: Bool) async throws -> (candidates: [ArticleCandidate], facets: FacetCount?) {
@@ -85,7 +85,7 @@ enum KnowledgeSearch {
             let (candidates, facetIDs) = try await SearchPhaseTimer.time(SearchPhaseTimer.rank) {
                 try await database.read { db in
                     let statement = ArticleCandidates.statement(
-                        tokens: tokens, all: all, engine: engine, filter: indexCond, limit: want, facetIDs: oneWalk)
+                        FullTextQuery(tokens: tokens, all: all), index: index, filter: indexCond, limit: want, facetIDs: oneWalk)
                     return try ArticleCandidates.decode(try await db.raw(statement).all())
                 }
             }
@@ -118,10 +118,11 @@ enum KnowledgeSearch {
             let cond = facetFilter.map { audience + " AND " + $0 } ?? audience
             let all = matchedAll
             total = try await database.read { db in
-                try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(tokens, all: all, engine: engine, audience: cond))) m").first().orMissing(
-                    "a count"
-                )
-                .decode(column: "n", as: Int.self)
+                try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(FullTextQuery(tokens: tokens, all: all), index: index, audience: cond))) m")
+                    .first().orMissing(
+                        "a count"
+                    )
+                    .decode(column: "n", as: Int.self)
             }
         }
         return ArticleSearchResult(

@@ -12,6 +12,6 @@ struct M011CreateSearchTerms: Migration {
         try await db.raw(
             "CREATE TABLE search_terms (index_name TEXT NOT NULL, token TEXT NOT NULL, df BIGINT NOT NULL, PRIMARY KEY (index_name, token)) WITHOUT ROWID"
         ).run()
-        for index in [SearchTerms.Index.articles, .cases] { try await SearchTerms.rebuild(index, on: db) }
+        for index in [FullTextDeclaration.articles, .cases] { try await SearchTerms.rebuild(index, on: db) }
     }
 }

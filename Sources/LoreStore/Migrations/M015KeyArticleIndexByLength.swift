@@ -2,7 +2,7 @@ import LoreCore
 import SQLKit
 
 /// SQLite: re-keys the article search index so that each row's rowid carries the article's length and counts its
-/// id down (ArticleFTSRowid), and drops FTS5's per-row length table (`columnsize=0`), which nothing reads any more.
+/// id down (FullTextRowid), and drops FTS5's per-row length table (`columnsize=0`), which nothing reads any more.
 /// Ranking then reads no lengths at all: at 1,000,000 articles the ranking statement's p50 fell by about half
 /// (bench/RESULTS.md §4, session 9).
 ///
@@ -22,7 +22,7 @@ struct M015KeyArticleIndexByLength: Migration {
             columnsize = 0)
             """
         ).run()
-        let rowid = ArticleFTSRowid.sql(id: "rowid", title: "title", body: "body")
+        let rowid = FullTextRowid.sql(id: "rowid", columns: ["title", "body"])
         try await db.raw(
             "INSERT INTO article_fts_keyed (rowid, title, body) SELECT \(unsafeRaw: rowid), title, body FROM article_fts ORDER BY rowid DESC"
         ).run()

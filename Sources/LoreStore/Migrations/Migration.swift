@@ -25,6 +25,7 @@ public enum Migrations {
         M013KeepSearchVectorsInline(),
         M014CreateArticleIndexLog(),
         M015KeyArticleIndexByLength(),
+        M016KeyCaseIndexByLength(),
     ]
 }
 

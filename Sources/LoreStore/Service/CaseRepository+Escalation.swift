@@ -73,7 +73,7 @@ extension CaseRepository {
         let resolution = resolution.trimmingCharacters(in: .whitespacesAndNewlines)
         if resolution.isEmpty { throw Self.invalid("resolution", "required", "say how the case was resolved") }
         if resolution.count > Self.maximumMessageLength { throw Self.invalid("resolution", "too_long", "must be at most 100000 characters") }
-        let engine = database.engine
+        let index = self.index
         let cache = routing
         let base = publicURL
         let (out, change, version) = try await database.write { db -> (Resolution, RoutingModelCache.Change?, Int64) in
@@ -96,7 +96,7 @@ extension CaseRepository {
             try await CaseRows.addMessage(caseID, kind: .reply, body: resolution, author: p.userID, on: db)
             try await CaseRows.addEvent(caseID, "resolved", detail: c.escalationCount > 0 ? "after escalation" : nil, actor: p.userID, on: db)
             let after = try await CaseRows.require(id: caseID, on: db)
-            try await CaseIndex.put(after, engine: engine, on: db)
+            try await index.put(after, on: db)
             var captured: Int64?
             if c.escalationCount > 0, try await !Self.solvedWithArticle(caseID, on: db) {
                 let article = try await Self.captureSolution(after, by: p, on: db)

@@ -30,7 +30,7 @@ extension CaseRepository {
         let tokens = SearchExpressions.relatedTokens(text)
         guard !tokens.isEmpty else { return [] }
         let hits = try await knowledge.related(subject: subject, description: description, k: 10, as: p)
-        let engine = database.engine
+        let index = self.index
         return try await database.read { db in
             var candidates: [SuggestionRanking.Candidate] = []
             var meta: [String: (FreshnessBadge?, Int)] = [:]
@@ -42,7 +42,7 @@ extension CaseRepository {
                         quality: h.quality))
                 meta["article-\(h.article.id)"] = (h.badge, h.article.solvedCount)
             }
-            let caseIDs = try await db.raw(CaseIndex.matches(tokens: tokens, engine: engine, limit: 20)).all()
+            let caseIDs = try await db.raw(index.matches(FullTextQuery(tokens: tokens, all: false), limit: 20)).all()
                 .map { try $0.decode(column: "id", as: Int64.self) }.filter { $0 != excludingCase }
             let captured = try await Self.capturedArticles(caseIDs, on: db)
             let published = Set(hits.map(\.article.id))

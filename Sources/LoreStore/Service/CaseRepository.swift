@@ -11,6 +11,9 @@ public struct CaseRepository: Sendable {
     /// Prefix of links sent to customers (the CSAT survey), e.g. `https://support.example.com`.
     let publicURL: String
 
+    /// The solved cases' full-text index.
+    var index: any FullTextIndex { database.fullTextIndex(.cases) }
+
     public init(database: any LoreDatabase, routing: RoutingModelCache = RoutingModelCache(), publicURL: String = "") {
         self.database = database
         self.routing = routing
