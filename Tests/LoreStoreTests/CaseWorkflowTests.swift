@@ -26,7 +26,7 @@ import Testing
             let lowered = try await cases.setPriority(caseID: c.id, .low, as: f.agent)
             #expect(Timestamp.parse(lowered.sla.resolutionDue)! - opened == 7_200 * 60_000)
             // Targets are configurable (managers only) and validated.
-            await #expect(throws: KnowledgeError.self) {
+            await #expect(throws: AccessRefusal.self) {
                 try await cases.setSLATargets([.urgent: SLATarget(firstResponseMinutes: 5, resolutionMinutes: 60)], as: f.agent)
             }
             await #expect(throws: StoreError.self) {
@@ -67,7 +67,7 @@ import Testing
                 #expect(listed == readable, "\(p.role)")
             }
             // Bulk assignment: an agent may take cases, not hand them to others; one bad case refuses the whole batch.
-            await #expect(throws: KnowledgeError.self) { _ = try await cases.assign(caseIDs: [mine.id], to: f.seniorAgent.userID, as: f.agent) }
+            await #expect(throws: AccessRefusal.self) { _ = try await cases.assign(caseIDs: [mine.id], to: f.seniorAgent.userID, as: f.agent) }
             #expect(try await cases.assign(caseIDs: [mine.id], to: f.agent.userID, as: f.agent).first?.status == .open)
             await #expect(throws: StoreError.self) {
                 _ = try await cases.assign(caseIDs: [mine.id, billing.id], to: f.agent.userID, as: f.seniorAgent)

@@ -105,7 +105,7 @@ import Testing
                 _ = try await kb.get(id: internalOnly.id, as: goldCustomer)
             }
             await #expect(throws: StoreError.self) { _ = try await kb.feedback(id: retail.id, helpful: true, comment: nil, as: goldCustomer) }
-            await #expect(throws: KnowledgeError.self) {
+            await #expect(throws: AccessRefusal.self) {
                 _ = try await kb.create(ArticleInput(type: .faq, title: "x", body: "y", language: .en), as: goldCustomer)
             }
         }

@@ -18,7 +18,7 @@ import Testing
             await #expect(throws: StoreError.notFound(entity: "articles", id: draft.id)) { _ = try await kb.get(id: draft.id, as: f.rep) }
             #expect(try await kb.get(id: draft.id, as: f.knowledgeManager).id == draft.id)
             // Only knowledge managers approve; the author submits.
-            await #expect(throws: KnowledgeError.self) { _ = try await kb.approve(id: draft.id, comment: nil, as: f.agent) }
+            await #expect(throws: AccessRefusal.self) { _ = try await kb.approve(id: draft.id, comment: nil, as: f.agent) }
             #expect(try await kb.submit(id: draft.id, as: f.agent).status == .inReview)
             let rejected = try await kb.reject(id: draft.id, comment: "Say which model", as: f.knowledgeManager)
             #expect(rejected.status == .draft)
@@ -79,7 +79,7 @@ import Testing
             let p = try await kb.propose(
                 id: a.id, title: "Warranty period", body: "Three years since 2026.", tags: nil, note: "policy changed", as: f.rep)
             #expect(p.status == .pending)
-            await #expect(throws: KnowledgeError.self) { _ = try await kb.decide(revision: p.id, approve: true, comment: nil, as: f.rep) }
+            await #expect(throws: AccessRefusal.self) { _ = try await kb.decide(revision: p.id, approve: true, comment: nil, as: f.rep) }
             await #expect(throws: StoreError.self) { _ = try await kb.decide(revision: p.id, approve: false, comment: " ", as: f.knowledgeManager) }
             #expect(try await kb.reviewQueue(as: f.knowledgeManager).proposals.map(\.id) == [p.id])
             let done = try await kb.decide(revision: p.id, approve: true, comment: "thanks", as: f.knowledgeManager)

@@ -30,7 +30,7 @@ import Testing
             #expect(escalated.status == .escalated && escalated.tier == .senior && escalated.assigneeID == nil && escalated.escalationCount == 1)
             let queue = try await cases.list(CaseListQuery(queue: .department(s.service, tier: .senior)), as: f.seniorAgent)
             #expect(queue.cases.map(\.id) == [first.id])
-            await #expect(throws: KnowledgeError.self) { _ = try await cases.resolve(caseID: first.id, resolution: "x", as: f.agent) }
+            await #expect(throws: AccessRefusal.self) { _ = try await cases.resolve(caseID: first.id, resolution: "x", as: f.agent) }
             await #expect(throws: StoreError.self) { _ = try await cases.assign(caseIDs: [first.id], to: f.agent.userID, as: f.seniorAgent) }
 
             // The senior agent resolves it; the answer becomes a candidate solution and the contact gets a survey.
@@ -85,7 +85,7 @@ import Testing
             #expect(vague.routing == .triage && vague.departmentID == nil && vague.predictedDepartmentID != nil)
             #expect(try await cases.list(CaseListQuery(queue: .triage), as: f.agent).cases.map(\.id) == [vague.id])
             // A manager re-routes it; that trains the model (and an agent may not re-route).
-            await #expect(throws: KnowledgeError.self) { _ = try await cases.reroute(caseID: vague.id, to: s.billing, as: f.agent) }
+            await #expect(throws: AccessRefusal.self) { _ = try await cases.reroute(caseID: vague.id, to: s.billing, as: f.agent) }
             let moved = try await cases.reroute(caseID: vague.id, to: s.billing, as: f.serviceManager)
             #expect(moved.departmentID == s.billing && moved.routing == .rerouted)
             let report = try await cases.routingEvaluation(as: f.serviceManager)

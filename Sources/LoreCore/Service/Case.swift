@@ -101,7 +101,7 @@ public struct ServiceCase: Sendable, Equatable {
     public var reference: String { CaseReference.format(id) }
 
     /// The text the routing model and suggestions read.
-    public var text: String { subject + "\n" + description }
+    public var text: String { CaseRouting.text(subject: subject, description: description) }
 }
 
 /// Case references in e-mail subjects: `[C-1042]`.

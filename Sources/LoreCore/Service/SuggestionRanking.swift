@@ -62,7 +62,7 @@ public enum SuggestionRanking {
             let matched = query.reduce(0.0) { $0 + (docs[i].contains($1) ? weights[$1, default: 0] : 0) }
             let match = total > 0 ? matched / total : 0
             guard match >= minimumMatch else { continue }
-            let score = match * (0.6 + 0.25 * c.freshness + 0.15 * c.quality)
+            let score = KnowledgeScores.rank(relevance: match, freshness: c.freshness, quality: c.quality)
             out.append(Ranked(candidate: c, match: match, score: score))
         }
         out.sort {

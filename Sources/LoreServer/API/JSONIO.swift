@@ -6,7 +6,7 @@ import NIOCore
 /// Reading JSON request bodies strictly and writing JSON responses.
 enum JSONIO {
     /// The request body as a JSON object; 413 when too large, 415 when not JSON, 400 when malformed.
-    static func object(_ request: Request, context: AppRequestContext) async throws -> [String: JSONValue] {
+    static func object(_ request: Request, context: some RequestContext) async throws -> [String: JSONValue] {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "Send the body as application/json.")
         }

@@ -8,7 +8,7 @@ struct MiscAPIController {
 
     func register(on api: APIRouter) {
         api.on(.get, "/search", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let q = request.query.get("q") ?? ""
             guard !q.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem.badRequest("q is required") }
             let hits = try await services.search.search(q, as: p)
@@ -24,7 +24,7 @@ struct MiscAPIController {
                 ]))
         }
         api.on(.get, "/audit-log", access: .managers) { request, context in
-            _ = try context.requirePrincipal()
+            _ = context.principal
             let params = request.query
             func int(_ key: String) throws -> Int64? {
                 guard let s = params.get(key) else { return nil }
@@ -40,10 +40,10 @@ struct MiscAPIController {
             .post, "/leads/{id}/convert",
             access: .all([.entity(Catalog["leads"], .update), .entity(Catalog["accounts"], .create), .entity(Catalog["opportunities"], .create)])
         ) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let input = try await JSONIO.object(request, context: context)
             let conversion = try LeadConversionParser.parse(input)
-            let result = try await services.leads.convert(leadID: try RecordAPIController.id(context), request: conversion, as: p)
+            let result = try await services.leads.convert(leadID: try context.parameters.require("id", as: RecordID.self), request: conversion, as: p)
             return try JSONIO.response(
                 .object([
                     "lead": RecordJSON.encode(result.lead, schema: Catalog["leads"]),

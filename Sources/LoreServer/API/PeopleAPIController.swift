@@ -10,35 +10,35 @@ struct PeopleAPIController {
 
     func register(on api: APIRouter) {
         api.on(.get, "/me", access: .signedIn) { _, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             guard let user = try await users.find(id: p.userID) else { throw Problem.unauthorized() }
             return try JSONIO.response(Self.json(user))
         }
         api.on(.get, "/users", access: .staff) { _, context in
-            _ = try context.requirePrincipal()
+            _ = context.principal
             return try JSONIO.response(.object(["data": .array(try await users.list().map(Self.json))]))
         }
         api.on(.post, "/users", access: .admins) { request, context in try await createUser(request, context) }
         api.on(.get, "/users/{id}", access: .staff) { _, context in
-            _ = try context.requirePrincipal()
-            guard let user = try await users.find(id: try RecordAPIController.id(context)) else { throw Problem.notFound() }
+            _ = context.principal
+            guard let user = try await users.find(id: try context.parameters.require("id", as: RecordID.self)) else { throw Problem.notFound() }
             return try JSONIO.response(Self.json(user))
         }
         api.on(.patch, "/users/{id}", access: .admins) { request, context in try await updateUser(request, context) }
         api.on(.post, "/users/{id}/deactivate", access: .admins) { _, context in
-            let admin = try context.requirePrincipal()
-            let id = try RecordAPIController.id(context)
+            let admin = context.principal
+            let id = try context.parameters.require("id", as: RecordID.self)
             guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
             try await users.deactivate(id: id, by: admin.userID)
             guard let user = try await users.find(id: id) else { throw Problem.notFound() }
             return try JSONIO.response(Self.json(user))
         }
         api.on(.get, "/tokens", access: .signedIn) { _, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             return try JSONIO.response(.object(["data": .array(try await tokens.list(userID: p.userID).map(Self.json))]))
         }
         api.on(.post, "/tokens", access: .signedIn) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let input = try await JSONIO.object(request, context: context)
             let name = try Self.requiredText(input, "name", max: 100)
             if let extra = input.keys.first(where: { $0 != "name" }) {
@@ -50,8 +50,8 @@ struct PeopleAPIController {
             return try JSONIO.response(.object(o), status: .created)
         }
         api.on(.delete, "/tokens/{id}", access: .signedIn) { _, context in
-            let p = try context.requirePrincipal()
-            try await tokens.revoke(id: try RecordAPIController.id(context), as: p)
+            let p = context.principal
+            try await tokens.revoke(id: try context.parameters.require("id", as: RecordID.self), as: p)
             return JSONIO.noContent()
         }
     }
@@ -65,8 +65,8 @@ struct PeopleAPIController {
         return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func createUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let admin = try context.requirePrincipal()
+    func createUser(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let admin = context.principal
         let input = try await JSONIO.object(request, context: context)
         let v = try UserInputParser.parse(input, creating: true).newUser()
         let hash = try await passwords.hash(v.password)
@@ -75,9 +75,9 @@ struct PeopleAPIController {
         return try JSONIO.response(Self.json(user), status: .created, headers: [.location: "/api/v1/users/\(user.id)"])
     }
 
-    func updateUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let admin = try context.requirePrincipal()
-        let id = try RecordAPIController.id(context)
+    func updateUser(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let admin = context.principal
+        let id = try context.parameters.require("id", as: RecordID.self)
         let input = try await JSONIO.object(request, context: context)
         let v = try UserInputParser.parse(input, creating: false)
         if v.email != nil { throw Problem.validation([FieldError(field: "email", code: "read_only", message: "cannot be changed")]) }

@@ -58,7 +58,7 @@ struct Problem: HTTPResponseError, Sendable {
             case .duplicate(let field, let message): return .conflict(message, field: field, code: "duplicate")
             case .badRequest(let message): return .badRequest(message)
             }
-        case let k as KnowledgeError:
+        case let k as AccessRefusal:
             switch k {
             case .forbidden(let message): return .forbidden(message)
             }

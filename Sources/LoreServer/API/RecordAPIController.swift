@@ -27,14 +27,8 @@ struct RecordAPIController {
         return principal
     }
 
-    /// A positive id from the path (`{id}` unless `name` says otherwise); anything else is a 404.
-    static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
-        guard let raw = context.parameters.get(name), let id = Int64(raw), id > 0 else { throw Problem.notFound() }
-        return id
-    }
-
-    func list(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
+    func list(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let query = try ListQueryParser.parse(request.query, schema: schema)
         let page = try await records.list(schema, query: query, as: principal)
         return try JSONIO.response(
@@ -44,8 +38,8 @@ struct RecordAPIController {
             ]))
     }
 
-    func create(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
+    func create(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = try await JSONIO.object(request, context: context)
         let values = try RecordValidator(schema: schema).validate(input, mode: .create)
         let record = try await records.create(schema, values: values, as: principal)
@@ -54,18 +48,18 @@ struct RecordAPIController {
     }
 
     /// An archived record is gone unless asked for (`?archived=true`), as DELETE archived it; it can be restored.
-    func get(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        let record = try await records.get(schema, id: try Self.id(context), as: principal)
+    func get(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let principal = context.principal
+        let record = try await records.get(schema, id: try context.parameters.require("id", as: RecordID.self), as: principal)
         if record.archivedAt != nil && request.query.get("archived") != "true" {
             throw Problem.notFound("\(schema.typeName) \(record.id) is archived: GET it with ?archived=true, or POST …/restore.")
         }
         return try JSONIO.response(RecordJSON.encode(record, schema: schema))
     }
 
-    func update(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        let id = try Self.id(context)
+    func update(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let principal = context.principal
+        let id = try context.parameters.require("id", as: RecordID.self)
         let input = try await JSONIO.object(request, context: context)
         let changes = try RecordValidator(schema: schema).validate(input, mode: .update)
         let record = try await records.update(schema, id: id, changes: changes, as: principal)
@@ -73,9 +67,9 @@ struct RecordAPIController {
     }
 
     /// Archives by default; `?permanent=true` deletes for good (managers and admins, and only if nothing refers to it).
-    func delete(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        let id = try Self.id(context)
+    func delete(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let principal = context.principal
+        let id = try context.parameters.require("id", as: RecordID.self)
         switch request.query.get("permanent") {
         case nil, "false":
             let record = try await records.setArchived(schema, id: id, archived: true, as: principal)
@@ -91,9 +85,10 @@ struct RecordAPIController {
         }
     }
 
-    func restore(_ schema: EntitySchema, _ context: AppRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        let record = try await records.setArchived(schema, id: try Self.id(context), archived: false, as: principal)
+    func restore(_ schema: EntitySchema, _ context: SignedInContext) async throws -> Response {
+        let principal = context.principal
+        let record = try await records.setArchived(
+            schema, id: try context.parameters.require("id", as: RecordID.self), archived: false, as: principal)
         return try JSONIO.response(RecordJSON.encode(record, schema: schema))
     }
 }

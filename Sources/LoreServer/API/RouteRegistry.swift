@@ -30,9 +30,23 @@ struct APIRouter {
     /// The prefix the group is mounted at, e.g. `/api/v1`.
     let prefix: String
 
+    /// A route for signed-in users: the gate (401, then 403 for a role outside `access`) and the query rules (400)
+    /// run before the handler, which receives a ``SignedInContext``.
     func on(
         _ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
-        use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+        use handler: @escaping @Sendable (Request, SignedInContext) async throws -> Response
+    ) {
+        register(method, path, access: access) { request, context in try await handler(request, try SignedInContext(context: context)) }
+    }
+
+    /// A route open to anyone (the OpenAPI document; a survey link carries its own token).
+    func open(_ method: HTTPRequest.Method, _ path: String, use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) {
+        register(method, path, access: .anyone, handler)
+    }
+
+    private func register(
+        _ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
+        _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) {
         registry.add(method, prefix + path, access: access)
         let query = QueryRules(OpenAPIDocument.operationsByKey["\(method.rawValue.lowercased()) \(prefix + path)"]?.query ?? [])

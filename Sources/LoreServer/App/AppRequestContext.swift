@@ -30,13 +30,6 @@ struct AppRequestContext: RequestContext {
     /// API bodies are small JSON documents; anything larger is refused with 413.
     var maxUploadSize: Int { 1024 * 1024 }
 
-    var csrfToken: String? {
-        if case .session(let s) = auth { return s.csrfToken }
-        return nil
-    }
-
-    var localizer: Localizer { Localizer(language) }
-
     /// The principal, or a 401 problem when the request is anonymous.
     func requirePrincipal() throws -> Principal {
         guard let principal else { throw Problem.unauthorized() }

@@ -107,7 +107,7 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
 /// `GET /api/v1/openapi.json`, registered last: the document states each route's access, read from the registry.
 func registerOpenAPI(on api: APIRouter) {
     let document = LazyDocument(registry: api.registry)
-    api.on(.get, "/openapi.json", access: .anyone) { _, _ in
+    api.open(.get, "/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: document.bytes)))
     }
 }

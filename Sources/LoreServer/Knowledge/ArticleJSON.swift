@@ -143,7 +143,7 @@ enum ArticleJSON {
         }
         if o.keys.contains("verify_by") { result.verifyBy = string("verify_by", nullable: true) } else { result.verifyBy = base?.verifyBy }
         if case .string(let note)? = o["note"] {
-            TextRule.check(note, field: "note", maxLength: 2_000, multiLine: true, required: false, into: &errors)
+            TextRule.check(note, field: "note", maxLength: FormLimits.comment, multiLine: true, required: false, into: &errors)
         } else if let note = o["note"], note != .null {
             errors.append(FieldError(field: "note", code: "invalid_type", message: "must be a string"))
         }

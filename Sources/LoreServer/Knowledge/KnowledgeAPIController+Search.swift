@@ -6,7 +6,7 @@ import LoreStore
 extension KnowledgeAPIController {
     func registerSearch(on api: APIRouter) {
         api.on(.get, "/kb/search", access: .signedIn) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let params = request.query
             let paging = try KnowledgeQuery.paging(params, defaultLimit: 20)
             let q = ArticleSearchQuery(
@@ -27,13 +27,13 @@ extension KnowledgeAPIController {
             return try JSONIO.response(.object(o))
         }
         api.on(.get, "/kb/suggest", access: .signedIn) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let list = try await kb.suggest(prefix: request.query.get("q") ?? "", as: p)
             return try JSONIO.response(
                 .object(["data": .array(list.map { .object(["id": .int($0.id), "title": .string($0.title), "type": .string($0.type.rawValue)]) })]))
         }
         api.on(.post, "/kb/related", access: .signedIn) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             var fields = JSONFields(
                 try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"], hint: "send subject, description and k")
             let subject = fields.string("subject", required: true, maxLength: 1_000, multiLine: false)
@@ -44,7 +44,7 @@ extension KnowledgeAPIController {
             return try JSONIO.response(.object(["data": .array(hits.map(ArticleJSON.encode))]))
         }
         api.on(.get, "/kb/review-queue", access: .reviewers) { _, context in
-            let (articles, proposals) = try await kb.reviewQueue(as: try context.requirePrincipal())
+            let (articles, proposals) = try await kb.reviewQueue(as: context.principal)
             return try JSONIO.response(
                 .object([
                     "articles": .array(articles.map { ArticleJSON.encode($0, withBody: false) }),
@@ -52,7 +52,7 @@ extension KnowledgeAPIController {
                 ]))
         }
         api.on(.get, "/kb/needs-review", access: .staff) { _, context in
-            let (list, total) = try await kb.needsReviewPage(as: try context.requirePrincipal())
+            let (list, total) = try await kb.needsReviewPage(as: context.principal)
             return try JSONIO.response(
                 .object(["data": .array(list.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
         }

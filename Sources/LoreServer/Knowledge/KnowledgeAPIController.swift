@@ -8,7 +8,7 @@ struct KnowledgeAPIController {
 
     func register(on api: APIRouter) {
         api.on(.get, "/articles", access: .signedIn) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let params = request.query
             let paging = try KnowledgeQuery.paging(params, defaultLimit: 50)
             var status: ArticleStatus?
@@ -25,16 +25,16 @@ struct KnowledgeAPIController {
                 .object(["data": .array(articles.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
         }
         api.on(.post, "/articles", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let input = try ArticleJSON.input(try await JSONIO.object(request, context: context), base: nil)
             return try JSONIO.response(ArticleJSON.encode(try await kb.create(input, as: p)), status: .created)
         }
         api.on(.get, "/articles/{id}", access: .signedIn) { _, context in
-            try articleResponse(try await kb.get(id: try Self.id(context), as: try context.requirePrincipal()))
+            try articleResponse(try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal))
         }
         api.on(.patch, "/articles/{id}", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
-            let id = try Self.id(context)
+            let p = context.principal
+            let id = try context.parameters.require("id", as: RecordID.self)
             let body = try await JSONIO.object(request, context: context)
             let current = try await kb.get(id: id, as: p)
             let input = try ArticleJSON.input(body, base: ArticleInput(current))
@@ -42,9 +42,9 @@ struct KnowledgeAPIController {
         }
         for (action, run) in transitions {
             api.on(.post, "/articles/{id}/\(action)", access: Self.access(forTransition: action)) { request, context in
-                let p = try context.requirePrincipal()
+                let p = context.principal
                 let comment = try await Self.optionalComment(request, context)
-                return try articleResponse(try await run(kb, try Self.id(context), comment, p))
+                return try articleResponse(try await run(kb, try context.parameters.require("id", as: RecordID.self), comment, p))
             }
         }
         registerHistory(on: api)
@@ -68,15 +68,11 @@ struct KnowledgeAPIController {
         action == "approve" || action == "reject" ? .reviewers : .staff
     }
 
-    static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
-        try RecordAPIController.id(context, name)
-    }
-
     /// An optional JSON body `{"comment": "..."}`; an empty body is fine.
-    static func optionalComment(_ request: Request, _ context: AppRequestContext) async throws -> String? {
+    static func optionalComment(_ request: Request, _ context: some RequestContext) async throws -> String? {
         guard request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) else { return nil }
         var fields = JSONFields(try await JSONIO.object(request, context: context), allowed: ["comment"], hint: "only comment is accepted")
-        let comment = fields.string("comment", maxLength: 2_000, nullable: true)
+        let comment = fields.string("comment", maxLength: FormLimits.comment, nullable: true)
         try fields.check()
         return comment
     }

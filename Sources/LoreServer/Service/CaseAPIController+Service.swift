@@ -6,7 +6,7 @@ import LoreStore
 extension CaseAPIController {
     func registerService(on api: APIRouter) {
         api.on(.get, "/routing/evaluation", access: .routingFigures) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             var folds = 5
             if let s = request.query.get("folds") {
                 guard let v = Int(s), (2...20).contains(v) else { throw Problem.badRequest("folds must be between 2 and 20") }
@@ -15,24 +15,24 @@ extension CaseAPIController {
             return try JSONIO.response(Self.encode(try await cases.routingEvaluation(folds: folds, as: p)))
         }
         api.on(.get, "/service/settings", access: .staff) { _, context in
-            _ = try context.requirePrincipal()
+            _ = context.principal
             return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
         }
         api.on(.put, "/service/settings", access: .serviceManagers) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let (targets, threshold) = try ServiceSettingsJSON.read(try await JSONIO.object(request, context: context))
             if let targets { try await cases.setSLATargets(targets, as: p) }
             if let threshold { try await cases.setRoutingThreshold(threshold, as: p) }
             return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
         }
         api.on(.get, "/service/loop", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let (from, to, bucket) = try LoopQuery.parse(request.query)
             let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
             return try JSONIO.response(.object(["bucket": .string(bucket.rawValue), "data": .array(periods.map(LoopQuery.encode))]))
         }
         api.on(.get, "/alerts", access: .staff) { _, context in
-            let alerts = try await cases.openAlerts(as: try context.requirePrincipal())
+            let alerts = try await cases.openAlerts(as: context.principal)
             return try JSONIO.response(
                 .object([
                     "data": .array(
@@ -47,17 +47,17 @@ extension CaseAPIController {
                 ]))
         }
         api.on(.post, "/alerts/{id}/acknowledge", access: .serviceManagers) { _, context in
-            try await cases.acknowledgeAlert(id: try Self.id(context), as: try context.requirePrincipal())
+            try await cases.acknowledgeAlert(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
             return JSONIO.noContent()
         }
         // The survey needs no login: the token in the link is the credential.
-        api.on(.get, "/csat/{token}", access: .anyone) { _, context in
+        api.open(.get, "/csat/{token}") { _, context in
             try JSONIO.response(Self.encode(try await cases.survey(token: try Self.token(context))))
         }
-        api.on(.post, "/csat/{token}", access: .anyone) { request, context in
+        api.open(.post, "/csat/{token}") { request, context in
             let token = try Self.token(context)
             let (score, comment) = try await Self.fields(request, context, ["score", "comment"]) {
-                (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: 5_000, nullable: true))
+                (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: FormLimits.longComment, nullable: true))
             }
             guard score > 0 else {
                 throw Problem.validation([FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")])
@@ -66,7 +66,7 @@ extension CaseAPIController {
         }
     }
 
-    static func token(_ context: AppRequestContext) throws -> String {
+    static func token(_ context: some RequestContext) throws -> String {
         guard let t = context.parameters.get("token"), (10...200).contains(t.count) else { throw StoreError.notFound(entity: "csat_requests", id: 0) }
         return t
     }

@@ -7,34 +7,39 @@ import NIOCore
 extension CaseAPIController {
     func registerWorkflow(on api: APIRouter) {
         api.on(.post, "/cases/{id}/status", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let status = try await Self.fields(request, context, ["status"]) { $0.choice("status", CaseStatus.self) }
             guard let status else { throw Problem.validation([FieldError(field: "status", code: "required", message: "is required")]) }
-            return try Self.caseResponse(try await cases.setStatus(caseID: try Self.id(context), status, as: p))
+            return try Self.caseResponse(try await cases.setStatus(caseID: try context.parameters.require("id", as: RecordID.self), status, as: p))
         }
         api.on(.post, "/cases/{id}/priority", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let priority = try await Self.fields(request, context, ["priority"]) { $0.choice("priority", CasePriority.self) }
             guard let priority else { throw Problem.validation([FieldError(field: "priority", code: "required", message: "is required")]) }
-            return try Self.caseResponse(try await cases.setPriority(caseID: try Self.id(context), priority, as: p))
+            return try Self.caseResponse(
+                try await cases.setPriority(caseID: try context.parameters.require("id", as: RecordID.self), priority, as: p))
         }
         api.on(.post, "/cases/{id}/reroute", access: .serviceManagers) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let department = try await Self.fields(request, context, ["department_id"]) { $0.id("department_id", required: true) }
             guard let department else { throw Problem.validation([FieldError(field: "department_id", code: "required", message: "is required")]) }
-            return try Self.caseResponse(try await cases.reroute(caseID: try Self.id(context), to: department, as: p))
+            return try Self.caseResponse(
+                try await cases.reroute(caseID: try context.parameters.require("id", as: RecordID.self), to: department, as: p))
         }
         api.on(.post, "/cases/{id}/escalate", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
-            let reason = try await Self.fields(request, context, ["reason"]) { $0.string("reason", required: true, maxLength: 5_000) }
-            return try Self.caseResponse(try await cases.escalate(caseID: try Self.id(context), reason: reason ?? "", as: p))
+            let p = context.principal
+            let reason = try await Self.fields(request, context, ["reason"]) {
+                $0.string("reason", required: true, maxLength: FormLimits.longComment)
+            }
+            return try Self.caseResponse(
+                try await cases.escalate(caseID: try context.parameters.require("id", as: RecordID.self), reason: reason ?? "", as: p))
         }
         api.on(.post, "/cases/{id}/resolve", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let text = try await Self.fields(request, context, ["resolution"]) {
                 $0.string("resolution", required: true, maxLength: CaseInput.maximumDescriptionLength)
             }
-            let r = try await cases.resolve(caseID: try Self.id(context), resolution: text ?? "", as: p)
+            let r = try await cases.resolve(caseID: try context.parameters.require("id", as: RecordID.self), resolution: text ?? "", as: p)
             return try JSONIO.response(
                 .object([
                     "case": CaseJSON.encode(r.serviceCase), "captured_article_id": r.capturedArticleID.map(JSONValue.int) ?? .null,
@@ -42,25 +47,26 @@ extension CaseAPIController {
                 ]))
         }
         api.on(.post, "/cases/{id}/reopen", access: .staff) { _, context in
-            try Self.caseResponse(try await cases.reopen(caseID: try Self.id(context), as: try context.requirePrincipal()))
+            try Self.caseResponse(try await cases.reopen(caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
         }
         api.on(.post, "/cases/{id}/close", access: .staff) { _, context in
-            try Self.caseResponse(try await cases.close(caseID: try Self.id(context), as: try context.requirePrincipal()))
+            try Self.caseResponse(try await cases.close(caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
         }
         api.on(.get, "/cases/{id}/suggestions", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let limit = try KnowledgeQuery.paging(request.query, defaultLimit: 5).limit
-            let list = try await cases.suggestions(caseID: try Self.id(context), limit: min(limit, 20), as: p)
+            let list = try await cases.suggestions(caseID: try context.parameters.require("id", as: RecordID.self), limit: min(limit, 20), as: p)
             return try JSONIO.response(.object(["data": .array(list.map(CaseJSON.encode))]))
         }
         api.on(.post, "/cases/{id}/solved-with", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let (article, pastCase) = try await Self.fields(request, context, ["article_id", "case_id"]) { ($0.id("article_id"), $0.id("case_id")) }
             return try Self.caseResponse(
-                try await cases.solvedWith(caseID: try Self.id(context), article: article, pastCase: pastCase, as: p), status: .created)
+                try await cases.solvedWith(
+                    caseID: try context.parameters.require("id", as: RecordID.self), article: article, pastCase: pastCase, as: p), status: .created)
         }
         api.on(.post, "/cases/intake", access: .serviceDesk) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let type = (request.headers[.contentType] ?? "message/rfc822").lowercased()
             guard type.hasPrefix("message/rfc822") || type.hasPrefix("text/plain") || type.hasPrefix("application/octet-stream") else {
                 throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "Send the raw message as message/rfc822.")

@@ -8,18 +8,18 @@ struct CaseAPIController {
 
     func register(on api: APIRouter) {
         api.on(.get, "/cases", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let (list, total) = try await cases.list(try CaseQueryParser.listQuery(request.query), as: p)
             let now = Timestamp.now()
             return try JSONIO.response(.object(["data": .array(list.map { CaseJSON.encode($0, now: now) }), "total": .int(Int64(total))]))
         }
         api.on(.post, "/cases", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let input = try CaseJSON.input(try await JSONIO.object(request, context: context))
             return try JSONIO.response(CaseJSON.encode(try await cases.create(input, as: p)), status: .created)
         }
         api.on(.get, "/cases/queues", access: .staff) { _, context in
-            let counts = try await cases.queueCounts(as: try context.requirePrincipal())
+            let counts = try await cases.queueCounts(as: context.principal)
             return try JSONIO.response(
                 .object([
                     "data": .array(
@@ -33,19 +33,21 @@ struct CaseAPIController {
                 ]))
         }
         api.on(.get, "/cases/{id}", access: .staff) { _, context in
-            try JSONIO.response(CaseJSON.encode(try await cases.detail(id: try Self.id(context), as: try context.requirePrincipal())))
+            try JSONIO.response(
+                CaseJSON.encode(try await cases.detail(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)))
         }
         api.on(.post, "/cases/{id}/messages", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             var f = JSONFields(try await JSONIO.object(request, context: context), allowed: ["kind", "body"], hint: "send kind and body")
             let kind = f.choice("kind", CaseMessage.Kind.self, default: .reply)
             let body = f.string("body", required: true, maxLength: CaseInput.maximumDescriptionLength)
             try f.check()
             return try Self.caseResponse(
-                try await cases.addMessage(caseID: try Self.id(context), kind: kind, body: body ?? "", as: p), status: .created)
+                try await cases.addMessage(caseID: try context.parameters.require("id", as: RecordID.self), kind: kind, body: body ?? "", as: p),
+                status: .created)
         }
         api.on(.post, "/cases/assign", access: .staff) { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let body = try await JSONIO.object(request, context: context)
             var f = JSONFields(body, allowed: ["case_ids", "assignee_id"], hint: "send case_ids and assignee_id (null to unassign)")
             let assignee = f.id("assignee_id")
@@ -66,15 +68,13 @@ struct CaseAPIController {
         registerService(on: api)
     }
 
-    static func id(_ context: AppRequestContext) throws -> Int64 { try RecordAPIController.id(context, "id") }
-
     static func caseResponse(_ c: ServiceCase, status: HTTPResponse.Status = .ok) throws -> Response {
         try JSONIO.response(CaseJSON.encode(c), status: status)
     }
 
     /// A small JSON body with the given fields, read by `read`.
     static func fields<T>(
-        _ request: Request, _ context: AppRequestContext, _ allowed: Set<String>, _ read: (inout JSONFields) -> T
+        _ request: Request, _ context: some RequestContext, _ allowed: Set<String>, _ read: (inout JSONFields) -> T
     ) async throws -> T {
         var f = JSONFields(
             try await JSONIO.object(request, context: context), allowed: allowed, hint: "accepted: " + allowed.sorted().joined(separator: ", "))

@@ -87,7 +87,7 @@ struct AdminUsersPage {
     func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try admin(context)
         let form = try await FormData.parse(request, context: context)
-        let id = try RecordAPIController.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw WebError(status: .badRequest, messageKey: "msg.error") }
         let team: Int64?? = form["team_id"].map { $0.isEmpty ? .some(nil) : Int64($0).map { .some($0) } ?? nil } ?? nil
         if id == p.userID && role != .admin { throw WebError(status: .conflict, messageKey: "msg.conflict") }
@@ -98,7 +98,7 @@ struct AdminUsersPage {
     func deactivate(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try admin(context)
         _ = try await FormData.parse(request, context: context)
-        let id = try RecordAPIController.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         guard id != p.userID else { throw WebError(status: .conflict, messageKey: "msg.conflict") }
         try await services.users.deactivate(id: id, by: p.userID)
         return try await page(context, values: [:], errors: [:], flash: context.localizer("msg.user_deactivated"), status: .ok)

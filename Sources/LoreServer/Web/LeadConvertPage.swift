@@ -23,7 +23,7 @@ struct LeadConvertPage {
     {
         let p = try authorize(context)
         let t = context.localizer
-        let id = try RecordAPIController.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let lead = try await services.records.get(Catalog["leads"], id: id, as: p)
         let builder = FormBuilder(repo: services.records, users: services.users, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
         let opp = Catalog["opportunities"]
@@ -66,7 +66,7 @@ struct LeadConvertPage {
         if input["create_opportunity"] == nil { input["create_opportunity"] = .string("off") }
         do {
             let request = try LeadConversionParser.parse(input, fromForm: true)
-            let result = try await services.leads.convert(leadID: try RecordAPIController.id(context), request: request, as: p)
+            let result = try await services.leads.convert(leadID: try context.parameters.require("id", as: RecordID.self), request: request, as: p)
             let target = result.opportunity.map { "/opportunities/\($0.id)" } ?? "/accounts/\(result.account.id)"
             return PageRenderer.redirect(target + "?flash=converted")
         } catch {

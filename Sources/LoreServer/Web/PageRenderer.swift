@@ -46,7 +46,7 @@ struct PageRenderer: Sendable {
         for (k, v) in t.table { table[k.replacingOccurrences(of: ".", with: "_")] = v }
         var model: [String: Any] = [
             "t": table, "lang": context.language.htmlLang, "is_zh": context.language == .zhHans,
-            "csrf": context.csrfToken ?? "",
+            "csrf": context.csrfToken ?? "", "limits": FormLimits.forPages,
         ]
         if let p = context.principal {
             model["me"] = ["name": p.name, "email": p.email, "role": t("role.\(p.role.rawValue)"), "id": p.userID]

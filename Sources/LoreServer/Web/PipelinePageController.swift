@@ -67,7 +67,7 @@ struct PipelinePageController {
     func move(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try RecordAPIController.authorize(.update, Catalog["opportunities"], context)
         let form = try await FormData.parse(request, context: context)
-        let id = try RecordAPIController.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         guard let stage = form["stage_id"].flatMap(Int64.init) else { throw WebError(status: .badRequest, messageKey: "msg.error") }
         _ = try await services.records.update(Catalog["opportunities"], id: id, changes: ["stage_id": .int(stage)], as: p)
         if request.headers[.accept]?.contains("application/json") == true { return JSONIO.noContent() }

@@ -9,7 +9,7 @@ extension RecordPagesController {
     func show(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try RecordAPIController.authorize(.read, schema, context)
         let t = context.localizer
-        let id = try RecordAPIController.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let record = try await services.records.get(schema, id: id, as: p)
         let view = try await RecordView.make(
             schema, records: [record], repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)

@@ -22,7 +22,7 @@ extension RecordPagesController {
 
     func editForm(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try RecordAPIController.authorize(.update, schema, context)
-        let id = try RecordAPIController.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let record = try await services.records.get(schema, id: id, as: p)
         let values = formBuilder(p, context).values(of: record, schema: schema)
         return try await renderForm(
@@ -45,7 +45,7 @@ extension RecordPagesController {
 
     func update(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let p = try RecordAPIController.authorize(.update, schema, context)
-        let id = try RecordAPIController.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let form = try await FormData.parse(request, context: context)
         let input = formInput(form, schema: schema, context: context)
         do {

@@ -94,7 +94,7 @@ struct RecordPagesController {
     func archive(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext, archived: Bool) async throws -> Response {
         let p = try RecordAPIController.authorize(.delete, schema, context)
         _ = try await FormData.parse(request, context: context)
-        let id = try RecordAPIController.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         _ = try await services.records.setArchived(schema, id: id, archived: archived, as: p)
         return PageRenderer.redirect("/\(schema.path)/\(id)?flash=" + (archived ? "archived" : "restored"))
     }

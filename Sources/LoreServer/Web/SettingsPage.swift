@@ -31,7 +31,7 @@ struct SettingsPage {
         router.post("/settings/tokens/:id/revoke") { request, context in
             let p = try context.requirePrincipal()
             _ = try await FormData.parse(request, context: context)
-            try await services.tokens.revoke(id: try RecordAPIController.id(context), as: p)
+            try await services.tokens.revoke(id: try context.parameters.require("id", as: RecordID.self), as: p)
             return try await page(context, flash: context.localizer("msg.token_revoked"))
         }
     }

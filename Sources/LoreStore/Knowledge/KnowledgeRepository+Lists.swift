@@ -25,7 +25,7 @@ extension KnowledgeRepository {
 
     /// What waits for a knowledge manager: articles in review and pending proposed edits.
     public func reviewQueue(as p: Principal) async throws -> (articles: [Article], proposals: [ArticleRevision]) {
-        guard ArticlePolicy.isReviewer(p) else { throw KnowledgeError.forbidden("only knowledge managers review articles") }
+        guard ArticlePolicy.isReviewer(p) else { throw AccessRefusal.forbidden("only knowledge managers review articles") }
         return try await database.read { db in
             let ids = try await db.raw("SELECT a.id FROM articles a WHERE a.status = 'in_review' ORDER BY a.updated_at").all()
                 .map { try $0.decode(column: "id", as: Int64.self) }

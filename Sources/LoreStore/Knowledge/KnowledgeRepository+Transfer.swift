@@ -17,7 +17,7 @@ extension KnowledgeRepository {
     public func importDocuments(_ items: [(source: String, document: Result<ArticleDocument, FrontMatter.ParseError>)], atomic: Bool, as p: Principal)
         async throws -> [ImportOutcome]
     {
-        guard ArticlePolicy.canCreate(p) else { throw KnowledgeError.forbidden("portal customers cannot import articles") }
+        guard ArticlePolicy.canCreate(p) else { throw AccessRefusal.forbidden("portal customers cannot import articles") }
         let index = self.index
         let parseErrors = items.compactMap { item -> ImportOutcome? in
             if case .failure(let e) = item.document { return ImportOutcome(source: item.source, articleID: nil, error: e.description) }

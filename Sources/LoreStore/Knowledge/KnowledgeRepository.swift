@@ -45,12 +45,12 @@ public struct KnowledgeRepository: Sendable {
     /// A visible article the principal may also act on, else 403 (visible but not allowed) or 404.
     static func actionable(id: Int64, principal p: Principal, on db: any SQLDatabase, allowed: (Article) -> Bool) async throws -> Article {
         let a = try await visible(id: id, principal: p, on: db)
-        guard allowed(a) else { throw KnowledgeError.forbidden("you may not do this with article \(id)") }
+        guard allowed(a) else { throw AccessRefusal.forbidden("you may not do this with article \(id)") }
         return a
     }
 
     public func create(_ input: ArticleInput, as p: Principal) async throws -> Article {
-        guard ArticlePolicy.canCreate(p) else { throw KnowledgeError.forbidden("portal customers cannot write articles") }
+        guard ArticlePolicy.canCreate(p) else { throw AccessRefusal.forbidden("portal customers cannot write articles") }
         var checked = input
         let errors = checked.validate()
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }
@@ -79,7 +79,7 @@ public struct KnowledgeRepository: Sendable {
                     throw StoreError.conflict(
                         field: nil, message: "published articles change through a proposed edit (POST /api/v1/articles/\(id)/proposals)")
                 }
-                throw KnowledgeError.forbidden("you may not edit article \(id)")
+                throw AccessRefusal.forbidden("you may not edit article \(id)")
             }
             try await ArticleWrites.checkReferences(input, on: db)
             let number = try await ArticleWrites.update(old, input, by: p.userID, note: note, on: db)
@@ -101,10 +101,4 @@ public struct KnowledgeRepository: Sendable {
         if old.tags != new.tags { out["tags"] = [.string(ArticleRows.join(old.tags)), .string(ArticleRows.join(new.tags))] }
         return out
     }
-}
-
-/// Knowledge-base failures that are not plain store errors.
-public enum KnowledgeError: Error, Sendable, Equatable {
-    /// The principal can see the article but may not do this with it (403).
-    case forbidden(String)
 }

@@ -14,7 +14,7 @@ extension CaseRepository {
     }
 
     public func create(_ input: CaseInput, origin: Origin? = nil, as p: Principal) async throws -> ServiceCase {
-        guard CasePolicy.canCreate(p) else { throw KnowledgeError.forbidden("portal customers cannot open cases here yet") }
+        guard CasePolicy.canCreate(p) else { throw AccessRefusal.forbidden("portal customers cannot open cases here yet") }
         var checked = input
         let errors = checked.validate()
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }
@@ -26,26 +26,19 @@ extension CaseRepository {
             var input = input
             try await Self.checkReferences(&input, on: db)
             if let a = input.assigneeID, a != p.userID, !CasePolicy.canAssignOthers(p) {
-                throw KnowledgeError.forbidden("only managers and senior agents assign cases to others")
+                throw AccessRefusal.forbidden("only managers and senior agents assign cases to others")
             }
             let now = Timestamp.now()
             let sla = CaseSLA.start(
                 openedAt: now, target: try await Self.slaTargets(on: db)[input.priority] ?? SLATarget.defaultTarget(for: input.priority))
-            var routing = RoutingSource.manual
-            var department = input.departmentID
-            var predicted: Int64?
-            var confidence: Double?
-            if department == nil {
-                if let best = model.predict(input.subject + "\n" + input.description).first {
-                    predicted = best.label
-                    confidence = best.probability
-                    if best.probability >= (try await Self.routingThreshold(on: db)), try await Self.departmentExists(best.label, on: db) {
-                        department = best.label
-                        routing = .model
-                    }
-                }
-                if department == nil { routing = .triage }
-            }
+            let threshold = try await Self.routingThreshold(on: db)
+            let decision = try await CaseRouting.decide(
+                chosen: input.departmentID, best: model.predict(CaseRouting.text(subject: input.subject, description: input.description)).first,
+                threshold: threshold, departmentExists: { try await Self.departmentExists($0, on: db) })
+            let routing = decision.source
+            let department = decision.departmentID
+            let predicted = decision.predictedDepartmentID
+            let confidence = decision.confidence
             let row = try await db.insert(into: "cases")
                 .columns(
                     "created_at", "updated_at", "created_by", "updated_by", "subject", "description", "account_id", "contact_id", "product_id",
@@ -59,7 +52,7 @@ extension CaseRepository {
                     SQLBind((input.assigneeID == nil ? CaseStatus.new : .open).rawValue), ArticleWrites.optional(department),
                     ArticleWrites.optional(input.assigneeID), SQLBind(CaseTier.agent.rawValue), SQLBind(routing.rawValue),
                     ArticleWrites.optional(predicted), confidence.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
-                    ArticleWrites.optional(routing == .manual ? department : nil), SQLBind(sla.firstResponseDue), SQLBind(sla.resolutionDue),
+                    ArticleWrites.optional(decision.trainingLabel), SQLBind(sla.firstResponseDue), SQLBind(sla.resolutionDue),
                     SQLBind(sla.firstResponseDue), SQLBind(0), SQLBind(0)
                 )
                 .returning("id").first()
@@ -73,7 +66,7 @@ extension CaseRepository {
             try await CaseRows.addEvent(id, "routed", detail: detail.joined(separator: " "), actor: p.userID, on: db)
             let c = try await CaseRows.require(id: id, on: db)
             try await Self.audit(c, "create", by: p, on: db)
-            guard routing == .manual, let department else { return (c, nil, 0) }
+            guard let department = decision.trainingLabel else { return (c, nil, 0) }
             return (c, RoutingModelCache.Change(add: (c.text, department)), try await RoutingModelCache.bumpVersion(on: db))
         }
         if let change { await cache.apply(change, newVersion: version) }

@@ -5,7 +5,7 @@ import SQLKit
 extension CaseRepository {
     /// A manager moves a case to another department; the model learns from the correction.
     public func reroute(caseID: Int64, to department: Int64, as p: Principal) async throws -> ServiceCase {
-        guard CasePolicy.canReroute(p) else { throw KnowledgeError.forbidden("only managers re-route cases") }
+        guard CasePolicy.canReroute(p) else { throw AccessRefusal.forbidden("only managers re-route cases") }
         let cache = routing
         let (c, change, version) = try await database.write { db -> (ServiceCase, RoutingModelCache.Change, Int64) in
             let old = try await Self.workable(id: caseID, principal: p, on: db)
@@ -80,7 +80,7 @@ extension CaseRepository {
             let c = try await Self.workable(id: caseID, principal: p, on: db)
             guard c.status.isActive else { throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)") }
             if c.tier > .agent, !CasePolicy.mayHandle(tier: c.tier, role: p.role) {
-                throw KnowledgeError.forbidden("a tier \(c.tier.rawValue) case is resolved by a senior agent")
+                throw AccessRefusal.forbidden("a tier \(c.tier.rawValue) case is resolved by a senior agent")
             }
             let now = Timestamp.now()
             let trained = try await Self.trainingLabel(caseID, on: db)
@@ -106,8 +106,8 @@ extension CaseRepository {
             let link = try await Self.requestSatisfaction(after, publicURL: base, on: db)
             try await Self.audit(after, "resolve", by: p, changes: ["status": [.string(c.status.rawValue), .string("resolved")]], on: db)
             let result = Resolution(serviceCase: after, capturedArticleID: captured, csatLink: link)
-            guard let d = c.departmentID, trained != d else { return (result, nil, 0) }
-            let change = RoutingModelCache.Change(add: (c.text, d), remove: trained.map { (c.text, $0) })
+            guard let label = CaseRouting.relabel(trained: trained, settled: c.departmentID) else { return (result, nil, 0) }
+            let change = RoutingModelCache.Change(add: (c.text, label.add), remove: label.remove.map { (c.text, $0) })
             return (result, change, try await RoutingModelCache.bumpVersion(on: db))
         }
         if let change { await cache.apply(change, newVersion: version) }

@@ -91,7 +91,7 @@ extension CaseRepository {
     }
 
     public func routingEvaluation(folds: Int = 5, as p: Principal) async throws -> RoutingReport {
-        guard CasePolicy.canConfigure(p) || p.role == .seniorAgent else { throw KnowledgeError.forbidden("routing figures are for managers") }
+        guard CasePolicy.canConfigure(p) || p.role == .seniorAgent else { throw AccessRefusal.forbidden("routing figures are for managers") }
         guard (2...20).contains(folds) else { throw Self.invalid("folds", "out_of_range", "must be 2 to 20") }
         let (set, names, threshold) = try await database.read { db in
             let names = Dictionary(

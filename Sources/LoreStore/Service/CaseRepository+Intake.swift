@@ -11,7 +11,7 @@ extension CaseRepository {
     }
 
     public func intake(_ mail: MailMessage, priority: CasePriority = .normal, as p: Principal) async throws -> IntakeResult {
-        guard CasePolicy.serviceRoles.contains(p.role) else { throw KnowledgeError.forbidden("only the service desk takes in e-mail") }
+        guard CasePolicy.serviceRoles.contains(p.role) else { throw AccessRefusal.forbidden("only the service desk takes in e-mail") }
         let body = TextRule.sanitized(
             mail.text.isEmpty ? "(no text)" : mail.text, maxLength: CaseInput.maximumDescriptionLength, multiLine: true)
         let (contact, account) = try await database.read { db in try await Self.matchContact(mail.fromAddress, on: db) }

@@ -121,7 +121,7 @@ extension CaseRepository {
     }
 
     public func acknowledgeAlert(id: Int64, as p: Principal) async throws {
-        guard CasePolicy.canConfigure(p) else { throw KnowledgeError.forbidden("only managers acknowledge alerts") }
+        guard CasePolicy.canConfigure(p) else { throw AccessRefusal.forbidden("only managers acknowledge alerts") }
         try await database.write { db in
             guard
                 try await db.select().column("id").from("account_alerts").where("id", .equal, SQLBind(id)).where(

@@ -20,7 +20,7 @@ extension CaseRepository {
 
     /// Replaces the targets (for cases opened from now on; open cases keep their due times).
     public func setSLATargets(_ targets: [CasePriority: SLATarget], as p: Principal) async throws {
-        guard CasePolicy.canConfigure(p) else { throw KnowledgeError.forbidden("only managers and administrators set SLA targets") }
+        guard CasePolicy.canConfigure(p) else { throw AccessRefusal.forbidden("only managers and administrators set SLA targets") }
         let errors = targets.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { $0.value.validate(priority: $0.key) }
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }
         try await database.write { db in
@@ -51,7 +51,7 @@ extension CaseRepository {
     }
 
     public func setRoutingThreshold(_ value: Double, as p: Principal) async throws {
-        guard CasePolicy.canConfigure(p) else { throw KnowledgeError.forbidden("only managers and administrators change routing settings") }
+        guard CasePolicy.canConfigure(p) else { throw AccessRefusal.forbidden("only managers and administrators change routing settings") }
         guard value.isFinite, (0...1).contains(value) else { throw Self.invalid("routing_threshold", "out_of_range", "must be from 0 to 1") }
         try await database.write { db in
             try await db.update("service_settings").where("key", .equal, SQLBind("routing_threshold")).set("value", to: SQLBind(String(value))).run()

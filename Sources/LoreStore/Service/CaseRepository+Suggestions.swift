@@ -25,7 +25,7 @@ extension CaseRepository {
     public func suggestions(subject: String, description: String, excludingCase: Int64? = nil, limit: Int = 5, as p: Principal) async throws
         -> [Suggestion]
     {
-        guard p.role.isStaff else { throw KnowledgeError.forbidden("suggestions are for staff") }
+        guard p.role.isStaff else { throw AccessRefusal.forbidden("suggestions are for staff") }
         let text = subject + "\n" + subject + "\n" + description
         let tokens = SearchExpressions.relatedTokens(text)
         guard !tokens.isEmpty else { return [] }

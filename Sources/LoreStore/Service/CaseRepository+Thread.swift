@@ -56,7 +56,7 @@ extension CaseRepository {
         if ids.isEmpty { throw Self.invalid("case_ids", "required", "name at least one case") }
         if caseIDs.count > 500 { throw Self.invalid("case_ids", "too_many", "at most 500 cases at a time") }
         if assignee != p.userID, !CasePolicy.canAssignOthers(p) {
-            throw KnowledgeError.forbidden("only managers and senior agents assign cases to others")
+            throw AccessRefusal.forbidden("only managers and senior agents assign cases to others")
         }
         return try await database.write { db in
             var role: Role?

@@ -59,7 +59,7 @@ public struct CaseRepository: Sendable {
     /// A visible case the principal may work on, else 403 (visible, not allowed) or 404.
     static func workable(id: Int64, principal p: Principal, on db: any SQLDatabase) async throws -> ServiceCase {
         let c = try await visible(id: id, principal: p, on: db)
-        guard CasePolicy.canWork(c, principal: p) else { throw KnowledgeError.forbidden("you may not work on case \(c.reference)") }
+        guard CasePolicy.canWork(c, principal: p) else { throw AccessRefusal.forbidden("you may not work on case \(c.reference)") }
         return c
     }
 

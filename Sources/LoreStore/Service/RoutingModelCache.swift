@@ -60,7 +60,8 @@ public actor RoutingModelCache {
         ).all().map { r in
             (
                 try r.decode(column: "id", as: Int64.self),
-                try r.decode(column: "subject", as: String.self) + "\n" + r.decode(column: "description", as: String.self),
+                CaseRouting.text(
+                    subject: try r.decode(column: "subject", as: String.self), description: try r.decode(column: "description", as: String.self)),
                 try r.decode(column: "training_label", as: Int64.self)
             )
         }
@@ -87,7 +88,8 @@ public actor RoutingModelCache {
         .orderBy("id").all()
         .map { r in
             (
-                try r.decode(column: "subject", as: String.self) + "\n" + r.decode(column: "description", as: String.self),
+                CaseRouting.text(
+                    subject: try r.decode(column: "subject", as: String.self), description: try r.decode(column: "description", as: String.self)),
                 try r.decode(column: "training_label", as: Int64.self)
             )
         }

@@ -51,7 +51,7 @@ extension CasePages {
             return PageRenderer.redirect("/cases/\(c.id)")
         } catch StoreError.invalid(let v) {
             return try await newForm(context, values: values, flash: nil, errors: v.errors)
-        } catch KnowledgeError.forbidden(let m) {
+        } catch AccessRefusal.forbidden(let m) {
             return try await newForm(context, values: values, flash: m)
         }
     }

@@ -84,7 +84,7 @@ struct CasePages {
         case StoreError.invalid(let v):
             return v.errors.map { "\(t("svc.field.\($0.field.replacingOccurrences(of: "_id", with: ""))")): \($0.message)" }.joined(separator: "; ")
         case StoreError.conflict(_, let m): return m
-        case KnowledgeError.forbidden(let m): return m
+        case AccessRefusal.forbidden(let m): return m
         case StoreError.notFound: return t("msg.not_found")
         default: return Problem.from(error)?.detail ?? t("msg.error")
         }
