@@ -1,7 +1,4 @@
 extension Strings {
-    static let en = enCore.merging(knowledgeEn) { a, _ in a }.merging(serviceEn) { a, _ in a }
-    static let zh = zhCore.merging(knowledgeZh) { a, _ in a }.merging(serviceZh) { a, _ in a }
-
     static let knowledgeEn: [String: String] = [
         "nav.knowledge": "Knowledge", "entity.article_categories": "Article categories", "entity.article_categories.one": "Article category",
         "entity.articles": "Articles", "entity.articles.one": "Article", "role.customer": "Portal customer",

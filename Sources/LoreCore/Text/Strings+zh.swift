@@ -1,5 +1,4 @@
-/// User-interface text. English is complete; Chinese overrides it key by key.
-enum Strings {
+extension Strings {
     static let zhCore: [String: String] = [
         "app.name": "Lore", "app.tagline": "让客户知识常新",
         "nav.home": "首页", "nav.search": "搜索", "nav.pipeline": "销售漏斗", "nav.audit": "审计日志", "nav.admin": "系统管理",

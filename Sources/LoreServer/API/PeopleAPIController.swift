@@ -9,51 +9,65 @@ struct PeopleAPIController {
     let passwords: PasswordHasher
 
     func register(on api: APIRouter) {
-        api.on(.get, "/me", access: .signedIn) { _, context in
-            let p = context.principal
-            guard let user = try await users.find(id: p.userID) else { throw Problem.unauthorized() }
-            return try JSONIO.response(Self.json(user))
+        api.on(.get, "/me", access: .signedIn, use: me)
+        api.on(.get, "/users", access: .staff, use: listUsers)
+        api.on(.post, "/users", access: .admins, use: createUser)
+        api.on(.get, "/users/{id}", access: .staff, use: getUser)
+        api.on(.patch, "/users/{id}", access: .admins, use: updateUser)
+        api.on(.post, "/users/{id}/deactivate", access: .admins, use: deactivate)
+        api.on(.get, "/tokens", access: .signedIn, use: listTokens)
+        api.on(.post, "/tokens", access: .signedIn, use: createToken)
+        api.on(.delete, "/tokens/{id}", access: .signedIn, use: revokeToken)
+    }
+
+    @Sendable func me(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        guard let user = try await users.find(id: p.userID) else { throw Problem.unauthorized() }
+        return try JSONIO.response(Self.json(user))
+    }
+
+    @Sendable func listUsers(_ request: Request, context: SignedInContext) async throws -> Response {
+        _ = context.principal
+        return try JSONIO.response(.object(["data": .array(try await users.list().map(Self.json))]))
+    }
+
+    @Sendable func getUser(_ request: Request, context: SignedInContext) async throws -> Response {
+        _ = context.principal
+        guard let user = try await users.find(id: try context.parameters.require("id", as: RecordID.self)) else { throw Problem.notFound() }
+        return try JSONIO.response(Self.json(user))
+    }
+
+    @Sendable func deactivate(_ request: Request, context: SignedInContext) async throws -> Response {
+        let admin = context.principal
+        let id = try context.parameters.require("id", as: RecordID.self)
+        guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
+        try await users.deactivate(id: id, by: admin.userID)
+        guard let user = try await users.find(id: id) else { throw Problem.notFound() }
+        return try JSONIO.response(Self.json(user))
+    }
+
+    @Sendable func listTokens(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        return try JSONIO.response(.object(["data": .array(try await tokens.list(userID: p.userID).map(Self.json))]))
+    }
+
+    @Sendable func createToken(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let input = try await JSONIO.object(request, context: context)
+        let name = try Self.requiredText(input, "name", max: 100)
+        if let extra = input.keys.first(where: { $0 != "name" }) {
+            throw Problem.validation([FieldError(field: extra, code: "unknown_field", message: "is not a field of ApiToken")])
         }
-        api.on(.get, "/users", access: .staff) { _, context in
-            _ = context.principal
-            return try JSONIO.response(.object(["data": .array(try await users.list().map(Self.json))]))
-        }
-        api.on(.post, "/users", access: .admins) { request, context in try await createUser(request, context) }
-        api.on(.get, "/users/{id}", access: .staff) { _, context in
-            _ = context.principal
-            guard let user = try await users.find(id: try context.parameters.require("id", as: RecordID.self)) else { throw Problem.notFound() }
-            return try JSONIO.response(Self.json(user))
-        }
-        api.on(.patch, "/users/{id}", access: .admins) { request, context in try await updateUser(request, context) }
-        api.on(.post, "/users/{id}/deactivate", access: .admins) { _, context in
-            let admin = context.principal
-            let id = try context.parameters.require("id", as: RecordID.self)
-            guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
-            try await users.deactivate(id: id, by: admin.userID)
-            guard let user = try await users.find(id: id) else { throw Problem.notFound() }
-            return try JSONIO.response(Self.json(user))
-        }
-        api.on(.get, "/tokens", access: .signedIn) { _, context in
-            let p = context.principal
-            return try JSONIO.response(.object(["data": .array(try await tokens.list(userID: p.userID).map(Self.json))]))
-        }
-        api.on(.post, "/tokens", access: .signedIn) { request, context in
-            let p = context.principal
-            let input = try await JSONIO.object(request, context: context)
-            let name = try Self.requiredText(input, "name", max: 100)
-            if let extra = input.keys.first(where: { $0 != "name" }) {
-                throw Problem.validation([FieldError(field: extra, code: "unknown_field", message: "is not a field of ApiToken")])
-            }
-            let (token, secret) = try await tokens.create(userID: p.userID, name: name)
-            var o = Self.fields(token)
-            o["token"] = .string(secret)
-            return try JSONIO.response(.object(o), status: .created)
-        }
-        api.on(.delete, "/tokens/{id}", access: .signedIn) { _, context in
-            let p = context.principal
-            try await tokens.revoke(id: try context.parameters.require("id", as: RecordID.self), as: p)
-            return JSONIO.noContent()
-        }
+        let (token, secret) = try await tokens.create(userID: p.userID, name: name)
+        var o = Self.fields(token)
+        o["token"] = .string(secret)
+        return try JSONIO.response(.object(o), status: .created, headers: [.location: "/api/v1/tokens/\(token.id)"])
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        try await tokens.revoke(id: try context.parameters.require("id", as: RecordID.self), as: p)
+        return JSONIO.noContent()
     }
 
     static func requiredText(_ input: [String: JSONValue], _ key: String, max: Int) throws -> String {
@@ -65,7 +79,7 @@ struct PeopleAPIController {
         return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func createUser(_ request: Request, _ context: SignedInContext) async throws -> Response {
+    @Sendable func createUser(_ request: Request, context: SignedInContext) async throws -> Response {
         let admin = context.principal
         let input = try await JSONIO.object(request, context: context)
         let v = try UserInputParser.parse(input, creating: true).newUser()
@@ -75,7 +89,7 @@ struct PeopleAPIController {
         return try JSONIO.response(Self.json(user), status: .created, headers: [.location: "/api/v1/users/\(user.id)"])
     }
 
-    func updateUser(_ request: Request, _ context: SignedInContext) async throws -> Response {
+    @Sendable func updateUser(_ request: Request, context: SignedInContext) async throws -> Response {
         let admin = context.principal
         let id = try context.parameters.require("id", as: RecordID.self)
         let input = try await JSONIO.object(request, context: context)

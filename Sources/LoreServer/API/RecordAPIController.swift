@@ -18,15 +18,6 @@ struct RecordAPIController {
         }
     }
 
-    /// The role check for pages (API routes are gated by their ``RouteAccess`` before the handler runs).
-    static func authorize(_ action: Action, _ schema: EntitySchema, _ context: AppRequestContext) throws -> Principal {
-        let principal = try context.requirePrincipal()
-        guard Permissions.allows(principal.role, action, on: schema) else {
-            throw Problem.forbidden("A \(principal.role.rawValue) may not \(action.rawValue) \(schema.name).")
-        }
-        return principal
-    }
-
     func list(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
         let principal = context.principal
         let query = try ListQueryParser.parse(request.query, schema: schema)

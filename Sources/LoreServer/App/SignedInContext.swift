@@ -34,7 +34,8 @@ struct SignedInContext: ChildRequestContext, LoreRequestContext {
     var coreContext: CoreRequestContextStorage
     let principal: Principal
     let auth: AuthMethod
-    let language: Language
+    /// Variable: a page that changes the user's language renders in the new one at once.
+    var language: Language
     let timeZoneOffset: Int
     let remoteAddress: String?
 

@@ -5,56 +5,66 @@ import LoreStore
 /// Search, suggestions, related articles and the two queues.
 extension KnowledgeAPIController {
     func registerSearch(on api: APIRouter) {
-        api.on(.get, "/kb/search", access: .signedIn) { request, context in
-            let p = context.principal
-            let params = request.query
-            let paging = try KnowledgeQuery.paging(params, defaultLimit: 20)
-            let q = ArticleSearchQuery(
-                text: params.get("q") ?? "", filter: try KnowledgeQuery.facets(params), limit: paging.limit, offset: paging.offset,
-                includeFacets: params.get("facets") != "false")
-            let r = try await kb.search(q, as: p)
-            var o: [String: JSONValue] = [
-                "data": .array(r.hits.map(ArticleJSON.encode)), "total": .int(Int64(r.total)), "total_is_capped": .bool(r.totalIsCapped),
-                "matched_all": .bool(r.matchedAll), "tokens": .array(r.tokens.map(JSONValue.string)),
-            ]
-            if let f = r.facets {
-                o["facets"] = .object([
-                    "type": .object(f.types.mapValues { .int(Int64($0)) }), "language": .object(f.languages.mapValues { .int(Int64($0)) }),
-                    "category_id": .object(Dictionary(uniqueKeysWithValues: f.categories.map { (String($0.key), JSONValue.int(Int64($0.value))) })),
-                    "product_id": .object(Dictionary(uniqueKeysWithValues: f.products.map { (String($0.key), JSONValue.int(Int64($0.value))) })),
-                ])
-            }
-            return try JSONIO.response(.object(o))
+        api.on(.get, "/kb/search", access: .signedIn, use: search)
+        api.on(.get, "/kb/suggest", access: .signedIn, use: suggest)
+        api.on(.post, "/kb/related", access: .signedIn, use: related)
+        api.on(.get, "/kb/review-queue", access: .reviewers, use: reviewQueue)
+        api.on(.get, "/kb/needs-review", access: .staff, use: needsReview)
+    }
+
+    @Sendable func search(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let params = request.query
+        let paging = try KnowledgeQuery.paging(params, defaultLimit: 20)
+        let q = ArticleSearchQuery(
+            text: params.get("q") ?? "", filter: try KnowledgeQuery.facets(params), limit: paging.limit, offset: paging.offset,
+            includeFacets: params.get("facets") != "false")
+        let r = try await kb.search(q, as: p)
+        var o: [String: JSONValue] = [
+            "data": .array(r.hits.map(ArticleJSON.encode)), "total": .int(Int64(r.total)), "total_is_capped": .bool(r.totalIsCapped),
+            "matched_all": .bool(r.matchedAll), "tokens": .array(r.tokens.map(JSONValue.string)),
+        ]
+        if let f = r.facets {
+            o["facets"] = .object([
+                "type": .object(f.types.mapValues { .int(Int64($0)) }), "language": .object(f.languages.mapValues { .int(Int64($0)) }),
+                "category_id": .object(Dictionary(uniqueKeysWithValues: f.categories.map { (String($0.key), JSONValue.int(Int64($0.value))) })),
+                "product_id": .object(Dictionary(uniqueKeysWithValues: f.products.map { (String($0.key), JSONValue.int(Int64($0.value))) })),
+            ])
         }
-        api.on(.get, "/kb/suggest", access: .signedIn) { request, context in
-            let p = context.principal
-            let list = try await kb.suggest(prefix: request.query.get("q") ?? "", as: p)
-            return try JSONIO.response(
-                .object(["data": .array(list.map { .object(["id": .int($0.id), "title": .string($0.title), "type": .string($0.type.rawValue)]) })]))
-        }
-        api.on(.post, "/kb/related", access: .signedIn) { request, context in
-            let p = context.principal
-            var fields = JSONFields(
-                try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"], hint: "send subject, description and k")
-            let subject = fields.string("subject", required: true, maxLength: 1_000, multiLine: false)
-            let description = fields.string("description", maxLength: CaseInput.maximumDescriptionLength, nullable: true) ?? ""
-            let k = Int(fields.int("k", in: 1...50, default: 5))
-            try fields.check()
-            let hits = try await kb.related(subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
-            return try JSONIO.response(.object(["data": .array(hits.map(ArticleJSON.encode))]))
-        }
-        api.on(.get, "/kb/review-queue", access: .reviewers) { _, context in
-            let (articles, proposals) = try await kb.reviewQueue(as: context.principal)
-            return try JSONIO.response(
-                .object([
-                    "articles": .array(articles.map { ArticleJSON.encode($0, withBody: false) }),
-                    "proposals": .array(proposals.map(ArticleJSON.encode)),
-                ]))
-        }
-        api.on(.get, "/kb/needs-review", access: .staff) { _, context in
-            let (list, total) = try await kb.needsReviewPage(as: context.principal)
-            return try JSONIO.response(
-                .object(["data": .array(list.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
-        }
+        return try JSONIO.response(.object(o))
+    }
+
+    @Sendable func suggest(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let list = try await kb.suggest(prefix: request.query.get("q") ?? "", as: p)
+        return try JSONIO.response(
+            .object(["data": .array(list.map { .object(["id": .int($0.id), "title": .string($0.title), "type": .string($0.type.rawValue)]) })]))
+    }
+
+    @Sendable func related(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        var fields = JSONFields(
+            try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"], hint: "send subject, description and k")
+        let subject = fields.string("subject", required: true, maxLength: 1_000, multiLine: false)
+        let description = fields.string("description", maxLength: CaseInput.maximumDescriptionLength, nullable: true) ?? ""
+        let k = Int(fields.int("k", in: 1...50, default: 5))
+        try fields.check()
+        let hits = try await kb.related(subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
+        return try JSONIO.response(.object(["data": .array(hits.map(ArticleJSON.encode))]))
+    }
+
+    @Sendable func reviewQueue(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (articles, proposals) = try await kb.reviewQueue(as: context.principal)
+        return try JSONIO.response(
+            .object([
+                "articles": .array(articles.map { ArticleJSON.encode($0, withBody: false) }),
+                "proposals": .array(proposals.map(ArticleJSON.encode)),
+            ]))
+    }
+
+    @Sendable func needsReview(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (list, total) = try await kb.needsReviewPage(as: context.principal)
+        return try JSONIO.response(
+            .object(["data": .array(list.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
     }
 }

@@ -7,49 +7,62 @@ struct KnowledgeAPIController {
     let kb: KnowledgeRepository
 
     func register(on api: APIRouter) {
-        api.on(.get, "/articles", access: .signedIn) { request, context in
-            let p = context.principal
-            let params = request.query
-            let paging = try KnowledgeQuery.paging(params, defaultLimit: 50)
-            var status: ArticleStatus?
-            if let s = params.get("status") {
-                guard let v = ArticleStatus(rawValue: s) else {
-                    throw Problem.badRequest("status must be one of draft, in_review, published, archived")
-                }
-                status = v
-            }
-            let owner = try KnowledgeQuery.int(params, "owner_id")
-            let (articles, total) = try await kb.list(
-                filter: try KnowledgeQuery.facets(params), status: status, ownerID: owner, limit: paging.limit, offset: paging.offset, as: p)
-            return try JSONIO.response(
-                .object(["data": .array(articles.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
-        }
-        api.on(.post, "/articles", access: .staff) { request, context in
-            let p = context.principal
-            let input = try ArticleJSON.input(try await JSONIO.object(request, context: context), base: nil)
-            return try JSONIO.response(ArticleJSON.encode(try await kb.create(input, as: p)), status: .created)
-        }
-        api.on(.get, "/articles/{id}", access: .signedIn) { _, context in
-            try articleResponse(try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal))
-        }
-        api.on(.patch, "/articles/{id}", access: .staff) { request, context in
-            let p = context.principal
-            let id = try context.parameters.require("id", as: RecordID.self)
-            let body = try await JSONIO.object(request, context: context)
-            let current = try await kb.get(id: id, as: p)
-            let input = try ArticleJSON.input(body, base: ArticleInput(current))
-            return try articleResponse(try await kb.update(id: id, input, note: body["note"]?.stringValue, as: p))
-        }
+        api.on(.get, "/articles", access: .signedIn, use: list)
+        api.on(.post, "/articles", access: .staff, use: create)
+        api.on(.get, "/articles/{id}", access: .signedIn, use: get)
+        api.on(.patch, "/articles/{id}", access: .staff, use: update)
         for (action, run) in transitions {
             api.on(.post, "/articles/{id}/\(action)", access: Self.access(forTransition: action)) { request, context in
-                let p = context.principal
-                let comment = try await Self.optionalComment(request, context)
-                return try articleResponse(try await run(kb, try context.parameters.require("id", as: RecordID.self), comment, p))
+                try await transition(run, request, context: context)
             }
         }
         registerHistory(on: api)
         registerSearch(on: api)
         registerTransfer(on: api)
+    }
+
+    /// `POST /articles/{id}/<action>`: a workflow step with an optional comment.
+    func transition(_ run: Transition, _ request: Request, context: SignedInContext) async throws -> Response {
+        let comment = try await Self.optionalComment(request, context)
+        return try articleResponse(try await run(kb, try context.parameters.require("id", as: RecordID.self), comment, context.principal))
+    }
+
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let params = request.query
+        let paging = try KnowledgeQuery.paging(params, defaultLimit: 50)
+        var status: ArticleStatus?
+        if let s = params.get("status") {
+            guard let v = ArticleStatus(rawValue: s) else {
+                throw Problem.badRequest("status must be one of draft, in_review, published, archived")
+            }
+            status = v
+        }
+        let owner = try KnowledgeQuery.int(params, "owner_id")
+        let (articles, total) = try await kb.list(
+            filter: try KnowledgeQuery.facets(params), status: status, ownerID: owner, limit: paging.limit, offset: paging.offset, as: p)
+        return try JSONIO.response(
+            .object(["data": .array(articles.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
+    }
+
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let input = try ArticleJSON.input(try await JSONIO.object(request, context: context), base: nil)
+        let article = try await kb.create(input, as: p)
+        return try JSONIO.response(ArticleJSON.encode(article), status: .created, headers: [.location: "/api/v1/articles/\(article.id)"])
+    }
+
+    @Sendable func get(_ request: Request, context: SignedInContext) async throws -> Response {
+        try articleResponse(try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal))
+    }
+
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let id = try context.parameters.require("id", as: RecordID.self)
+        let body = try await JSONIO.object(request, context: context)
+        let current = try await kb.get(id: id, as: p)
+        let input = try ArticleJSON.input(body, base: ArticleInput(current))
+        return try articleResponse(try await kb.update(id: id, input, note: body["note"]?.stringValue, as: p))
     }
 
     typealias Transition = @Sendable (KnowledgeRepository, Int64, String?, Principal) async throws -> Article

@@ -5,65 +5,81 @@ import LoreStore
 /// Routing figures and settings, the loop figures, account alerts, and the public satisfaction survey.
 extension CaseAPIController {
     func registerService(on api: APIRouter) {
-        api.on(.get, "/routing/evaluation", access: .routingFigures) { request, context in
-            let p = context.principal
-            var folds = 5
-            if let s = request.query.get("folds") {
-                guard let v = Int(s), (2...20).contains(v) else { throw Problem.badRequest("folds must be between 2 and 20") }
-                folds = v
-            }
-            return try JSONIO.response(Self.encode(try await cases.routingEvaluation(folds: folds, as: p)))
-        }
-        api.on(.get, "/service/settings", access: .staff) { _, context in
-            _ = context.principal
-            return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
-        }
-        api.on(.put, "/service/settings", access: .serviceManagers) { request, context in
-            let p = context.principal
-            let (targets, threshold) = try ServiceSettingsJSON.read(try await JSONIO.object(request, context: context))
-            if let targets { try await cases.setSLATargets(targets, as: p) }
-            if let threshold { try await cases.setRoutingThreshold(threshold, as: p) }
-            return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
-        }
-        api.on(.get, "/service/loop", access: .staff) { request, context in
-            let p = context.principal
-            let (from, to, bucket) = try LoopQuery.parse(request.query)
-            let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
-            return try JSONIO.response(.object(["bucket": .string(bucket.rawValue), "data": .array(periods.map(LoopQuery.encode))]))
-        }
-        api.on(.get, "/alerts", access: .staff) { _, context in
-            let alerts = try await cases.openAlerts(as: context.principal)
-            return try JSONIO.response(
-                .object([
-                    "data": .array(
-                        alerts.map { a in
-                            .object([
-                                "id": .int(a.id), "account_id": .int(a.accountID), "account_name": .string(a.accountName),
-                                "case_id": a.caseID.map(JSONValue.int) ?? .null, "kind": .string(a.kind),
-                                "score": a.score.map { .int(Int64($0)) } ?? .null, "comment": a.comment.map(JSONValue.string) ?? .null,
-                                "created_at": .string(a.createdAt),
-                            ])
-                        })
-                ]))
-        }
-        api.on(.post, "/alerts/{id}/acknowledge", access: .serviceManagers) { _, context in
-            try await cases.acknowledgeAlert(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
-            return JSONIO.noContent()
-        }
+        api.on(.get, "/routing/evaluation", access: .routingFigures, use: routingEvaluation)
+        api.on(.get, "/service/settings", access: .staff, use: settings)
+        api.on(.put, "/service/settings", access: .serviceManagers, use: updateSettings)
+        api.on(.get, "/service/loop", access: .staff, use: loop)
+        api.on(.get, "/alerts", access: .staff, use: alerts)
+        api.on(.post, "/alerts/{id}/acknowledge", access: .serviceManagers, use: acknowledgeAlert)
         // The survey needs no login: the token in the link is the credential.
-        api.open(.get, "/csat/{token}") { _, context in
-            try JSONIO.response(Self.encode(try await cases.survey(token: try Self.token(context))))
+        api.open(.get, "/csat/{token}", use: survey)
+        api.open(.post, "/csat/{token}", use: answerSurvey)
+    }
+
+    @Sendable func routingEvaluation(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        var folds = 5
+        if let s = request.query.get("folds") {
+            guard let v = Int(s), (2...20).contains(v) else { throw Problem.badRequest("folds must be between 2 and 20") }
+            folds = v
         }
-        api.open(.post, "/csat/{token}") { request, context in
-            let token = try Self.token(context)
-            let (score, comment) = try await Self.fields(request, context, ["score", "comment"]) {
-                (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: FormLimits.longComment, nullable: true))
-            }
-            guard score > 0 else {
-                throw Problem.validation([FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")])
-            }
-            return try JSONIO.response(Self.encode(try await cases.answerSurvey(token: token, score: score, comment: comment)))
+        return try JSONIO.response(Self.encode(try await cases.routingEvaluation(folds: folds, as: p)))
+    }
+
+    @Sendable func settings(_ request: Request, context: SignedInContext) async throws -> Response {
+        _ = context.principal
+        return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
+    }
+
+    @Sendable func updateSettings(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let (targets, threshold) = try ServiceSettingsJSON.read(try await JSONIO.object(request, context: context))
+        if let targets { try await cases.setSLATargets(targets, as: p) }
+        if let threshold { try await cases.setRoutingThreshold(threshold, as: p) }
+        return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
+    }
+
+    @Sendable func loop(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let (from, to, bucket) = try LoopQuery.parse(request.query)
+        let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
+        return try JSONIO.response(.object(["bucket": .string(bucket.rawValue), "data": .array(periods.map(LoopQuery.encode))]))
+    }
+
+    @Sendable func alerts(_ request: Request, context: SignedInContext) async throws -> Response {
+        let alerts = try await cases.openAlerts(as: context.principal)
+        return try JSONIO.response(
+            .object([
+                "data": .array(
+                    alerts.map { a in
+                        .object([
+                            "id": .int(a.id), "account_id": .int(a.accountID), "account_name": .string(a.accountName),
+                            "case_id": a.caseID.map(JSONValue.int) ?? .null, "kind": .string(a.kind),
+                            "score": a.score.map { .int(Int64($0)) } ?? .null, "comment": a.comment.map(JSONValue.string) ?? .null,
+                            "created_at": .string(a.createdAt),
+                        ])
+                    })
+            ]))
+    }
+
+    @Sendable func acknowledgeAlert(_ request: Request, context: SignedInContext) async throws -> Response {
+        try await cases.acknowledgeAlert(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
+        return JSONIO.noContent()
+    }
+
+    @Sendable func survey(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try JSONIO.response(Self.encode(try await cases.survey(token: try Self.token(context))))
+    }
+
+    @Sendable func answerSurvey(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try Self.token(context)
+        let (score, comment) = try await Self.fields(request, context, ["score", "comment"]) {
+            (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: FormLimits.longComment, nullable: true))
         }
+        guard score > 0 else {
+            throw Problem.validation([FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")])
+        }
+        return try JSONIO.response(Self.encode(try await cases.answerSurvey(token: token, score: score, comment: comment)))
     }
 
     static func token(_ context: some RequestContext) throws -> String {

@@ -6,94 +6,114 @@ import NIOCore
 /// Status, priority, re-routing, escalation, resolution, suggestions and e-mail intake.
 extension CaseAPIController {
     func registerWorkflow(on api: APIRouter) {
-        api.on(.post, "/cases/{id}/status", access: .staff) { request, context in
-            let p = context.principal
-            let status = try await Self.fields(request, context, ["status"]) { $0.choice("status", CaseStatus.self) }
-            guard let status else { throw Problem.validation([FieldError(field: "status", code: "required", message: "is required")]) }
-            return try Self.caseResponse(try await cases.setStatus(caseID: try context.parameters.require("id", as: RecordID.self), status, as: p))
+        api.on(.post, "/cases/{id}/status", access: .staff, use: setStatus)
+        api.on(.post, "/cases/{id}/priority", access: .staff, use: setPriority)
+        api.on(.post, "/cases/{id}/reroute", access: .serviceManagers, use: reroute)
+        api.on(.post, "/cases/{id}/escalate", access: .staff, use: escalate)
+        api.on(.post, "/cases/{id}/resolve", access: .staff, use: resolve)
+        api.on(.post, "/cases/{id}/reopen", access: .staff, use: reopen)
+        api.on(.post, "/cases/{id}/close", access: .staff, use: close)
+        api.on(.get, "/cases/{id}/suggestions", access: .staff, use: suggestions)
+        api.on(.post, "/cases/{id}/solved-with", access: .staff, use: solvedWith)
+        api.on(.post, "/cases/intake", access: .serviceDesk, use: intake)
+    }
+
+    @Sendable func setStatus(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let status = try await Self.fields(request, context, ["status"]) { $0.choice("status", CaseStatus.self) }
+        guard let status else { throw Problem.validation([FieldError(field: "status", code: "required", message: "is required")]) }
+        return try Self.caseResponse(try await cases.setStatus(caseID: try context.parameters.require("id", as: RecordID.self), status, as: p))
+    }
+
+    @Sendable func setPriority(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let priority = try await Self.fields(request, context, ["priority"]) { $0.choice("priority", CasePriority.self) }
+        guard let priority else { throw Problem.validation([FieldError(field: "priority", code: "required", message: "is required")]) }
+        return try Self.caseResponse(
+            try await cases.setPriority(caseID: try context.parameters.require("id", as: RecordID.self), priority, as: p))
+    }
+
+    @Sendable func reroute(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let department = try await Self.fields(request, context, ["department_id"]) { $0.id("department_id", required: true) }
+        guard let department else { throw Problem.validation([FieldError(field: "department_id", code: "required", message: "is required")]) }
+        return try Self.caseResponse(
+            try await cases.reroute(caseID: try context.parameters.require("id", as: RecordID.self), to: department, as: p))
+    }
+
+    @Sendable func escalate(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let reason = try await Self.fields(request, context, ["reason"]) {
+            $0.string("reason", required: true, maxLength: FormLimits.longComment)
         }
-        api.on(.post, "/cases/{id}/priority", access: .staff) { request, context in
-            let p = context.principal
-            let priority = try await Self.fields(request, context, ["priority"]) { $0.choice("priority", CasePriority.self) }
-            guard let priority else { throw Problem.validation([FieldError(field: "priority", code: "required", message: "is required")]) }
-            return try Self.caseResponse(
-                try await cases.setPriority(caseID: try context.parameters.require("id", as: RecordID.self), priority, as: p))
+        return try Self.caseResponse(
+            try await cases.escalate(caseID: try context.parameters.require("id", as: RecordID.self), reason: reason ?? "", as: p))
+    }
+
+    @Sendable func resolve(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let text = try await Self.fields(request, context, ["resolution"]) {
+            $0.string("resolution", required: true, maxLength: CaseInput.maximumDescriptionLength)
         }
-        api.on(.post, "/cases/{id}/reroute", access: .serviceManagers) { request, context in
-            let p = context.principal
-            let department = try await Self.fields(request, context, ["department_id"]) { $0.id("department_id", required: true) }
-            guard let department else { throw Problem.validation([FieldError(field: "department_id", code: "required", message: "is required")]) }
-            return try Self.caseResponse(
-                try await cases.reroute(caseID: try context.parameters.require("id", as: RecordID.self), to: department, as: p))
+        let r = try await cases.resolve(caseID: try context.parameters.require("id", as: RecordID.self), resolution: text ?? "", as: p)
+        return try JSONIO.response(
+            .object([
+                "case": CaseJSON.encode(r.serviceCase), "captured_article_id": r.capturedArticleID.map(JSONValue.int) ?? .null,
+                "csat_link": r.csatLink.map(JSONValue.string) ?? .null,
+            ]))
+    }
+
+    @Sendable func reopen(_ request: Request, context: SignedInContext) async throws -> Response {
+        try Self.caseResponse(try await cases.reopen(caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
+    }
+
+    @Sendable func close(_ request: Request, context: SignedInContext) async throws -> Response {
+        try Self.caseResponse(try await cases.close(caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
+    }
+
+    @Sendable func suggestions(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let limit = try KnowledgeQuery.paging(request.query, defaultLimit: 5).limit
+        let list = try await cases.suggestions(caseID: try context.parameters.require("id", as: RecordID.self), limit: min(limit, 20), as: p)
+        return try JSONIO.response(.object(["data": .array(list.map(CaseJSON.encode))]))
+    }
+
+    @Sendable func solvedWith(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let (article, pastCase) = try await Self.fields(request, context, ["article_id", "case_id"]) { ($0.id("article_id"), $0.id("case_id")) }
+        return try Self.caseResponse(
+            try await cases.solvedWith(
+                caseID: try context.parameters.require("id", as: RecordID.self), article: article, pastCase: pastCase, as: p), created: true)
+    }
+
+    @Sendable func intake(_ request: Request, context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let type = (request.headers[.contentType] ?? "message/rfc822").lowercased()
+        guard type.hasPrefix("message/rfc822") || type.hasPrefix("text/plain") || type.hasPrefix("application/octet-stream") else {
+            throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "Send the raw message as message/rfc822.")
         }
-        api.on(.post, "/cases/{id}/escalate", access: .staff) { request, context in
-            let p = context.principal
-            let reason = try await Self.fields(request, context, ["reason"]) {
-                $0.string("reason", required: true, maxLength: FormLimits.longComment)
-            }
-            return try Self.caseResponse(
-                try await cases.escalate(caseID: try context.parameters.require("id", as: RecordID.self), reason: reason ?? "", as: p))
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: MailParser.maximumBytes)
+        } catch {
+            throw Problem(
+                status: .contentTooLarge, title: "Content too large", detail: "A message may be at most \(MailParser.maximumBytes) bytes.")
         }
-        api.on(.post, "/cases/{id}/resolve", access: .staff) { request, context in
-            let p = context.principal
-            let text = try await Self.fields(request, context, ["resolution"]) {
-                $0.string("resolution", required: true, maxLength: CaseInput.maximumDescriptionLength)
-            }
-            let r = try await cases.resolve(caseID: try context.parameters.require("id", as: RecordID.self), resolution: text ?? "", as: p)
-            return try JSONIO.response(
-                .object([
-                    "case": CaseJSON.encode(r.serviceCase), "captured_article_id": r.capturedArticleID.map(JSONValue.int) ?? .null,
-                    "csat_link": r.csatLink.map(JSONValue.string) ?? .null,
-                ]))
+        let mail: MailMessage
+        do {
+            mail = try MailParser.parse(Array(buffer.readableBytesView))
+        } catch let e as MailParseError {
+            throw Problem.validation([FieldError(field: "message", code: "unreadable", message: Self.describe(e))])
         }
-        api.on(.post, "/cases/{id}/reopen", access: .staff) { _, context in
-            try Self.caseResponse(try await cases.reopen(caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
+        var priority = CasePriority.normal
+        if let s = request.query.get("priority") {
+            guard let v = CasePriority(rawValue: s) else { throw Problem.badRequest("priority must be one of low, normal, high, urgent") }
+            priority = v
         }
-        api.on(.post, "/cases/{id}/close", access: .staff) { _, context in
-            try Self.caseResponse(try await cases.close(caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
-        }
-        api.on(.get, "/cases/{id}/suggestions", access: .staff) { request, context in
-            let p = context.principal
-            let limit = try KnowledgeQuery.paging(request.query, defaultLimit: 5).limit
-            let list = try await cases.suggestions(caseID: try context.parameters.require("id", as: RecordID.self), limit: min(limit, 20), as: p)
-            return try JSONIO.response(.object(["data": .array(list.map(CaseJSON.encode))]))
-        }
-        api.on(.post, "/cases/{id}/solved-with", access: .staff) { request, context in
-            let p = context.principal
-            let (article, pastCase) = try await Self.fields(request, context, ["article_id", "case_id"]) { ($0.id("article_id"), $0.id("case_id")) }
-            return try Self.caseResponse(
-                try await cases.solvedWith(
-                    caseID: try context.parameters.require("id", as: RecordID.self), article: article, pastCase: pastCase, as: p), status: .created)
-        }
-        api.on(.post, "/cases/intake", access: .serviceDesk) { request, context in
-            let p = context.principal
-            let type = (request.headers[.contentType] ?? "message/rfc822").lowercased()
-            guard type.hasPrefix("message/rfc822") || type.hasPrefix("text/plain") || type.hasPrefix("application/octet-stream") else {
-                throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "Send the raw message as message/rfc822.")
-            }
-            let buffer: ByteBuffer
-            do {
-                buffer = try await request.body.collect(upTo: MailParser.maximumBytes)
-            } catch {
-                throw Problem(
-                    status: .contentTooLarge, title: "Content too large", detail: "A message may be at most \(MailParser.maximumBytes) bytes.")
-            }
-            let mail: MailMessage
-            do {
-                mail = try MailParser.parse(Array(buffer.readableBytesView))
-            } catch let e as MailParseError {
-                throw Problem.validation([FieldError(field: "message", code: "unreadable", message: Self.describe(e))])
-            }
-            var priority = CasePriority.normal
-            if let s = request.query.get("priority") {
-                guard let v = CasePriority(rawValue: s) else { throw Problem.badRequest("priority must be one of low, normal, high, urgent") }
-                priority = v
-            }
-            let r = try await cases.intake(mail, priority: priority, as: p)
-            return try JSONIO.response(
-                .object(["case": CaseJSON.encode(r.serviceCase), "created": .bool(r.created), "contact_id": r.contactID.map(JSONValue.int) ?? .null]),
-                status: r.created ? .created : .ok)
-        }
+        let r = try await cases.intake(mail, priority: priority, as: p)
+        return try JSONIO.response(
+            .object(["case": CaseJSON.encode(r.serviceCase), "created": .bool(r.created), "contact_id": r.contactID.map(JSONValue.int) ?? .null]),
+            status: r.created ? .created : .ok, headers: r.created ? [.location: "/api/v1/cases/\(r.serviceCase.id)"] : [:])
     }
 
     static func describe(_ e: MailParseError) -> String {

@@ -6,15 +6,15 @@ import LoreStore
 struct AdminUsersPage {
     let services: AppServices
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/admin/users") { _, context in try await page(context, values: [:], errors: [:], flash: nil, status: .ok) }
         router.post("/admin/users") { request, context in try await create(request, context) }
         router.post("/admin/users/:id") { request, context in try await update(request, context) }
         router.post("/admin/users/:id/deactivate") { request, context in try await deactivate(request, context) }
     }
 
-    func admin(_ context: AppRequestContext) throws -> Principal {
-        let p = try context.requirePrincipal()
+    func admin(_ context: SignedInContext) throws -> Principal {
+        let p = context.principal
         guard p.role == .admin else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
         return p
     }
@@ -26,7 +26,7 @@ struct AdminUsersPage {
             uniqueKeysWithValues: try await services.records.list(Catalog["teams"], query: q, as: p).records.map { ($0.id, $0["name"].string ?? "") })
     }
 
-    func page(_ context: AppRequestContext, values: [String: String], errors: [String: String], flash: String?, status: HTTPResponse.Status)
+    func page(_ context: SignedInContext, values: [String: String], errors: [String: String], flash: String?, status: HTTPResponse.Status)
         async throws -> Response
     {
         let p = try admin(context)
@@ -57,7 +57,7 @@ struct AdminUsersPage {
             ], context: context, status: status, flash: flash ?? (errors.isEmpty ? nil : t("msg.fix_errors")), flashIsError: !errors.isEmpty)
     }
 
-    func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func create(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = try admin(context)
         let form = try await FormData.parse(request, context: context)
         let t = context.localizer
@@ -84,7 +84,7 @@ struct AdminUsersPage {
         }
     }
 
-    func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func update(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = try admin(context)
         let form = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
@@ -95,7 +95,7 @@ struct AdminUsersPage {
         return PageRenderer.redirect("/admin/users")
     }
 
-    func deactivate(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func deactivate(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = try admin(context)
         _ = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)

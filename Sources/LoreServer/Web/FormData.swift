@@ -23,7 +23,7 @@ struct FormData: Sendable {
     }
 
     /// Parses the body; the form must carry the session's CSRF token in `_csrf` (or, before sign-in, match the login cookie).
-    static func parse(_ request: Request, context: AppRequestContext, expectedCSRF: String? = nil) async throws -> FormData {
+    static func parse(_ request: Request, context: some LoreRequestContext, expectedCSRF: String? = nil) async throws -> FormData {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)

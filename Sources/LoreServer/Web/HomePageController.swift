@@ -6,16 +6,16 @@ import LoreStore
 struct HomePageController {
     let services: AppServices
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/") { _, context in
             // Portal customers have no CRM home: their start page is the knowledge base.
-            if context.principal?.role == .customer { return PageRenderer.redirect("/kb") }
+            if context.principal.role == .customer { return PageRenderer.redirect("/kb") }
             return try await home(context)
         }
     }
 
-    func home(_ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func home(_ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
         let tasks = Catalog["tasks"]
         var mine: [Record] = []

@@ -6,21 +6,20 @@ import LoreStore
 struct LeadConvertPage {
     let services: AppServices
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/leads/:id/convert") { _, context in try await page(context, values: [:], errors: [:], status: .ok) }
         router.post("/leads/:id/convert") { request, context in try await convert(request, context) }
     }
 
-    func authorize(_ context: AppRequestContext) throws -> Principal {
-        let p = try RecordAPIController.authorize(.update, Catalog["leads"], context)
+    func authorize(_ context: SignedInContext) throws -> Principal {
+        let p = try context.authorize(.update, Catalog["leads"])
         guard Permissions.allows(p.role, .create, on: Catalog["opportunities"]) else {
             throw WebError(status: .forbidden, messageKey: "msg.forbidden")
         }
         return p
     }
 
-    func page(_ context: AppRequestContext, values: [String: String], errors: [String: String], status: HTTPResponse.Status) async throws -> Response
-    {
+    func page(_ context: SignedInContext, values: [String: String], errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
         let p = try authorize(context)
         let t = context.localizer
         let id = try context.parameters.require("id", as: RecordID.self)
@@ -57,7 +56,7 @@ struct LeadConvertPage {
             context: context, status: status, flash: errors.isEmpty ? nil : t("msg.fix_errors"), flashIsError: true)
     }
 
-    func convert(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func convert(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = try authorize(context)
         let form = try await FormData.parse(request, context: context)
         var input: [String: JSONValue] = [:]

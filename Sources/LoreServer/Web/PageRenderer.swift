@@ -18,7 +18,7 @@ struct PageRenderer: Sendable {
 
     /// Renders `template` for the current request; `title` is the page title, `data` the template's model.
     func render(
-        _ template: String, title: String, data: [String: Any], context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        _ template: String, title: String, data: [String: Any], context: some LoreRequestContext, status: HTTPResponse.Status = .ok,
         flash: String? = nil, flashIsError: Bool = false
     ) throws -> Response {
         var model = base(context: context)
@@ -32,7 +32,7 @@ struct PageRenderer: Sendable {
             throw HTTPError(.internalServerError, message: "missing template \(template)")
         }
         model["body"] = body
-        guard let html = library.render(model, withTemplate: context.principal == nil ? "layout_public" : "layout") else {
+        guard let html = library.render(model, withTemplate: context.signedIn == nil ? "layout_public" : "layout") else {
             throw HTTPError(.internalServerError, message: "missing layout")
         }
         return Response(
@@ -40,7 +40,7 @@ struct PageRenderer: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    func base(context: AppRequestContext) -> [String: Any] {
+    func base(context: some LoreRequestContext) -> [String: Any] {
         let t = context.localizer
         var table: [String: String] = [:]
         for (k, v) in t.table { table[k.replacingOccurrences(of: ".", with: "_")] = v }
@@ -48,7 +48,7 @@ struct PageRenderer: Sendable {
             "t": table, "lang": context.language.htmlLang, "is_zh": context.language == .zhHans,
             "csrf": context.csrfToken ?? "", "limits": FormLimits.forPages,
         ]
-        if let p = context.principal {
+        if let p = context.signedIn {
             model["me"] = ["name": p.name, "email": p.email, "role": t("role.\(p.role.rawValue)"), "id": p.userID]
             model["nav"] = Navigation.sections(for: p, localizer: t)
             model["is_admin"] = p.role == .admin

@@ -8,13 +8,13 @@ struct PipelinePageController {
     let services: AppServices
     static let cardsPerStage = 50
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/pipeline") { request, context in try await board(request, context) }
         router.post("/pipeline/:id/stage") { request, context in try await move(request, context) }
     }
 
-    func board(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try RecordAPIController.authorize(.read, Catalog["opportunities"], context)
+    func board(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = try context.authorize(.read, Catalog["opportunities"])
         let t = context.localizer
         let mineOnly = request.query.get("mine") == "1"
         let opportunities = Catalog["opportunities"]
@@ -64,8 +64,8 @@ struct PipelinePageController {
             ], context: context)
     }
 
-    func move(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try RecordAPIController.authorize(.update, Catalog["opportunities"], context)
+    func move(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = try context.authorize(.update, Catalog["opportunities"])
         let form = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
         guard let stage = form["stage_id"].flatMap(Int64.init) else { throw WebError(status: .badRequest, messageKey: "msg.error") }

@@ -6,8 +6,8 @@ import LoreStore
 extension RecordPagesController {
     static let flashes = ["saved": "msg.saved", "archived": "msg.archived", "restored": "msg.restored", "converted": "msg.converted"]
 
-    func show(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try RecordAPIController.authorize(.read, schema, context)
+    func show(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = try context.authorize(.read, schema)
         let t = context.localizer
         let id = try context.parameters.require("id", as: RecordID.self)
         let record = try await services.records.get(schema, id: id, as: p)
@@ -78,7 +78,7 @@ extension RecordPagesController {
         return out
     }
 
-    func timeline(fk: String, id: Int64, principal: Principal, context: AppRequestContext) async throws -> [[String: Any]] {
+    func timeline(fk: String, id: Int64, principal: Principal, context: SignedInContext) async throws -> [[String: Any]] {
         let schema = Catalog["interactions"]
         var query = ListQuery()
         query.filters = [fk: .int(id)]
@@ -101,7 +101,7 @@ extension RecordPagesController {
     }
 
     /// The quick "log interaction" form under a timeline, pre-linked to this record (and its account).
-    func logForm(schema: EntitySchema, record: Record, fk: String, context: AppRequestContext) -> [String: Any] {
+    func logForm(schema: EntitySchema, record: Record, fk: String, context: SignedInContext) -> [String: Any] {
         let t = context.localizer
         var links: [[String: Any]] = [["name": fk, "value": String(record.id)]]
         if fk != "account_id", let account = record["account_id"].int { links.append(["name": "account_id", "value": String(account)]) }

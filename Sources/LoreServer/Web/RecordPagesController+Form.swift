@@ -3,12 +3,12 @@ import LoreCore
 import LoreStore
 
 extension RecordPagesController {
-    func formBuilder(_ p: Principal, _ context: AppRequestContext) -> FormBuilder {
+    func formBuilder(_ p: Principal, _ context: SignedInContext) -> FormBuilder {
         FormBuilder(repo: services.records, users: services.users, principal: p, t: context.localizer, timeZoneOffset: context.timeZoneOffset)
     }
 
-    func newForm(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try RecordAPIController.authorize(.create, schema, context)
+    func newForm(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = try context.authorize(.create, schema)
         // Query parameters prefill the form, e.g. /contacts/new?account_id=5 from an account's page.
         var values: [String: String] = [:]
         for (k, v) in request.query where schema.field(String(k)) != nil { values[String(k)] = String(v) }
@@ -20,8 +20,8 @@ extension RecordPagesController {
         return try await renderForm(schema, p, context, values: values, errors: [:], action: "/\(schema.path)", recordID: nil)
     }
 
-    func editForm(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try RecordAPIController.authorize(.update, schema, context)
+    func editForm(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = try context.authorize(.update, schema)
         let id = try context.parameters.require("id", as: RecordID.self)
         let record = try await services.records.get(schema, id: id, as: p)
         let values = formBuilder(p, context).values(of: record, schema: schema)
@@ -29,8 +29,8 @@ extension RecordPagesController {
             schema, p, context, values: values, errors: [:], action: "/\(schema.path)/\(id)", recordID: id, title: record.title(in: schema))
     }
 
-    func create(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try RecordAPIController.authorize(.create, schema, context)
+    func create(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = try context.authorize(.create, schema)
         let form = try await FormData.parse(request, context: context)
         let input = formInput(form, schema: schema, context: context)
         do {
@@ -43,8 +43,8 @@ extension RecordPagesController {
         }
     }
 
-    func update(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try RecordAPIController.authorize(.update, schema, context)
+    func update(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = try context.authorize(.update, schema)
         let id = try context.parameters.require("id", as: RecordID.self)
         let form = try await FormData.parse(request, context: context)
         let input = formInput(form, schema: schema, context: context)
@@ -58,7 +58,7 @@ extension RecordPagesController {
     }
 
     /// Form strings as validator input: local times get the browser's offset; "Name (#12)" from the search box becomes 12.
-    func formInput(_ form: FormData, schema: EntitySchema, context: AppRequestContext) -> [String: JSONValue] {
+    func formInput(_ form: FormData, schema: EntitySchema, context: SignedInContext) -> [String: JSONValue] {
         var input = form.input(for: schema)
         for (key, value) in input {
             guard case .string(let s) = value else { continue }
@@ -74,7 +74,7 @@ extension RecordPagesController {
 
     /// Shows the form again with every problem next to its field, keeping what the user typed.
     func formFailure(
-        _ error: any Error, _ schema: EntitySchema, _ p: Principal, _ context: AppRequestContext, form: FormData, action: String, recordID: Int64?
+        _ error: any Error, _ schema: EntitySchema, _ p: Principal, _ context: SignedInContext, form: FormData, action: String, recordID: Int64?
     ) async throws -> Response {
         let t = context.localizer
         var errors: [String: String]
@@ -96,7 +96,7 @@ extension RecordPagesController {
     }
 
     func renderForm(
-        _ schema: EntitySchema, _ p: Principal, _ context: AppRequestContext, values: [String: String], errors: [String: String], action: String,
+        _ schema: EntitySchema, _ p: Principal, _ context: SignedInContext, values: [String: String], errors: [String: String], action: String,
         recordID: Int64?, title: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let t = context.localizer

@@ -6,7 +6,7 @@ import LoreStore
 struct RecordPagesController {
     let services: AppServices
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         for schema in Catalog.all {
             let base = "/\(schema.path)"
             router.get(RouterPath(base)) { request, context in try await list(schema, request, context) }
@@ -20,8 +20,8 @@ struct RecordPagesController {
         }
     }
 
-    func list(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try RecordAPIController.authorize(.read, schema, context)
+    func list(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = try context.authorize(.read, schema)
         let t = context.localizer
         var params: [(String, String)] = []
         for (k, v) in request.query where !v.isEmpty { params.append((String(k), String(v))) }
@@ -41,7 +41,7 @@ struct RecordPagesController {
             var dict = Dictionary(params, uniquingKeysWith: { $1 })
             dict["cursor"] = nil
             for (k, v) in changes { dict[k] = v }
-            let q = dict.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.escape($0.value))" }.joined(separator: "&")
+            let q = dict.sorted { $0.key < $1.key }.map { "\($0.key)=\(PageQuery.encode($0.value))" }.joined(separator: "&")
             return "/\(schema.path)" + (q.isEmpty ? "" : "?" + q)
         }
         let headers: [[String: Any]] = columns.map { f in
@@ -87,12 +87,8 @@ struct RecordPagesController {
         return try services.pages.render("list", title: t.entityLabel(schema.name), data: data, context: context)
     }
 
-    static func escape(_ s: String?) -> String {
-        (s ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? ""
-    }
-
-    func archive(_ schema: EntitySchema, _ request: Request, _ context: AppRequestContext, archived: Bool) async throws -> Response {
-        let p = try RecordAPIController.authorize(.delete, schema, context)
+    func archive(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext, archived: Bool) async throws -> Response {
+        let p = try context.authorize(.delete, schema)
         _ = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
         _ = try await services.records.setArchived(schema, id: id, archived: archived, as: p)

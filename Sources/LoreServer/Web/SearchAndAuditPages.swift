@@ -6,13 +6,13 @@ import LoreStore
 struct SearchAndAuditPages {
     let services: AppServices
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/search") { request, context in try await search(request, context) }
         router.get("/audit") { request, context in try await audit(request, context) }
     }
 
-    func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func search(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
         let q = request.query.get("q") ?? ""
         let hits = try await services.search.search(q, as: p, limitPerEntity: 20)
@@ -35,8 +35,8 @@ struct SearchAndAuditPages {
             context: context)
     }
 
-    func audit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func audit(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         guard p.role == .admin || p.role == .manager else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
         let t = context.localizer
         let params = request.query

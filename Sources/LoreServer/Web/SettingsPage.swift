@@ -6,10 +6,10 @@ import LoreStore
 struct SettingsPage {
     let services: AppServices
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/settings") { _, context in try await page(context, flash: nil) }
         router.post("/settings/language") { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let form = try await FormData.parse(request, context: context)
             guard let lang = form["locale"].flatMap(Language.init(rawValue:)) else { throw WebError(status: .badRequest, messageKey: "msg.error") }
             _ = try await services.users.update(id: p.userID, locale: .some(lang.rawValue), by: p.userID)
@@ -19,7 +19,7 @@ struct SettingsPage {
         }
         router.post("/settings/password") { request, context in try await changePassword(request, context) }
         router.post("/settings/tokens") { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let form = try await FormData.parse(request, context: context)
             let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, name.count <= 100 else {
@@ -29,15 +29,15 @@ struct SettingsPage {
             return try await page(context, flash: context.localizer("msg.token_created"), newToken: secret)
         }
         router.post("/settings/tokens/:id/revoke") { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             _ = try await FormData.parse(request, context: context)
             try await services.tokens.revoke(id: try context.parameters.require("id", as: RecordID.self), as: p)
             return try await page(context, flash: context.localizer("msg.token_revoked"))
         }
     }
 
-    func changePassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func changePassword(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let form = try await FormData.parse(request, context: context)
         let t = context.localizer
         guard let (_, hash) = try await services.users.credentials(email: p.email),
@@ -51,10 +51,10 @@ struct SettingsPage {
         return try await page(context, flash: t("msg.saved"))
     }
 
-    func page(_ context: AppRequestContext, flash: String?, isError: Bool = false, newToken: String? = nil, status: HTTPResponse.Status = .ok)
+    func page(_ context: SignedInContext, flash: String?, isError: Bool = false, newToken: String? = nil, status: HTTPResponse.Status = .ok)
         async throws -> Response
     {
-        let p = try context.requirePrincipal()
+        let p = context.principal
         let t = context.localizer
         let tokens = try await services.tokens.list(userID: p.userID)
         var data: [String: Any] = [

@@ -81,6 +81,12 @@ struct TestApp: Sendable {
                 if response.status.code >= 400 {
                     #expect(response.headers[.contentType] == "application/problem+json", "\(path)", sourceLocation: sourceLocation)
                 }
+                // Creating any resource says where it is (issue 18).
+                if response.status == .created {
+                    #expect(
+                        response.headers[.location]?.hasPrefix("/api/v1/") == true, "\(method) \(path): 201 without Location",
+                        sourceLocation: sourceLocation)
+                }
             }
             return (response.status, value)
         }

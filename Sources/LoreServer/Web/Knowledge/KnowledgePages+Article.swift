@@ -4,29 +4,24 @@ import LoreStore
 
 /// The article page and the buttons on it (workflow actions and feedback).
 extension KnowledgePages {
-    func registerArticle(on router: RouterGroup<AppRequestContext>) {
+    func registerArticle(on router: RouterGroup<SignedInContext>) {
         router.get("/kb/articles/:id") { request, context in try await article(request, context) }
         for action in ["submit", "approve", "reject", "archive", "reopen", "verify"] {
             router.post("/kb/articles/:id/\(action)") { request, context in try await act(action, request, context) }
         }
         router.post("/kb/articles/:id/feedback") { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let form = try await FormData.parse(request, context: context)
-            let id = try Self.id(context)
+            let id = try context.parameters.require("id", as: RecordID.self)
             _ = try await kb.feedback(id: id, helpful: form["helpful"] == "yes", comment: form["comment"], as: p)
             return PageRenderer.redirect("/kb/articles/\(id)?thanks=1")
         }
     }
 
-    static func id(_ context: AppRequestContext, _ name: String = "id") throws -> Int64 {
-        guard let s = context.parameters.get(name), let id = Int64(s), id > 0 else { throw WebError(status: .notFound, messageKey: "msg.not_found") }
-        return id
-    }
-
-    func article(_ request: Request, _ context: AppRequestContext, flash: String? = nil) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func article(_ request: Request, _ context: SignedInContext, flash: String? = nil) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
-        let id = try Self.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let a = try await kb.get(id: id, as: p)
         if a.status == .published { try await kb.recordView(id: id, as: p) }
         let manage = ArticlePolicy.canManage(a, principal: p)
@@ -35,7 +30,7 @@ extension KnowledgePages {
         data["body_html"] = Markdown.html(a.body)
         data["audience"] = t("kb.audience.\(a.audience.kind.rawValue)")
         data["segments"] = (a.audience.tiers.map { t("choice.\($0)") } + a.audience.industries).joined(separator: ", ")
-        data["tags"] = a.tags.map { ["tag": $0, "href": "/kb?tag=\(Self.encode($0))"] }
+        data["tags"] = a.tags.map { ["tag": $0, "href": "/kb?tag=\(PageQuery.encode($0))"] }
         data["is_staff"] = p.role.isStaff
         data["can_edit"] = ArticlePolicy.canEditInPlace(a, principal: p)
         data["can_propose"] = ArticlePolicy.canPropose(a, principal: p) && !ArticlePolicy.canEditInPlace(a, principal: p)
@@ -104,10 +99,10 @@ extension KnowledgePages {
         return try services.pages.render("kb_article", title: a.title, data: data, context: context, flash: flash)
     }
 
-    func act(_ action: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func act(_ action: String, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let form = try await FormData.parse(request, context: context)
-        let id = try Self.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let comment = form["comment"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         do {
             switch action {

@@ -4,26 +4,28 @@ import LoreStore
 
 /// Writing and editing articles, and proposing an edit to a published one.
 extension KnowledgePages {
-    func registerEditor(on router: RouterGroup<AppRequestContext>) {
+    func registerEditor(on router: RouterGroup<SignedInContext>) {
         router.get("/kb/articles/new") { _, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             guard ArticlePolicy.canCreate(p) else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
             return try await editor(nil, input: nil, errors: [:], context: context)
         }
         router.post("/kb/articles/new") { request, context in try await save(nil, request, context) }
         router.get("/kb/articles/:id/edit") { _, context in
-            let a = try await kb.get(id: try Self.id(context), as: try context.requirePrincipal())
+            let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
             return try await editor(a, input: ArticleInput(a), errors: [:], context: context)
         }
-        router.post("/kb/articles/:id/edit") { request, context in try await save(try Self.id(context), request, context) }
+        router.post("/kb/articles/:id/edit") { request, context in
+            try await save(try context.parameters.require("id", as: RecordID.self), request, context)
+        }
         router.get("/kb/articles/:id/propose") { _, context in
-            let a = try await kb.get(id: try Self.id(context), as: try context.requirePrincipal())
+            let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
             return try await proposeForm(a, title: a.title, body: a.body, note: "", error: nil, context: context)
         }
         router.post("/kb/articles/:id/propose") { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             let form = try await FormData.parse(request, context: context)
-            let a = try await kb.get(id: try Self.id(context), as: p)
+            let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: p)
             do {
                 _ = try await kb.propose(id: a.id, title: form["title"] ?? "", body: form["body"] ?? "", tags: nil, note: form["note"], as: p)
             } catch StoreError.invalid(let v) {
@@ -35,7 +37,7 @@ extension KnowledgePages {
         }
     }
 
-    func proposeForm(_ a: Article, title: String, body: String, note: String, error: String?, context: AppRequestContext) async throws -> Response {
+    func proposeForm(_ a: Article, title: String, body: String, note: String, error: String?, context: SignedInContext) async throws -> Response {
         let t = context.localizer
         return try services.pages.render(
             "kb_propose", title: t("kb.action.propose"),
@@ -76,8 +78,8 @@ extension KnowledgePages {
         return (input, problems)
     }
 
-    func save(_ id: Int64?, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func save(_ id: Int64?, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let form = try await FormData.parse(request, context: context)
         let (input, problems) = Self.input(form)
         let existing = try await id.asyncMap { try await kb.get(id: $0, as: p) }
@@ -93,8 +95,8 @@ extension KnowledgePages {
         }
     }
 
-    func editor(_ a: Article?, input: ArticleInput?, errors: [String: String], context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func editor(_ a: Article?, input: ArticleInput?, errors: [String: String], context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
         if let a, !ArticlePolicy.canEditInPlace(a, principal: p) {
             return PageRenderer.redirect(ArticlePolicy.canPropose(a, principal: p) ? "/kb/articles/\(a.id)/propose" : "/kb/articles/\(a.id)")

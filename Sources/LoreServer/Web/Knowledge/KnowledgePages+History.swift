@@ -4,14 +4,14 @@ import LoreStore
 
 /// Version history, diffs, restoring, proposed edits and the review queues.
 extension KnowledgePages {
-    func registerHistory(on router: RouterGroup<AppRequestContext>) {
+    func registerHistory(on router: RouterGroup<SignedInContext>) {
         router.get("/kb/articles/:id/history") { _, context in try await history(context) }
         router.get("/kb/articles/:id/diff") { request, context in try await diff(request, context) }
         router.post("/kb/articles/:id/versions/:number/restore") { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             _ = try await FormData.parse(request, context: context)
-            let id = try Self.id(context)
-            switch try await kb.restore(id: id, number: Int(try Self.id(context, "number")), as: p) {
+            let id = try context.parameters.require("id", as: RecordID.self)
+            switch try await kb.restore(id: id, number: Int(try context.parameters.require("number", as: RecordID.self)), as: p) {
             case .article: return PageRenderer.redirect("/kb/articles/\(id)")
             case .proposal(let r): return PageRenderer.redirect("/kb/proposals/\(r.id)")
             }
@@ -19,11 +19,12 @@ extension KnowledgePages {
         router.get("/kb/proposals/:id") { _, context in try await proposal(context) }
         for (action, approve) in [("approve", true), ("reject", false)] {
             router.post("/kb/proposals/:id/\(action)") { request, context in
-                let p = try context.requirePrincipal()
+                let p = context.principal
                 let form = try await FormData.parse(request, context: context)
                 let comment = form["comment"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
                 do {
-                    let r = try await kb.decide(revision: try Self.id(context), approve: approve, comment: comment, as: p)
+                    let r = try await kb.decide(
+                        revision: try context.parameters.require("id", as: RecordID.self), approve: approve, comment: comment, as: p)
                     return PageRenderer.redirect("/kb/articles/\(r.articleID)")
                 } catch StoreError.invalid(let v) {
                     return try await proposal(context, flash: v.errors.map(\.message).joined(separator: "; "))
@@ -35,10 +36,10 @@ extension KnowledgePages {
         router.get("/kb/mine") { _, context in try await queue(context, kind: "mine") }
     }
 
-    func history(_ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func history(_ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
-        let id = try Self.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let a = try await kb.get(id: id, as: p)
         let versions = try await kb.versions(id: id, as: p)
         let canRestore = ArticlePolicy.canManage(a, principal: p)
@@ -58,10 +59,10 @@ extension KnowledgePages {
             context: context)
     }
 
-    func diff(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func diff(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
-        let id = try Self.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let params = request.query
         guard let from = params.get("from").flatMap(Int.init), let to = params.get("to").flatMap(Int.init) else {
             throw WebError(status: .badRequest, messageKey: "msg.error")
@@ -76,10 +77,10 @@ extension KnowledgePages {
             ], context: context)
     }
 
-    func proposal(_ context: AppRequestContext, flash: String? = nil) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func proposal(_ context: SignedInContext, flash: String? = nil) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
-        let rid = try Self.id(context)
+        let rid = try context.parameters.require("id", as: RecordID.self)
         guard let r = try await services.knowledge.revisionForPage(rid, as: p) else { throw WebError(status: .notFound, messageKey: "msg.not_found") }
         let a = try await kb.get(id: r.articleID, as: p)
         return try services.pages.render(
@@ -94,8 +95,8 @@ extension KnowledgePages {
             ], context: context, flash: flash, flashIsError: flash != nil)
     }
 
-    func queue(_ context: AppRequestContext, kind: String) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func queue(_ context: SignedInContext, kind: String) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
         var articles: [Article] = []
         var proposals: [ArticleRevision] = []

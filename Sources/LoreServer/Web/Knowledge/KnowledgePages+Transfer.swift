@@ -5,10 +5,10 @@ import LoreStore
 /// Import and export in the browser: export downloads JSON Lines; import takes pasted JSON Lines (or a file, which
 /// `lore.js` reads into the box), all or nothing unless the user chooses to go on past bad lines.
 extension KnowledgePages {
-    func registerTransfer(on router: RouterGroup<AppRequestContext>) {
+    func registerTransfer(on router: RouterGroup<SignedInContext>) {
         router.get("/kb/transfer") { _, context in try await transferPage(context, results: nil, text: "", keepGoing: false) }
         router.post("/kb/transfer") { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
             let form = try await FormData.parse(request, context: context)
             let text = form["jsonl"] ?? ""
@@ -22,10 +22,10 @@ extension KnowledgePages {
         }
     }
 
-    func transferPage(_ context: AppRequestContext, results: [ImportOutcome]?, text: String, keepGoing: Bool, flash: String? = nil) async throws
+    func transferPage(_ context: SignedInContext, results: [ImportOutcome]?, text: String, keepGoing: Bool, flash: String? = nil) async throws
         -> Response
     {
-        let p = try context.requirePrincipal()
+        let p = context.principal
         guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
         let t = context.localizer
         var data: [String: Any] = ["jsonl": text, "keep_going": keepGoing, "report": false]

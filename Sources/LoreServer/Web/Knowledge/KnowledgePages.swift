@@ -8,7 +8,7 @@ struct KnowledgePages {
     let services: AppServices
     var kb: KnowledgeRepository { services.knowledge }
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/kb") { request, context in try await search(request, context) }
         registerArticle(on: router)
         registerEditor(on: router)
@@ -16,13 +16,13 @@ struct KnowledgePages {
         registerTransfer(on: router)
     }
 
-    func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func search(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
         let params = request.query
         let q = params.get("q") ?? ""
-        let filter = try Self.webQuery { try KnowledgeQuery.facets(params) }
-        let paging = try Self.webQuery { try KnowledgeQuery.paging(params, defaultLimit: 20) }
+        let filter = try PageQuery.parse { try KnowledgeQuery.facets(params) }
+        let paging = try PageQuery.parse { try KnowledgeQuery.paging(params, defaultLimit: 20) }
         var data: [String: Any] = [
             "q": q, "is_staff": p.role.isStaff, "is_reviewer": ArticlePolicy.isReviewer(p), "searching": false, "loose": false, "none": false,
             "prev_href": false, "next_href": false, "count": false, "browse": false,
@@ -59,7 +59,7 @@ struct KnowledgePages {
             if key != "category_id", let c = filter.categoryID { items.append(("category_id", String(c))) }
             if key != "product_id", let pr = filter.productID { items.append(("product_id", String(pr))) }
             if let value { items.append((key, value)) }
-            return "/kb?" + items.filter { !$0.1.isEmpty }.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
+            return "/kb?" + items.filter { !$0.1.isEmpty }.map { "\($0.0)=\(PageQuery.encode($0.1))" }.joined(separator: "&")
         }
         func group(_ key: String, _ title: String, _ values: [(String, String, Int?, Bool)]) -> [String: Any] {
             [
@@ -107,12 +107,5 @@ struct KnowledgePages {
     static func count(_ n: Int, capped: Bool, _ t: Localizer) -> String {
         if capped { return t.format("kb.results_capped", ["n": String(n)]) }
         return n == 1 ? t("kb.results_one") : t.format("kb.results", ["n": String(n)])
-    }
-
-    static func encode(_ s: String) -> String { RecordPagesController.escape(s) }
-
-    /// Runs API-style query parsing and turns its 400 into the web error page.
-    static func webQuery<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let p as Problem { throw WebError(status: p.status, messageKey: "msg.error") }
     }
 }

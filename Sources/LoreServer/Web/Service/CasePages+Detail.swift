@@ -6,17 +6,17 @@ import LoreStore
 extension CasePages {
     static let actions = ["reply", "note", "escalate", "resolve", "reopen", "close", "take", "assign", "reroute", "status", "priority", "solved"]
 
-    func registerDetail(on router: RouterGroup<AppRequestContext>) {
+    func registerDetail(on router: RouterGroup<SignedInContext>) {
         router.get("/cases/:id") { request, context in try await detail(request, context) }
         for action in Self.actions {
             router.post("/cases/:id/\(action)") { request, context in try await act(action, request, context) }
         }
     }
 
-    func detail(_ request: Request, _ context: AppRequestContext, flash: String? = nil) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func detail(_ request: Request, _ context: SignedInContext, flash: String? = nil) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
-        let id = try KnowledgePages.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let d = try await cases.detail(id: id, as: p)
         let c = d.serviceCase
         let directory = try await cases.directory()
@@ -81,10 +81,10 @@ extension CasePages {
             "case", title: "\(c.reference) \(c.subject)", data: data, context: context, flash: flash, flashIsError: flash != nil)
     }
 
-    func act(_ action: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func act(_ action: String, _ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let form = try await FormData.parse(request, context: context)
-        let id = try KnowledgePages.id(context)
+        let id = try context.parameters.require("id", as: RecordID.self)
         let text = form["text"] ?? ""
         do {
             switch action {

@@ -4,7 +4,7 @@ import LoreStore
 
 /// Opening a case from the browser.
 extension CasePages {
-    func newForm(_ context: AppRequestContext, values: [String: String], flash: String?, errors: [FieldError] = []) async throws -> Response {
+    func newForm(_ context: SignedInContext, values: [String: String], flash: String?, errors: [FieldError] = []) async throws -> Response {
         let t = context.localizer
         let directory = try await cases.directory()
         func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ key: String, _ prefix: String, _ fallback: String) -> [[String: Any]]
@@ -25,8 +25,8 @@ extension CasePages {
             flashIsError: flash != nil)
     }
 
-    func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func create(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let form = try await FormData.parse(request, context: context)
         var values: [String: String] = [:]
         for k in ["subject", "description", "account_id", "contact_id", "product_id", "channel", "priority", "department_id"] {

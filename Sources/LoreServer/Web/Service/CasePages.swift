@@ -8,7 +8,7 @@ struct CasePages {
     let services: AppServices
     var cases: CaseRepository { services.cases }
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/cases") { request, context in try await list(request, context) }
         router.get("/cases/new") { _, context in try await newForm(context, values: [:], flash: nil) }
         router.post("/cases/new") { request, context in try await create(request, context) }
@@ -16,12 +16,12 @@ struct CasePages {
         registerDetail(on: router)
     }
 
-    func list(_ request: Request, _ context: AppRequestContext, flash: String? = nil) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func list(_ request: Request, _ context: SignedInContext, flash: String? = nil) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
         let params = request.query
         let flash = flash ?? params.get("error")
-        let query = try KnowledgePages.webQuery { try CaseQueryParser.listQuery(params) }
+        let query = try PageQuery.parse { try CaseQueryParser.listQuery(params) }
         let directory = try await cases.directory()
         let (list, total) = try await cases.list(query, as: p)
         let now = Timestamp.now()
@@ -57,14 +57,14 @@ struct CasePages {
 
     static func pageHref(_ request: Request, offset: Int) -> String {
         var items = request.query.filter { $0.key != "offset" && $0.key != "error" }.map {
-            "\($0.key)=\(KnowledgePages.encode(String($0.value)))"
+            "\($0.key)=\(PageQuery.encode(String($0.value)))"
         }
         items.append("offset=\(offset)")
         return "/cases?" + items.joined(separator: "&")
     }
 
-    func bulkAssign(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func bulkAssign(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let form = try await FormData.parse(request, context: context)
         let ids = (form.values["case_id"] ?? []).compactMap { Int64($0) }
         let assignee = form["assignee_id"].flatMap { $0 == "me" ? p.userID : Int64($0) }
@@ -73,7 +73,7 @@ struct CasePages {
             _ = try await cases.assign(caseIDs: ids, to: assignee, as: p)
         } catch let e where Problem.from(e) != nil && !(e is WebError) {
             return PageRenderer.redirect(
-                back + (back.contains("?") ? "&" : "?") + "error=" + KnowledgePages.encode(Self.message(e, context.localizer)))
+                back + (back.contains("?") ? "&" : "?") + "error=" + PageQuery.encode(Self.message(e, context.localizer)))
         }
         return PageRenderer.redirect(back)
     }

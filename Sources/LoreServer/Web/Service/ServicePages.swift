@@ -7,24 +7,28 @@ struct ServicePages {
     let services: AppServices
     var cases: CaseRepository { services.cases }
 
-    func register(on router: RouterGroup<AppRequestContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("/service/loop") { request, context in try await loop(request, context) }
         router.get("/service/settings") { _, context in try await settings(context, flash: nil) }
         router.post("/service/settings") { request, context in try await saveSettings(request, context) }
         router.post("/alerts/:id/acknowledge") { request, context in
-            let p = try context.requirePrincipal()
+            let p = context.principal
             _ = try await FormData.parse(request, context: context)
-            try await cases.acknowledgeAlert(id: try KnowledgePages.id(context), as: p)
+            try await cases.acknowledgeAlert(id: try context.parameters.require("id", as: RecordID.self), as: p)
             return PageRenderer.redirect("/")
         }
+    }
+
+    /// The customer's satisfaction survey: reached from a link in an e-mail, without signing in.
+    func registerSurvey(on router: RouterGroup<AppRequestContext>) {
         router.get("/csat/:token") { _, context in try await survey(context, answered: false) }
         router.post("/csat/:token") { request, context in try await answer(request, context) }
     }
 
-    func loop(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func loop(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let t = context.localizer
-        let (from, to, bucket) = try KnowledgePages.webQuery { try LoopQuery.parse(request.query) }
+        let (from, to, bucket) = try PageQuery.parse { try LoopQuery.parse(request.query) }
         let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
         var data: [String: Any] = [
             "from": from, "to": to, "month": bucket == .month, "chart": LoopChart.svg(periods, labels: LoopChart.labels(t)),
@@ -52,8 +56,8 @@ struct ServicePages {
 
     static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
 
-    func settings(_ context: AppRequestContext, flash: String?, isError: Bool = false) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func settings(_ context: SignedInContext, flash: String?, isError: Bool = false) async throws -> Response {
+        let p = context.principal
         guard CasePolicy.canConfigure(p) else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
         let t = context.localizer
         let targets = try await cases.slaTargets()
@@ -70,8 +74,8 @@ struct ServicePages {
             "service_settings", title: t("svc.settings"), data: data, context: context, flash: flash, flashIsError: isError)
     }
 
-    func saveSettings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let p = try context.requirePrincipal()
+    func saveSettings(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
         let form = try await FormData.parse(request, context: context)
         var targets: [CasePriority: SLATarget] = [:]
         for pr in CasePriority.allCases {
