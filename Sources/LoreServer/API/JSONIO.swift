@@ -29,6 +29,11 @@ enum JSONIO {
         return object
     }
 
+    /// A typed body (its shape stated once, as a Swift type), written through ``JSONValueEncoder``.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        try response(try JSONValueEncoder().encode(value), status: status, headers: headers)
+    }
+
     static func response(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"

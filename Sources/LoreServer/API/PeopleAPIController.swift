@@ -23,18 +23,18 @@ struct PeopleAPIController {
     @Sendable func me(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         guard let user = try await users.find(id: p.userID) else { throw Problem.unauthorized() }
-        return try JSONIO.response(Self.json(user))
+        return try JSONIO.response(UserBody(user))
     }
 
     @Sendable func listUsers(_ request: Request, context: SignedInContext) async throws -> Response {
         _ = context.principal
-        return try JSONIO.response(.object(["data": .array(try await users.list().map(Self.json))]))
+        return try JSONIO.response(ListBody(data: try await users.list().map(UserBody.init)))
     }
 
     @Sendable func getUser(_ request: Request, context: SignedInContext) async throws -> Response {
         _ = context.principal
         guard let user = try await users.find(id: try context.parameters.require("id", as: RecordID.self)) else { throw Problem.notFound() }
-        return try JSONIO.response(Self.json(user))
+        return try JSONIO.response(UserBody(user))
     }
 
     @Sendable func deactivate(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -43,12 +43,12 @@ struct PeopleAPIController {
         guard id != admin.userID else { throw Problem.conflict("You cannot deactivate yourself.") }
         try await users.deactivate(id: id, by: admin.userID)
         guard let user = try await users.find(id: id) else { throw Problem.notFound() }
-        return try JSONIO.response(Self.json(user))
+        return try JSONIO.response(UserBody(user))
     }
 
     @Sendable func listTokens(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        return try JSONIO.response(.object(["data": .array(try await tokens.list(userID: p.userID).map(Self.json))]))
+        return try JSONIO.response(ListBody(data: try await tokens.list(userID: p.userID).map(TokenBody.init)))
     }
 
     @Sendable func createToken(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -59,9 +59,8 @@ struct PeopleAPIController {
             throw Problem.validation([FieldError(field: extra, code: "unknown_field", message: "is not a field of ApiToken")])
         }
         let (token, secret) = try await tokens.create(userID: p.userID, name: name)
-        var o = Self.fields(token)
-        o["token"] = .string(secret)
-        return try JSONIO.response(.object(o), status: .created, headers: [.location: "/api/v1/tokens/\(token.id)"])
+        return try JSONIO.response(
+            CreatedTokenBody(token: TokenBody(token), secret: secret), status: .created, headers: [.location: "/api/v1/tokens/\(token.id)"])
     }
 
     @Sendable func revokeToken(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -86,7 +85,7 @@ struct PeopleAPIController {
         let hash = try await passwords.hash(v.password)
         let user = try await users.create(
             email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, locale: v.locale, by: admin.userID)
-        return try JSONIO.response(Self.json(user), status: .created, headers: [.location: "/api/v1/users/\(user.id)"])
+        return try JSONIO.response(UserBody(user), status: .created, headers: [.location: "/api/v1/users/\(user.id)"])
     }
 
     @Sendable func updateUser(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -99,24 +98,7 @@ struct PeopleAPIController {
         if let password = v.password { hash = try await passwords.hash(password) }
         let user = try await users.update(
             id: id, name: v.name, role: v.role, teamID: v.teamID, locale: v.locale, passwordHash: hash, by: admin.userID)
-        return try JSONIO.response(Self.json(user))
-    }
-
-    static func json(_ u: User) -> JSONValue {
-        .object([
-            "id": .int(u.id), "email": .string(u.email), "name": .string(u.name), "role": .string(u.role.rawValue),
-            "team_id": u.teamID.map(JSONValue.int) ?? .null, "locale": u.locale.map(JSONValue.string) ?? .null, "active": .bool(u.active),
-            "created_at": .string(u.createdAt), "last_login_at": u.lastLoginAt.map(JSONValue.string) ?? .null,
-        ])
-    }
-
-    static func json(_ t: ApiToken) -> JSONValue { .object(fields(t)) }
-
-    static func fields(_ t: ApiToken) -> [String: JSONValue] {
-        [
-            "id": .int(t.id), "name": .string(t.name), "prefix": .string(t.prefix), "created_at": .string(t.createdAt),
-            "last_used_at": t.lastUsedAt.map(JSONValue.string) ?? .null, "revoked_at": t.revokedAt.map(JSONValue.string) ?? .null,
-        ]
+        return try JSONIO.response(UserBody(user))
     }
 }
 

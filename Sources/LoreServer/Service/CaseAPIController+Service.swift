@@ -23,12 +23,12 @@ extension CaseAPIController {
             guard let v = Int(s), (2...20).contains(v) else { throw Problem.badRequest("folds must be between 2 and 20") }
             folds = v
         }
-        return try JSONIO.response(Self.encode(try await cases.routingEvaluation(folds: folds, as: p)))
+        return try JSONIO.response(RoutingReportBody(try await cases.routingEvaluation(folds: folds, as: p)))
     }
 
     @Sendable func settings(_ request: Request, context: SignedInContext) async throws -> Response {
         _ = context.principal
-        return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
+        return try JSONIO.response(ServiceSettingsBody(try await cases.slaTargets(), threshold: try await cases.routingThreshold()))
     }
 
     @Sendable func updateSettings(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -36,7 +36,7 @@ extension CaseAPIController {
         let (targets, threshold) = try ServiceSettingsJSON.read(try await JSONIO.object(request, context: context))
         if let targets { try await cases.setSLATargets(targets, as: p) }
         if let threshold { try await cases.setRoutingThreshold(threshold, as: p) }
-        return try JSONIO.response(Self.settings(try await cases.slaTargets(), try await cases.routingThreshold()))
+        return try JSONIO.response(ServiceSettingsBody(try await cases.slaTargets(), threshold: try await cases.routingThreshold()))
     }
 
     @Sendable func loop(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -68,7 +68,7 @@ extension CaseAPIController {
     }
 
     @Sendable func survey(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONIO.response(Self.encode(try await cases.survey(token: try Self.token(context))))
+        try JSONIO.response(SurveyBody(try await cases.survey(token: try Self.token(context))))
     }
 
     @Sendable func answerSurvey(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -79,42 +79,11 @@ extension CaseAPIController {
         guard score > 0 else {
             throw Problem.validation([FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")])
         }
-        return try JSONIO.response(Self.encode(try await cases.answerSurvey(token: token, score: score, comment: comment)))
+        return try JSONIO.response(SurveyBody(try await cases.answerSurvey(token: token, score: score, comment: comment)))
     }
 
     static func token(_ context: some RequestContext) throws -> String {
         guard let t = context.parameters.get("token"), (10...200).contains(t.count) else { throw StoreError.notFound(entity: "csat_requests", id: 0) }
         return t
-    }
-
-    static func encode(_ s: CaseRepository.Survey) -> JSONValue {
-        .object([
-            "case_reference": .string(s.caseReference), "subject": .string(s.subject), "score": s.score.map { .int(Int64($0)) } ?? .null,
-            "expired": .bool(s.expired),
-        ])
-    }
-
-    static func encode(_ r: CaseRepository.RoutingReport) -> JSONValue {
-        .object([
-            "cases": .int(Int64(r.cases)), "accuracy": .double((r.accuracy * 10_000).rounded() / 10_000), "folds": .int(Int64(r.folds)),
-            "threshold": .double(r.threshold),
-            "departments": .array(
-                r.departments.map { d in
-                    .object([
-                        "department_id": .int(d.id), "name": .string(d.name), "cases": .int(Int64(d.cases)), "correct": .int(Int64(d.correct)),
-                        "accuracy": .double(d.cases == 0 ? 0 : (Double(d.correct) / Double(d.cases) * 10_000).rounded() / 10_000),
-                    ])
-                }),
-        ])
-    }
-
-    static func settings(_ targets: [CasePriority: SLATarget], _ threshold: Double) -> JSONValue {
-        var sla: [String: JSONValue] = [:]
-        for (p, t) in targets {
-            sla[p.rawValue] = .object([
-                "first_response_minutes": .int(Int64(t.firstResponseMinutes)), "resolution_minutes": .int(Int64(t.resolutionMinutes)),
-            ])
-        }
-        return .object(["sla": .object(sla), "routing_threshold": .double(threshold)])
     }
 }

@@ -56,11 +56,7 @@ extension CaseAPIController {
             $0.string("resolution", required: true, maxLength: CaseInput.maximumDescriptionLength)
         }
         let r = try await cases.resolve(caseID: try context.parameters.require("id", as: RecordID.self), resolution: text ?? "", as: p)
-        return try JSONIO.response(
-            .object([
-                "case": CaseJSON.encode(r.serviceCase), "captured_article_id": r.capturedArticleID.map(JSONValue.int) ?? .null,
-                "csat_link": r.csatLink.map(JSONValue.string) ?? .null,
-            ]))
+        return try JSONIO.response(ResolutionBody(case: CaseBody(r.serviceCase), capturedArticleID: r.capturedArticleID, csatLink: r.csatLink))
     }
 
     @Sendable func reopen(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -75,7 +71,7 @@ extension CaseAPIController {
         let p = context.principal
         let limit = try KnowledgeQuery.paging(request.query, defaultLimit: 5).limit
         let list = try await cases.suggestions(caseID: try context.parameters.require("id", as: RecordID.self), limit: min(limit, 20), as: p)
-        return try JSONIO.response(.object(["data": .array(list.map(CaseJSON.encode))]))
+        return try JSONIO.response(ListBody(data: list.map(SuggestionBody.init)))
     }
 
     @Sendable func solvedWith(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -112,7 +108,7 @@ extension CaseAPIController {
         }
         let r = try await cases.intake(mail, priority: priority, as: p)
         return try JSONIO.response(
-            .object(["case": CaseJSON.encode(r.serviceCase), "created": .bool(r.created), "contact_id": r.contactID.map(JSONValue.int) ?? .null]),
+            IntakeBody(case: CaseBody(r.serviceCase), created: r.created, contactID: r.contactID),
             status: r.created ? .created : .ok, headers: r.created ? [.location: "/api/v1/cases/\(r.serviceCase.id)"] : [:])
     }
 

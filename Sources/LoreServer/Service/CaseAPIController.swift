@@ -21,7 +21,7 @@ struct CaseAPIController {
         let p = context.principal
         let (list, total) = try await cases.list(try CaseQueryParser.listQuery(request.query), as: p)
         let now = Timestamp.now()
-        return try JSONIO.response(.object(["data": .array(list.map { CaseJSON.encode($0, now: now) }), "total": .int(Int64(total))]))
+        return try JSONIO.response(ListBody(data: list.map { CaseBody($0, now: now) }, total: total))
     }
 
     @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -47,7 +47,7 @@ struct CaseAPIController {
 
     @Sendable func detail(_ request: Request, context: SignedInContext) async throws -> Response {
         try JSONIO.response(
-            CaseJSON.encode(try await cases.detail(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)))
+            CaseDetailBody(try await cases.detail(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)))
     }
 
     @Sendable func addMessage(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -77,13 +77,13 @@ struct CaseAPIController {
         }
         try f.check()
         let done = try await cases.assign(caseIDs: ids, to: assignee, as: p)
-        return try JSONIO.response(.object(["data": .array(done.map { CaseJSON.encode($0) })]))
+        return try JSONIO.response(ListBody(data: done.map { CaseBody($0) }))
     }
 
     /// The case as JSON; `created`: 201 with the case's address (a new case, or something new on it).
     static func caseResponse(_ c: ServiceCase, created: Bool = false) throws -> Response {
-        guard created else { return try JSONIO.response(CaseJSON.encode(c)) }
-        return try JSONIO.response(CaseJSON.encode(c), status: .created, headers: [.location: "/api/v1/cases/\(c.id)"])
+        guard created else { return try JSONIO.response(CaseBody(c)) }
+        return try JSONIO.response(CaseBody(c), status: .created, headers: [.location: "/api/v1/cases/\(c.id)"])
     }
 
     /// A small JSON body with the given fields, read by `read`.
