@@ -42,6 +42,6 @@ public enum KnowledgeScores {
 }
 
 /// The freshness shown next to an article.
-public enum FreshnessBadge: String, Sendable {
+public enum FreshnessBadge: String, Sendable, Encodable {
     case fresh, ageing, stale
 }

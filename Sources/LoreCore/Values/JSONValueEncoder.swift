@@ -12,19 +12,27 @@ public struct JSONValueEncoder: Sendable {
         return root.value
     }
 
-    /// `accountID` → `account_id`, `firstResponseDue` → `first_response_due`, `URLPath` → `url_path`.
+    /// `accountID` → `account_id`, `productIDs` → `product_ids`, `firstResponseDue` → `first_response_due`, `URLPath` →
+    /// `url_path`.
     public static func snakeCase(_ name: String) -> String {
         let chars = Array(name)
         var out = ""
         for (i, c) in chars.enumerated() {
             if c.isUppercase, i > 0 {
                 let previous = chars[i - 1]
-                let nextIsLower = i + 1 < chars.count && chars[i + 1].isLowercase
+                let nextIsLower =
+                    i + 1 < chars.count && chars[i + 1].isLowercase
+                    && !Self.isPluralOfAcronym(chars, at: i + 1)
                 if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) { out.append("_") }
             }
             out.append(contentsOf: c.lowercased())
         }
         return out
+    }
+
+    /// The `s` of `IDs` in `productIDs`: the acronym's plural, not the start of a new word.
+    private static func isPluralOfAcronym(_ chars: [Character], at i: Int) -> Bool {
+        chars[i] == "s" && (i + 1 == chars.count || chars[i + 1].isUppercase || chars[i + 1].isNumber)
     }
 }
 

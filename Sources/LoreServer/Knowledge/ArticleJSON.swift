@@ -2,71 +2,8 @@ import Foundation
 import LoreCore
 import LoreStore
 
-/// Articles and their history as JSON, and article input parsed strictly from JSON (every bad field named).
+/// Article input parsed strictly from JSON, every bad field named (the outputs are typed: ``ArticleBody``).
 enum ArticleJSON {
-    /// `scored` is the freshness and badge a search already worked out for the article (the same formula), so a
-    /// page of hits does not parse and format timestamps again.
-    static func encode(_ a: Article, withBody: Bool = true, scored: (freshness: Double, badge: FreshnessBadge)? = nil) -> JSONValue {
-        let freshness = scored?.freshness ?? a.freshness(nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
-        let badge = scored?.badge ?? KnowledgeScores.badge(freshness: freshness, pastDue: a.isPastDue(today: String(Timestamp.now().prefix(10))))
-        var o: [String: JSONValue] = [
-            "id": .int(a.id), "type": .string(a.type.rawValue), "title": .string(a.title), "language": .string(a.language.rawValue),
-            "category_id": a.categoryID.map(JSONValue.int) ?? .null, "tags": .array(a.tags.map(JSONValue.string)),
-            "product_ids": .array(a.productIDs.map(JSONValue.int)), "account_ids": .array(a.accountIDs.map(JSONValue.int)),
-            "competitor_ids": .array(a.competitorIDs.map(JSONValue.int)), "status": .string(a.status.rawValue),
-            "audience": .string(a.audience.kind.rawValue), "audience_tiers": .array(a.audience.tiers.map(JSONValue.string)),
-            "audience_industries": .array(a.audience.industries.map(JSONValue.string)), "owner_id": a.ownerID.map(JSONValue.int) ?? .null,
-            "version": .int(Int64(a.version)), "published_at": optional(a.publishedAt), "verified_at": optional(a.verifiedAt),
-            "verify_by": optional(a.verifyBy), "helpful_count": .int(Int64(a.helpfulCount)), "unhelpful_count": .int(Int64(a.unhelpfulCount)),
-            "view_count": .int(Int64(a.viewCount)), "solved_count": .int(Int64(a.solvedCount)), "freshness": .double(round3(freshness)),
-            "freshness_badge": .string(badge.rawValue),
-            "quality": .double(round3(a.quality)), "created_at": .string(a.createdAt), "updated_at": .string(a.updatedAt),
-        ]
-        if withBody {
-            o["body"] = .string(a.body)
-            o["body_html"] = .string(Markdown.html(a.body))
-        }
-        return .object(o)
-    }
-
-    static func encode(_ v: ArticleVersion) -> JSONValue {
-        .object([
-            "number": .int(Int64(v.number)), "type": .string(v.type.rawValue), "title": .string(v.title), "body": .string(v.body),
-            "language": .string(v.language.rawValue), "category_id": v.categoryID.map(JSONValue.int) ?? .null,
-            "tags": .array(v.tags.map(JSONValue.string)), "status": .string(v.status.rawValue), "note": optional(v.note),
-            "author_id": v.authorID.map(JSONValue.int) ?? .null, "author_name": optional(v.authorName), "created_at": .string(v.createdAt),
-        ])
-    }
-
-    static func encode(_ r: ArticleRevision) -> JSONValue {
-        .object([
-            "id": .int(r.id), "article_id": .int(r.articleID), "base_version": .int(Int64(r.baseVersion)), "title": .string(r.title),
-            "body": .string(r.body), "tags": .array(r.tags.map(JSONValue.string)), "note": optional(r.note),
-            "author_id": r.authorID.map(JSONValue.int) ?? .null, "author_name": optional(r.authorName), "created_at": .string(r.createdAt),
-            "status": .string(r.status.rawValue), "reviewer_id": r.reviewerID.map(JSONValue.int) ?? .null,
-            "review_comment": optional(r.reviewComment), "reviewed_at": optional(r.reviewedAt),
-        ])
-    }
-
-    static func encode(_ r: ArticleReview) -> JSONValue {
-        .object([
-            "revision_id": r.revisionID.map(JSONValue.int) ?? .null, "reviewer_id": r.reviewerID.map(JSONValue.int) ?? .null,
-            "reviewer_name": optional(r.reviewerName), "decision": .string(r.decision), "comment": optional(r.comment),
-            "created_at": .string(r.createdAt),
-        ])
-    }
-
-    static func encode(_ h: ArticleHit) -> JSONValue {
-        .object([
-            "article": encode(h.article, withBody: false, scored: (h.freshness, h.badge)), "relevance": .double(round3(h.relevance)),
-            "score": .double(round3(h.score)),
-            "snippet": .string(Snippet.plain(h.snippet)), "snippet_html": .string(Snippet.html(h.snippet)),
-        ])
-    }
-
-    static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-    static func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
-
     static let inputFields: Set<String> = [
         "type", "title", "body", "language", "category_id", "tags", "product_ids", "account_ids", "competitor_ids", "audience",
         "audience_tiers", "audience_industries", "verify_by", "note",

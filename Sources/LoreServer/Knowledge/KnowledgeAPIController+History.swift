@@ -22,14 +22,14 @@ extension KnowledgeAPIController {
 
     @Sendable func versions(_ request: Request, context: SignedInContext) async throws -> Response {
         let versions = try await kb.versions(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
-        return try JSONIO.response(.object(["data": .array(versions.map(ArticleJSON.encode))]))
+        return try JSONIO.response(ListBody(data: versions))
     }
 
     @Sendable func version(_ request: Request, context: SignedInContext) async throws -> Response {
         let v = try await kb.version(
             id: try context.parameters.require("id", as: RecordID.self), number: Int(try context.parameters.require("number", as: RecordID.self)),
             as: context.principal)
-        return try JSONIO.response(ArticleJSON.encode(v))
+        return try JSONIO.response(v)
     }
 
     @Sendable func diff(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -51,15 +51,15 @@ extension KnowledgeAPIController {
         let id = try context.parameters.require("id", as: RecordID.self)
         let number = Int(try context.parameters.require("number", as: RecordID.self))
         switch try await kb.restore(id: id, number: number, as: context.principal) {
-        case .article(let a): return try JSONIO.response(.object(["article": ArticleJSON.encode(a)]))
+        case .article(let a): return try JSONIO.response(["article": ArticleBody(a)])
         case .proposal(let r):
-            return try JSONIO.response(.object(["proposal": ArticleJSON.encode(r)]), status: .created, headers: Self.proposalsLocation(id))
+            return try JSONIO.response(["proposal": r], status: .created, headers: Self.proposalsLocation(id))
         }
     }
 
     @Sendable func proposals(_ request: Request, context: SignedInContext) async throws -> Response {
         let list = try await kb.revisions(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
-        return try JSONIO.response(.object(["data": .array(list.map(ArticleJSON.encode))]))
+        return try JSONIO.response(ListBody(data: list))
     }
 
     @Sendable func propose(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -75,7 +75,7 @@ extension KnowledgeAPIController {
         let id = try context.parameters.require("id", as: RecordID.self)
         let r = try await kb.propose(
             id: id, title: try fields.required(title, "title"), body: try fields.required(body, "body"), tags: tags, note: note, as: p)
-        return try JSONIO.response(ArticleJSON.encode(r), status: .created, headers: Self.proposalsLocation(id))
+        return try JSONIO.response(r, status: .created, headers: Self.proposalsLocation(id))
     }
 
     /// Where a new proposal is listed (a proposal has no address of its own).
@@ -85,12 +85,12 @@ extension KnowledgeAPIController {
     func decideProposal(approve: Bool, _ request: Request, context: SignedInContext) async throws -> Response {
         let comment = try await Self.optionalComment(request, context)
         let id = try context.parameters.require("id", as: RecordID.self)
-        return try JSONIO.response(ArticleJSON.encode(try await kb.decide(revision: id, approve: approve, comment: comment, as: context.principal)))
+        return try JSONIO.response(try await kb.decide(revision: id, approve: approve, comment: comment, as: context.principal))
     }
 
     @Sendable func reviews(_ request: Request, context: SignedInContext) async throws -> Response {
         let list = try await kb.reviews(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
-        return try JSONIO.response(.object(["data": .array(list.map(ArticleJSON.encode))]))
+        return try JSONIO.response(ListBody(data: list))
     }
 
     @Sendable func feedback(_ request: Request, context: SignedInContext) async throws -> Response {

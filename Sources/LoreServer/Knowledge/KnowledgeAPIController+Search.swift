@@ -20,25 +20,13 @@ extension KnowledgeAPIController {
             text: params.get("q") ?? "", filter: try KnowledgeQuery.facets(params), limit: paging.limit, offset: paging.offset,
             includeFacets: params.get("facets") != "false")
         let r = try await kb.search(q, as: p)
-        var o: [String: JSONValue] = [
-            "data": .array(r.hits.map(ArticleJSON.encode)), "total": .int(Int64(r.total)), "total_is_capped": .bool(r.totalIsCapped),
-            "matched_all": .bool(r.matchedAll), "tokens": .array(r.tokens.map(JSONValue.string)),
-        ]
-        if let f = r.facets {
-            o["facets"] = .object([
-                "type": .object(f.types.mapValues { .int(Int64($0)) }), "language": .object(f.languages.mapValues { .int(Int64($0)) }),
-                "category_id": .object(Dictionary(uniqueKeysWithValues: f.categories.map { (String($0.key), JSONValue.int(Int64($0.value))) })),
-                "product_id": .object(Dictionary(uniqueKeysWithValues: f.products.map { (String($0.key), JSONValue.int(Int64($0.value))) })),
-            ])
-        }
-        return try JSONIO.response(.object(o))
+        return try JSONIO.response(ArticleSearchBody(r))
     }
 
     @Sendable func suggest(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let list = try await kb.suggest(prefix: request.query.get("q") ?? "", as: p)
-        return try JSONIO.response(
-            .object(["data": .array(list.map { .object(["id": .int($0.id), "title": .string($0.title), "type": .string($0.type.rawValue)]) })]))
+        return try JSONIO.response(ListBody(data: list.map { TitleSuggestionBody(id: $0.id, title: $0.title, type: $0.type) }))
     }
 
     @Sendable func related(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -50,21 +38,16 @@ extension KnowledgeAPIController {
         let k = Int(fields.int("k", in: 1...50, default: 5))
         try fields.check()
         let hits = try await kb.related(subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
-        return try JSONIO.response(.object(["data": .array(hits.map(ArticleJSON.encode))]))
+        return try JSONIO.response(ListBody(data: hits.map(ArticleHitBody.init)))
     }
 
     @Sendable func reviewQueue(_ request: Request, context: SignedInContext) async throws -> Response {
         let (articles, proposals) = try await kb.reviewQueue(as: context.principal)
-        return try JSONIO.response(
-            .object([
-                "articles": .array(articles.map { ArticleJSON.encode($0, withBody: false) }),
-                "proposals": .array(proposals.map(ArticleJSON.encode)),
-            ]))
+        return try JSONIO.response(ReviewQueueBody(articles: articles.map { ArticleSummaryBody($0) }, proposals: proposals))
     }
 
     @Sendable func needsReview(_ request: Request, context: SignedInContext) async throws -> Response {
         let (list, total) = try await kb.needsReviewPage(as: context.principal)
-        return try JSONIO.response(
-            .object(["data": .array(list.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
+        return try JSONIO.response(ListBody(data: list.map { ArticleSummaryBody($0) }, total: total))
     }
 }

@@ -42,14 +42,14 @@ struct KnowledgeAPIController {
         let (articles, total) = try await kb.list(
             filter: try KnowledgeQuery.facets(params), status: status, ownerID: owner, limit: paging.limit, offset: paging.offset, as: p)
         return try JSONIO.response(
-            .object(["data": .array(articles.map { ArticleJSON.encode($0, withBody: false) }), "total": .int(Int64(total))]))
+            ListBody(data: articles.map { ArticleSummaryBody($0) }, total: total))
     }
 
     @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let input = try ArticleJSON.input(try await JSONIO.object(request, context: context), base: nil)
         let article = try await kb.create(input, as: p)
-        return try JSONIO.response(ArticleJSON.encode(article), status: .created, headers: [.location: "/api/v1/articles/\(article.id)"])
+        return try JSONIO.response(ArticleBody(article), status: .created, headers: [.location: "/api/v1/articles/\(article.id)"])
     }
 
     @Sendable func get(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -93,5 +93,5 @@ struct KnowledgeAPIController {
 
 /// An article as a JSON response (a tiny helper so handlers read as one line).
 func articleResponse(_ a: Article) throws -> Response {
-    try JSONIO.response(ArticleJSON.encode(a))
+    try JSONIO.response(ArticleBody(a))
 }

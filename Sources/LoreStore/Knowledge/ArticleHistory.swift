@@ -2,7 +2,8 @@ import LoreCore
 import SQLKit
 
 /// One saved version of an article's content.
-public struct ArticleVersion: Sendable, Equatable {
+/// Encodable as the API writes it (every property, snake_case: the `ArticleVersion` schema).
+public struct ArticleVersion: Sendable, Equatable, Encodable {
     public var number: Int
     public var type: ArticleType
     public var title: String
@@ -18,8 +19,9 @@ public struct ArticleVersion: Sendable, Equatable {
 }
 
 /// A proposed edit to a published article, waiting for (or decided by) a knowledge manager.
-public struct ArticleRevision: Sendable, Equatable {
-    public enum Status: String, Sendable { case pending, approved, rejected }
+/// Encodable as the API writes it (the `ArticleProposal` schema).
+public struct ArticleRevision: Sendable, Equatable, Encodable {
+    public enum Status: String, Sendable, Encodable { case pending, approved, rejected }
     public var id: Int64
     public var articleID: Int64
     public var baseVersion: Int
@@ -37,7 +39,8 @@ public struct ArticleRevision: Sendable, Equatable {
 }
 
 /// A review event: submitted, approved, rejected or verified, with the reviewer's comment.
-public struct ArticleReview: Sendable, Equatable {
+/// Encodable as the API writes it (the `ArticleReview` schema).
+public struct ArticleReview: Sendable, Equatable, Encodable {
     public var revisionID: Int64?
     public var reviewerID: Int64?
     public var reviewerName: String?
