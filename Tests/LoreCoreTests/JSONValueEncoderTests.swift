@@ -42,6 +42,22 @@ import Testing
         #expect(try JSONValueEncoder().encode(Settings(sla: ["firstResponse": 1])) == .object(["sla": .object(["firstResponse": .int(1)])]))
     }
 
+    @Test func everyNumberWidth() throws {
+        struct Numbers: Encodable {
+            var a: Int32
+            var b: UInt8
+            var c: Float
+            var d: [Int16]
+            var e: UInt64
+        }
+        let json = try JSONValueEncoder().encode(Numbers(a: -3, b: 200, c: 0.5, d: [1, 2], e: .max))
+        #expect(
+            json
+                == .object([
+                    "a": .int(-3), "b": .int(200), "c": .double(0.5), "d": .array([.int(1), .int(2)]), "e": .double(Double(UInt64.max)),
+                ]))
+    }
+
     @Test func snakeCaseNames() {
         for (name, snake) in [
             ("accountID", "account_id"), ("csatLink", "csat_link"), ("URLPath", "url_path"), ("id", "id"), ("tier2Due", "tier2_due"),

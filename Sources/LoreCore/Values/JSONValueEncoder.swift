@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Encodes an `Encodable` value as a ``JSONValue`` the way Lore's API writes JSON, so a response's shape is stated
 /// once, as a Swift type: property names become snake_case (`accountID` → `account_id`, `csatLink` → `csat_link`;
 /// names without capitals are kept), and an optional with no value is written as `null` rather than left out — an API
@@ -10,6 +12,16 @@ public struct JSONValueEncoder: Sendable {
         let root = JSONNode()
         try value.encode(to: NodeEncoder(node: root, codingPath: []))
         return root.value
+    }
+
+    /// Property names seen so far and their snake_case: a response writes the same few dozen names over and over.
+    private static let names = Mutex<[String: String]>([:])
+
+    static func jsonName(_ name: String) -> String {
+        if let known = names.withLock({ $0[name] }) { return known }
+        let snake = snakeCase(name)
+        names.withLock { $0[name] = snake }
+        return snake
     }
 
     /// `accountID` → `account_id`, `productIDs` → `product_ids`, `firstResponseDue` → `first_response_due`, `URLPath` →
@@ -58,7 +70,8 @@ private final class JSONNode {
 
     func appended() -> JSONNode {
         let node = JSONNode()
-        array = (array ?? []) + [node]
+        if array == nil { array = [] }
+        array?.append(node)
         return node
     }
 }
@@ -81,21 +94,46 @@ private struct NodeEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(node: node, codingPath: codingPath) }
 }
 
-/// Writes `value` into `node`: JSONValue as it is, scalars directly, anything else through its own `encode(to:)`.
+/// Writes `value` into `node`: JSONValue as it is, a dictionary with its keys as they are, anything else through its
+/// own `encode(to:)` (primitives reach the containers' typed overloads, which write them directly).
 private func write<T: Encodable>(_ value: T, into node: JSONNode, codingPath: [any CodingKey]) throws {
-    switch value {
-    case let v as JSONValue: node.scalar = v
-    case let v as String: node.scalar = .string(v)
-    case let v as Bool: node.scalar = .bool(v)
-    case let v as Int64: node.scalar = .int(v)
-    case let v as Int: node.scalar = .int(Int64(v))
-    case let v as Int32: node.scalar = .int(Int64(v))
-    case let v as Double: node.scalar = .double(v)
-    case let dictionary as [String: any Encodable]:
-        // A dictionary's keys are data (priority names, field names), not property names: kept as they are.
+    switch ValueKind.of(T.self) {
+    case .json: if let v = value as? JSONValue { node.scalar = v }
+    case .integer:
+        // Other widths than Int and Int64 (which the containers write directly).
+        if let number = value as? any BinaryInteger { node.scalar = Int64(exactly: number).map(JSONValue.int) ?? .double(Double(number)) }
+    case .floatingPoint: if let number = value as? any BinaryFloatingPoint { node.scalar = .double(Double(number)) }
+    case .dictionary: if let dictionary = value as? any StringKeyedEncodable { try dictionary.write(into: node, codingPath: codingPath) }
+    case .other: try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
+    }
+}
+
+/// How a type is written, worked out once per type: a dynamic cast to a protocol costs more than writing the value.
+private enum ValueKind {
+    case json, integer, floatingPoint, dictionary, other
+
+    private static let known = Mutex<[ObjectIdentifier: ValueKind]>([:])
+
+    static func of<T>(_ type: T.Type) -> ValueKind {
+        if let kind = known.withLock({ $0[ObjectIdentifier(type)] }) { return kind }
+        let kind: ValueKind =
+            if type == JSONValue.self { .json } else if type is any BinaryInteger.Type { .integer } else if type is any BinaryFloatingPoint.Type {
+                .floatingPoint
+            } else if type is any StringKeyedEncodable.Type { .dictionary } else { .other }
+        known.withLock { $0[ObjectIdentifier(type)] = kind }
+        return kind
+    }
+}
+
+/// A dictionary keyed by text: its keys are data (priority names, ids), not property names, so they are kept.
+private protocol StringKeyedEncodable {
+    func write(into node: JSONNode, codingPath: [any CodingKey]) throws
+}
+
+extension Dictionary: StringKeyedEncodable where Key == String, Value: Encodable {
+    fileprivate func write(into node: JSONNode, codingPath: [any CodingKey]) throws {
         node.object = node.object ?? [:]
-        for (key, element) in dictionary { try write(element, into: node.child(key), codingPath: codingPath) }
-    default: try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
+        for (key, element) in self { try LoreCore.write(element, into: node.child(key), codingPath: codingPath) }
     }
 }
 
@@ -103,9 +141,14 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     let node: JSONNode
     let codingPath: [any CodingKey]
 
-    private func child(_ key: Key) -> JSONNode { node.child(JSONValueEncoder.snakeCase(key.stringValue)) }
+    private func child(_ key: Key) -> JSONNode { node.child(JSONValueEncoder.jsonName(key.stringValue)) }
 
     mutating func encodeNil(forKey key: Key) throws { child(key).scalar = .null }
+    mutating func encode(_ value: String, forKey key: Key) throws { child(key).scalar = .string(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).scalar = .bool(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { child(key).scalar = .int(Int64(value)) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { child(key).scalar = .int(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { child(key).scalar = .double(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try write(value, into: child(key), codingPath: codingPath + [key])
     }
@@ -144,6 +187,11 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     var count: Int { node.array?.count ?? 0 }
 
     mutating func encodeNil() throws { node.appended().scalar = .null }
+    mutating func encode(_ value: String) throws { node.appended().scalar = .string(value) }
+    mutating func encode(_ value: Bool) throws { node.appended().scalar = .bool(value) }
+    mutating func encode(_ value: Int) throws { node.appended().scalar = .int(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { node.appended().scalar = .int(value) }
+    mutating func encode(_ value: Double) throws { node.appended().scalar = .double(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try write(value, into: node.appended(), codingPath: codingPath) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -162,5 +210,10 @@ private struct SingleNodeContainer: SingleValueEncodingContainer {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil() throws { node.scalar = .null }
+    mutating func encode(_ value: String) throws { node.scalar = .string(value) }
+    mutating func encode(_ value: Bool) throws { node.scalar = .bool(value) }
+    mutating func encode(_ value: Int) throws { node.scalar = .int(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { node.scalar = .int(value) }
+    mutating func encode(_ value: Double) throws { node.scalar = .double(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try write(value, into: node, codingPath: codingPath) }
 }
