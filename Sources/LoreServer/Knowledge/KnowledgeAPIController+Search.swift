@@ -38,16 +38,16 @@ extension KnowledgeAPIController {
         let k = Int(fields.int("k", in: 1...50, default: 5))
         try fields.check()
         let hits = try await kb.related(subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
-        return try JSONIO.response(ListBody(data: hits.map(ArticleHitBody.init)))
+        return try JSONIO.response(ListBody(data: hits.map { ArticleHitBody($0).json }))
     }
 
     @Sendable func reviewQueue(_ request: Request, context: SignedInContext) async throws -> Response {
         let (articles, proposals) = try await kb.reviewQueue(as: context.principal)
-        return try JSONIO.response(ReviewQueueBody(articles: articles.map { ArticleSummaryBody($0) }, proposals: proposals))
+        return try JSONIO.response(ReviewQueueBody(articles: articles.map { ArticleSummaryBody($0).json }, proposals: proposals))
     }
 
     @Sendable func needsReview(_ request: Request, context: SignedInContext) async throws -> Response {
         let (list, total) = try await kb.needsReviewPage(as: context.principal)
-        return try JSONIO.response(ListBody(data: list.map { ArticleSummaryBody($0) }, total: total))
+        return try JSONIO.response(ListBody(data: list.map { ArticleSummaryBody($0).json }, total: total))
     }
 }

@@ -42,7 +42,7 @@ struct KnowledgeAPIController {
         let (articles, total) = try await kb.list(
             filter: try KnowledgeQuery.facets(params), status: status, ownerID: owner, limit: paging.limit, offset: paging.offset, as: p)
         return try JSONIO.response(
-            ListBody(data: articles.map { ArticleSummaryBody($0) }, total: total))
+            ListBody(data: articles.map { ArticleSummaryBody($0).json }, total: total))
     }
 
     @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
