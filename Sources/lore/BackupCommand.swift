@@ -17,8 +17,12 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         let (location, path) = (db.location, path)
         let started = ContinuousClock.now
-        let report = try await Backup.command { try await Backup.backup(location, to: path, logger: Logger(label: "lore.backup")) }
-        print("Backed up \(report.tables) tables (\(report.bytes / 1024) KB) to \(path) in \(ContinuousClock.now - started).")
+        let report = try await Backup.command {
+            try await Backup.backup(location, to: path, logger: Logger(label: "lore.backup"))
+        }
+        print(
+            "Backed up \(report.tables) tables (\(report.bytes / 1024) KB) to \(path) in \(ContinuousClock.now - started)."
+        )
     }
 }
 
@@ -36,7 +40,9 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (location, path) = (db.location, path)
-        let report = try await Backup.command { try await Backup.restore(path, into: location, logger: Logger(label: "lore.restore")) }
+        let report = try await Backup.command {
+            try await Backup.restore(path, into: location, logger: Logger(label: "lore.restore"))
+        }
         print("Restored \(report.tables) tables from \(path) into \(DatabaseSession.redact(location)).")
     }
 }
@@ -53,10 +59,13 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         Environment.bootstrapLogging(level: .warning, json: false)
-        let problems = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.check"), migrate: false) { database in
+        let problems = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.check"), migrate: false)
+        { database in
             try await IntegrityCheck.run(database)
         }
-        guard problems.isEmpty else { throw CLIError("the database has problems:\n  " + problems.joined(separator: "\n  ")) }
+        guard problems.isEmpty else {
+            throw CLIError("the database has problems:\n  " + problems.joined(separator: "\n  "))
+        }
         print("ok: \(DatabaseSession.redact(db.location)) passes its integrity checks")
     }
 }

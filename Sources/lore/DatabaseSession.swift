@@ -6,7 +6,8 @@ import LoreStore
 enum DatabaseSession {
     @discardableResult
     static func with<T: Sendable>(
-        _ location: String, logger: Logger, migrate: Bool = true, _ body: @Sendable @escaping (any LoreDatabase) async throws -> T
+        _ location: String, logger: Logger, migrate: Bool = true,
+        _ body: @Sendable @escaping (any LoreDatabase) async throws -> T
     ) async throws -> T {
         let database: any LoreDatabase
         do {

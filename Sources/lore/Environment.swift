@@ -10,7 +10,8 @@ enum Environment {
     /// Logs as JSON lines (`LORE_LOG_FORMAT=json`, the default for `serve`) or as plain text.
     static func bootstrapLogging(level: Logger.Level, json: Bool) {
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler =
+                json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }

@@ -12,14 +12,22 @@ struct KnowledgeCommand: AsyncParsableCommand {
         subcommands: [Import.self, Export.self, Reindex.self, Generate.self, RankingSQL.self])
 
     struct Actor: ParsableArguments {
-        @Option(name: .customLong("as"), help: "E-mail of the user the import or export acts as (default: the first administrator).")
+        @Option(
+            name: .customLong("as"),
+            help: "E-mail of the user the import or export acts as (default: the first administrator).")
         var email: String?
 
         func principal(_ database: any LoreDatabase) async throws -> Principal {
             let users = UserRepository(database: database)
             let user: User?
-            if let email { user = try await users.find(email: email) } else { user = try await users.list().first { $0.role == .admin && $0.active } }
-            guard let user, let p = try await users.principal(userID: user.id) else { throw CLIError("no active user \(email ?? "(administrator)")") }
+            if let email {
+                user = try await users.find(email: email)
+            } else {
+                user = try await users.list().first { $0.role == .admin && $0.active }
+            }
+            guard let user, let p = try await users.principal(userID: user.id) else {
+                throw CLIError("no active user \(email ?? "(administrator)")")
+            }
             return p
         }
     }
@@ -35,7 +43,8 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var actor: Actor
         @Argument(help: "A .jsonl file, or a folder of .md files.") var path: String
-        @Flag(name: .customLong("continue"), help: "Import the good articles even if some have errors.") var keepGoing = false
+        @Flag(name: .customLong("continue"), help: "Import the good articles even if some have errors.") var keepGoing =
+            false
 
         func run() async throws {
             Environment.bootstrapLogging(level: .warning, json: false)
@@ -43,7 +52,8 @@ struct KnowledgeCommand: AsyncParsableCommand {
             guard !items.isEmpty else { throw CLIError("\(path) has no articles") }
             let (actor, atomic) = (actor, !keepGoing)
             let results = try await DatabaseSession.with(db.location, logger: Logger(label: "lore.kb")) { database in
-                try await KnowledgeRepository(database: database).importDocuments(items, atomic: atomic, as: try await actor.principal(database))
+                try await KnowledgeRepository(database: database).importDocuments(
+                    items, atomic: atomic, as: try await actor.principal(database))
             }
             let failed = results.filter { $0.error != nil }
             for f in failed { FileHandle.standardError.write(Data("\(f.source): \(f.error ?? "")\n".utf8)) }
@@ -52,22 +62,33 @@ struct KnowledgeCommand: AsyncParsableCommand {
             if !failed.isEmpty { throw ExitCode(2) }
         }
 
-        static func read(_ path: String) throws -> [(source: String, document: Result<ArticleDocument, FrontMatter.ParseError>)] {
+        static func read(_ path: String) throws -> [(
+            source: String, document: Result<ArticleDocument, FrontMatter.ParseError>
+        )] {
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError("no such file or folder: \(path)") }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw CLIError("no such file or folder: \(path)")
+            }
             if !isDir.boolValue {
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                guard let data = FileManager.default.contents(atPath: path),
+                    let text = String(data: data, encoding: .utf8)
+                else {
                     throw CLIError("\(path) is not readable UTF-8 text")
                 }
                 return KnowledgeTransfer.parseJSONLines(text)
             }
-            let files = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".md") }.sorted()
+            let files = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".md") }
+                .sorted()
             return files.map { name in
                 let full = (path as NSString).appendingPathComponent(name)
-                guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
+                guard let data = FileManager.default.contents(atPath: full),
+                    let text = String(data: data, encoding: .utf8)
+                else {
                     return (name, .failure(FrontMatter.ParseError(line: 0, message: "not readable UTF-8 text")))
                 }
-                do { return (name, .success(try ArticleDocument.fromMarkdown(text))) } catch let e as FrontMatter.ParseError {
+                do { return (name, .success(try ArticleDocument.fromMarkdown(text))) } catch let e
+                    as FrontMatter.ParseError
+                {
                     return (name, .failure(e))
                 } catch { return (name, .failure(FrontMatter.ParseError(line: 0, message: "\(error)"))) }
             }
@@ -113,9 +134,12 @@ struct KnowledgeCommand: AsyncParsableCommand {
                             try fm.createDirectory(atPath: base + ".versions", withIntermediateDirectories: true)
                             for v in versions {
                                 var old = a
-                                (old.title, old.body, old.tags, old.type, old.language) = (v.title, v.body, v.tags, v.type, v.language)
+                                (old.title, old.body, old.tags, old.type, old.language) = (
+                                    v.title, v.body, v.tags, v.type, v.language
+                                )
                                 old.status = v.status
-                                try Data(ArticleDocument.toMarkdown(old).utf8).write(to: URL(fileURLWithPath: base + ".versions/v\(v.number).md"))
+                                try Data(ArticleDocument.toMarkdown(old).utf8).write(
+                                    to: URL(fileURLWithPath: base + ".versions/v\(v.number).md"))
                             }
                         }
                         n += 1

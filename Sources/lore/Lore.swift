@@ -23,7 +23,8 @@ struct Lore: AsyncParsableCommand {
             or a postgres:// URL.
             """,
         subcommands: [
-            Serve.self, Migrate.self, UserCommand.self, KnowledgeCommand.self, ServiceCommand.self, Demo.self, BackupCommand.self, CheckCommand.self,
+            Serve.self, Migrate.self, UserCommand.self, KnowledgeCommand.self, ServiceCommand.self, Demo.self,
+            BackupCommand.self, CheckCommand.self,
             RestoreCommand.self,
         ],
         defaultSubcommand: nil)
@@ -34,7 +35,8 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "SQLite file path or postgres://user:pass@host:port/db URL.", discussion: "Defaults to $LORE_DATABASE_URL, else lore.db.",
+            "SQLite file path or postgres://user:pass@host:port/db URL.",
+            discussion: "Defaults to $LORE_DATABASE_URL, else lore.db.",
             valueName: "path-or-url"))
     var database: String?
 

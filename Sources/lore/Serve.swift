@@ -19,17 +19,22 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var db: DatabaseOptions
     @Option(help: "Address to listen on (LORE_HOST).") var host: String = Environment.value("LORE_HOST") ?? "127.0.0.1"
-    @Option(help: "Port to listen on (LORE_PORT).") var port: Int = Environment.value("LORE_PORT").flatMap(Int.init) ?? 8080
+    @Option(help: "Port to listen on (LORE_PORT).") var port: Int =
+        Environment.value("LORE_PORT").flatMap(Int.init) ?? 8080
     @Option(help: "E-mail of the administrator created on first run.") var adminEmail: String?
-    @Option(help: "Password of the administrator created on first run (default: a generated one-time password).") var adminPassword: String?
-    @Flag(help: "Mark cookies Secure; use when Lore is served over HTTPS (LORE_SECURE_COOKIES=1).") var secureCookies = false
+    @Option(help: "Password of the administrator created on first run (default: a generated one-time password).")
+    var adminPassword: String?
+    @Flag(help: "Mark cookies Secure; use when Lore is served over HTTPS (LORE_SECURE_COOKIES=1).") var secureCookies =
+        false
     @Option(help: "trace, debug, info, notice, warning or error (LORE_LOG_LEVEL).") var logLevel: String =
         Environment.value("LORE_LOG_LEVEL") ?? "info"
-    @Option(help: "json (default) or text (LORE_LOG_FORMAT).") var logFormat: String = Environment.value("LORE_LOG_FORMAT") ?? "json"
+    @Option(help: "json (default) or text (LORE_LOG_FORMAT).") var logFormat: String =
+        Environment.value("LORE_LOG_FORMAT") ?? "json"
     @Option(help: "HTTP event-loop threads (LORE_THREADS); 0 means one per core.") var threads: Int =
         Environment.value("LORE_THREADS").flatMap(Int.init) ?? 0
     @Flag(help: .hidden) var benchmarkRoutes = false
-    @Option(help: "Address customers reach Lore at, for links in e-mails such as satisfaction surveys (LORE_PUBLIC_URL).")
+    @Option(
+        help: "Address customers reach Lore at, for links in e-mails such as satisfaction surveys (LORE_PUBLIC_URL).")
     var publicURL: String = Environment.value("LORE_PUBLIC_URL") ?? ""
     @Option(
         help: """
@@ -37,22 +42,30 @@ struct Serve: AsyncParsableCommand {
             (LORE_TRUSTED_PROXIES, comma-separated).
             """)
     var trustedProxy: [String] =
-        Environment.value("LORE_TRUSTED_PROXIES").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        Environment.value("LORE_TRUSTED_PROXIES").map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        } ?? []
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
         }
-        if let adminEmail, UserInput.validateEmail(adminEmail) != nil { throw ValidationError("--admin-email is not an e-mail address") }
-        if let adminPassword, let e = UserInput.validatePassword(adminPassword) { throw ValidationError("--admin-password \(e.message)") }
+        if let adminEmail, UserInput.validateEmail(adminEmail) != nil {
+            throw ValidationError("--admin-email is not an e-mail address")
+        }
+        if let adminPassword, let e = UserInput.validatePassword(adminPassword) {
+            throw ValidationError("--admin-password \(e.message)")
+        }
         for proxy in trustedProxy where !proxy.isEmpty && !ClientAddress.isIPAddress(proxy) {
             throw ValidationError("--trusted-proxy '\(proxy)' is not an IP address")
         }
     }
 
     func run() async throws {
-        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level \(logLevel) is not a log level") }
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("--log-level \(logLevel) is not a log level")
+        }
         Environment.bootstrapLogging(level: level, json: logFormat == "json")
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
@@ -80,7 +93,10 @@ struct Serve: AsyncParsableCommand {
                         started.withLock { $0 = true }
                         let port = channel.localAddress?.port ?? settings.port
                         logger.info(
-                            "Lore is listening", metadata: ["url": "http://\(settings.host):\(port)/", "database": "\(database.engine.rawValue)"])
+                            "Lore is listening",
+                            metadata: [
+                                "url": "http://\(settings.host):\(port)/", "database": "\(database.engine.rawValue)",
+                            ])
                     })
                 try await app.runService()
                 return true
@@ -124,11 +140,15 @@ enum StartupFailure {
     static func describe(_ error: any Error, host: String, port: Int) -> String {
         if let e = error as? CLIError { return e.description }
         let text = "\(error)"
-        if text.contains("Address already in use") { return "\(host):\(port) is already in use (another Lore, or another program); choose --port" }
+        if text.contains("Address already in use") {
+            return "\(host):\(port) is already in use (another Lore, or another program); choose --port"
+        }
         if text.contains("Permission denied") && text.contains("bind") {
             return "not allowed to listen on \(host):\(port); ports below 1024 need privileges"
         }
-        if text.contains("Cannot assign requested address") { return "\(host) is not an address of this machine; choose --host" }
+        if text.contains("Cannot assign requested address") {
+            return "\(host) is not an address of this machine; choose --host"
+        }
         return text
     }
 }

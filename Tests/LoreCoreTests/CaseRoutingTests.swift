@@ -8,7 +8,8 @@ import Testing
         #expect(manual == CaseRouting.Decision(source: .manual, departmentID: 7))
         #expect(manual.trainingLabel == 7)
         let model = await CaseRouting.decide(chosen: nil, best: (3, 0.8), threshold: 0.6) { _ in true }
-        #expect(model.source == .model && model.departmentID == 3 && model.trainingLabel == nil && model.confidence == 0.8)
+        #expect(
+            model.source == .model && model.departmentID == 3 && model.trainingLabel == nil && model.confidence == 0.8)
     }
 
     @Test func unsureDeletedOrUntrainedGoesToTriageKeepingTheGuess() async {

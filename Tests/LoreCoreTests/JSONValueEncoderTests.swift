@@ -25,12 +25,14 @@ import Testing
     @Test func namesNullsEnumsNestingAndArrays() throws {
         let value = Sample(
             id: 7, accountID: 3, contactID: nil, channel: .email, tier: 2, score: 0.5, breached: true,
-            sla: Inner(firstResponseDue: "2026-12-07T00:00:00.000Z", pausedAt: nil), tags: ["a", "b"], extra: .object(["k": .int(1)]))
+            sla: Inner(firstResponseDue: "2026-12-07T00:00:00.000Z", pausedAt: nil), tags: ["a", "b"],
+            extra: .object(["k": .int(1)]))
         let json = try JSONValueEncoder().encode(value)
         #expect(
             json
                 == .object([
-                    "id": .int(7), "account_id": .int(3), "contact_id": .null, "channel": .string("email"), "tier": .int(2),
+                    "id": .int(7), "account_id": .int(3), "contact_id": .null, "channel": .string("email"),
+                    "tier": .int(2),
                     "score": .double(0.5), "breached": .bool(true),
                     "sla": .object(["first_response_due": .string("2026-12-07T00:00:00.000Z"), "paused_at": .null]),
                     "tags": .array([.string("a"), .string("b")]), "extra": .object(["k": .int(1)]),
@@ -39,7 +41,9 @@ import Testing
 
     @Test func dictionaryKeysAreKeptAsTheyAre() throws {
         struct Settings: Encodable { var sla: [String: Int] }
-        #expect(try JSONValueEncoder().encode(Settings(sla: ["firstResponse": 1])) == .object(["sla": .object(["firstResponse": .int(1)])]))
+        #expect(
+            try JSONValueEncoder().encode(Settings(sla: ["firstResponse": 1]))
+                == .object(["sla": .object(["firstResponse": .int(1)])]))
     }
 
     @Test func everyNumberWidth() throws {
@@ -54,13 +58,15 @@ import Testing
         #expect(
             json
                 == .object([
-                    "a": .int(-3), "b": .int(200), "c": .double(0.5), "d": .array([.int(1), .int(2)]), "e": .double(Double(UInt64.max)),
+                    "a": .int(-3), "b": .int(200), "c": .double(0.5), "d": .array([.int(1), .int(2)]),
+                    "e": .double(Double(UInt64.max)),
                 ]))
     }
 
     @Test func snakeCaseNames() {
         for (name, snake) in [
-            ("accountID", "account_id"), ("csatLink", "csat_link"), ("URLPath", "url_path"), ("id", "id"), ("tier2Due", "tier2_due"),
+            ("accountID", "account_id"), ("csatLink", "csat_link"), ("URLPath", "url_path"), ("id", "id"),
+            ("tier2Due", "tier2_due"),
         ] {
             #expect(JSONValueEncoder.snakeCase(name) == snake, "\(name)")
         }

@@ -7,7 +7,8 @@ struct JSONWriterTests {
     /// The writer copies unescaped runs in bulk; every character that must be escaped still is, wherever it falls.
     @Test func stringsAreEscapedAndReadBack() throws {
         let samples = [
-            "", "plain", "退款 refund", "\"quoted\"", "back\\slash", "line\nbreak\r\ttab", "\u{0}\u{1}\u{1F}", "end\"", "\\",
+            "", "plain", "退款 refund", "\"quoted\"", "back\\slash", "line\nbreak\r\ttab", "\u{0}\u{1}\u{1F}", "end\"",
+            "\\",
             "混合\"\\\n\u{7}😀",
         ]
         for sample in samples {

@@ -23,10 +23,15 @@ import Testing
             ```
             """)
         #expect(html.contains("<h1>Title &lt;b&gt;x&lt;/b&gt;</h1>"))
-        #expect(html.contains("<strong>bold</strong>") && html.contains("<em>em</em>") && html.contains("<code>&lt;code&gt;</code>"))
+        #expect(
+            html.contains("<strong>bold</strong>") && html.contains("<em>em</em>")
+                && html.contains("<code>&lt;code&gt;</code>"))
         #expect(html.contains("<a href=\"https://example.com\" rel=\"nofollow noopener\">a link</a>"))
-        #expect(!html.contains("<script>") && !html.contains("<img") && !html.contains("javascript:") && !html.contains("data:text"))
-        #expect(html.contains("<a href=\"/kb?q=1\"") && html.contains("<ul>\n<li>one</li>") && html.contains("<td>1</td>"))
+        #expect(
+            !html.contains("<script>") && !html.contains("<img") && !html.contains("javascript:")
+                && !html.contains("data:text"))
+        #expect(
+            html.contains("<a href=\"/kb?q=1\"") && html.contains("<ul>\n<li>one</li>") && html.contains("<td>1</td>"))
         #expect(html.contains("<pre><code class=\"language-html\">&lt;script&gt;x&lt;/script&gt;</code></pre>"))
     }
 
@@ -45,15 +50,19 @@ import Testing
     @Test func snippetsMarkWhatMatched() {
         let parts = Snippet.make(text: "客户可以申请退款。Refunds for HY-G300 take days.", query: ["退款", "refund", "hy-g300"])
         let html = Snippet.html(parts)
-        #expect(html.contains("<mark>退款</mark>") && html.contains("<mark>Refunds</mark>") && html.contains("<mark>HY-G300</mark>"))
+        #expect(
+            html.contains("<mark>退款</mark>") && html.contains("<mark>Refunds</mark>")
+                && html.contains("<mark>HY-G300</mark>"))
     }
 
     /// Snippets skip analysing words that do not start like a wanted token; that is only safe while stemming keeps
     /// every letter of a word but the last of what it keeps.
     @Test func snippetsFindEveryStemmedFormOfAWord() {
         let words = [
-            "studies", "created", "creating", "stopped", "relational", "organization", "refunds", "refunded", "refunding",
-            "assemblies", "flies", "hopefulness", "payments", "quickly", "boxes", "classes", "runs", "failed", "E1024", "hy-g300",
+            "studies", "created", "creating", "stopped", "relational", "organization", "refunds", "refunded",
+            "refunding",
+            "assemblies", "flies", "hopefulness", "payments", "quickly", "boxes", "classes", "runs", "failed", "E1024",
+            "hy-g300",
         ]
         let analyzer = TextAnalyzer()
         for word in words {
@@ -70,7 +79,9 @@ import Testing
             for v in range {
                 guard let s = Unicode.Scalar(UInt32(v)) else { continue }
                 let p = s.properties
-                #expect(!Snippet.isWordScalar(s) && !(p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark), "\(v)")
+                #expect(
+                    !Snippet.isWordScalar(s)
+                        && !(p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark), "\(v)")
             }
         }
         let analyzer = TextAnalyzer()
@@ -88,9 +99,12 @@ import Testing
     @Test func frontMatterRoundTripsAndNamesProblems() throws {
         let a = Article(
             id: 1, type: .faq, title: "退款: 说明, \"引号\"", body: "Body\n---\nmore", language: .zh, tags: ["a", "b c"],
-            audience: Audience(kind: .segments, tiers: ["gold"]), createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z")
+            audience: Audience(kind: .segments, tiers: ["gold"]), createdAt: "2026-01-01T00:00:00.000Z",
+            updatedAt: "2026-01-01T00:00:00.000Z")
         let doc = try ArticleDocument.fromMarkdown(ArticleDocument.toMarkdown(a))
-        #expect(doc.input.title == a.title && doc.input.body == a.body && doc.input.tags == a.tags && doc.input.audience == a.audience)
+        #expect(
+            doc.input.title == a.title && doc.input.body == a.body && doc.input.tags == a.tags
+                && doc.input.audience == a.audience)
         #expect(throws: FrontMatter.ParseError.self) { try ArticleDocument.fromMarkdown("no front matter") }
         #expect(throws: FrontMatter.ParseError.self) { try ArticleDocument.fromMarkdown("---\ntitle: x\n") }
         do {
@@ -109,25 +123,36 @@ import Testing
         #expect(
             KnowledgeScores.quality(helpful: 10, unhelpful: 0, solvedCount: 5, views: 0)
                 > KnowledgeScores.quality(helpful: 0, unhelpful: 0, solvedCount: 0, views: 0))
-        #expect(KnowledgeScores.rank(relevance: 1, freshness: 0, quality: 0) > KnowledgeScores.rank(relevance: 0.5, freshness: 1, quality: 1))
+        #expect(
+            KnowledgeScores.rank(relevance: 1, freshness: 0, quality: 0)
+                > KnowledgeScores.rank(relevance: 0.5, freshness: 1, quality: 1))
     }
 
     @Test func audiencesAdmitTheRightReaders() {
         let gold = Audience(kind: .segments, tiers: ["gold"], industries: ["Retail"])
-        #expect(gold.admits(.staff) && gold.admits(.customer(tier: "gold", industry: nil)) && gold.admits(.customer(tier: nil, industry: "Retail")))
         #expect(
-            !gold.admits(.customer(tier: "silver", industry: "Energy")) && !Audience(kind: .internal).admits(.customer(tier: "gold", industry: nil)))
+            gold.admits(.staff) && gold.admits(.customer(tier: "gold", industry: nil))
+                && gold.admits(.customer(tier: nil, industry: "Retail")))
+        #expect(
+            !gold.admits(.customer(tier: "silver", industry: "Energy"))
+                && !Audience(kind: .internal).admits(.customer(tier: "gold", industry: nil)))
     }
 }
 
 /// Link targets with parentheses were cut at the first `)`.
 @Suite struct MarkdownLinkTests {
     @Test(arguments: [
-        ("[Swift](https://en.wikipedia.org/wiki/Swift_(programming_language))", "https://en.wikipedia.org/wiki/Swift_(programming_language)"),
+        (
+            "[Swift](https://en.wikipedia.org/wiki/Swift_(programming_language))",
+            "https://en.wikipedia.org/wiki/Swift_(programming_language)"
+        ),
         ("[a](<https://x.org/a(b>)", "https://x.org/a(b"),
         ("[a](https://x.org/a\\)b)", "https://x.org/a)b"),
         ("[a](https://x.org/p \"Title (1)\")", "https://x.org/p"),
-        ("see https://en.wikipedia.org/wiki/Swift_(programming_language).", "https://en.wikipedia.org/wiki/Swift_(programming_language)"),
+        (
+            "see https://en.wikipedia.org/wiki/Swift_(programming_language).",
+            "https://en.wikipedia.org/wiki/Swift_(programming_language)"
+        ),
         ("(see https://x.org/page)", "https://x.org/page"),
     ])
     func linksKeepTheirParentheses(markdown: String, href: String) {

@@ -30,7 +30,8 @@ import Testing
         let subject: [UInt8] = [0xB7, 0xA2, 0xC6, 0xB1]  // 发票 in GBK, sent raw
         let body = Data("发票已收到，谢谢".utf8).base64EncodedString()
         let raw = Self.bytes([
-            "From: a@b.example\nSubject: ", subject, "\nContent-Transfer-Encoding: base64\nContent-Type: text/plain; charset=UTF-8\n\n", body, "\n",
+            "From: a@b.example\nSubject: ", subject,
+            "\nContent-Transfer-Encoding: base64\nContent-Type: text/plain; charset=UTF-8\n\n", body, "\n",
         ])
         let m = try MailParser.parse(raw)
         #expect(m.subject == "发票" && m.text == "发票已收到，谢谢")
@@ -54,7 +55,8 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<200 {
             let junk = (0..<Int.random(in: 0..<400, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            _ = try? MailParser.parse(Array("From: a@b.example\nContent-Type: multipart/mixed; boundary=q\n\n--q\n".utf8) + junk)
+            _ = try? MailParser.parse(
+                Array("From: a@b.example\nContent-Type: multipart/mixed; boundary=q\n\n--q\n".utf8) + junk)
         }
     }
 
@@ -79,7 +81,10 @@ import Testing
             ("\"Doe, John \\\"JD\\\"\" <JD@Example.COM>", "jd@example.com", "Doe, John \"JD\""),
             ("<foo@bar.baz>", "foo@bar.baz", nil),
             ("aperson@dom.ain", "aperson@dom.ain", nil),
-            ("Mail Delivery Subsystem <MAILER-DAEMON@zinfandel.lacita.com>", "mailer-daemon@zinfandel.lacita.com", "Mail Delivery Subsystem"),
+            (
+                "Mail Delivery Subsystem <MAILER-DAEMON@zinfandel.lacita.com>", "mailer-daemon@zinfandel.lacita.com",
+                "Mail Delivery Subsystem"
+            ),
             ("x@y.org (outer (nested) comment)", "x@y.org", "outer (nested) comment"),
             ("Team: a@x.org, b@y.org;", "a@x.org", nil),
             ("=?UTF-8?B?5byg5LiJ?= <zhang@example.cn>", "zhang@example.cn", "张三"),

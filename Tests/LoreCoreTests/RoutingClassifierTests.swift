@@ -7,9 +7,11 @@ import Testing
     static let network: Int64 = 2
     static let cases: [(text: String, label: Int64)] = [
         ("申请退款 订单已签收三天", billing), ("发票开错了 需要重开增值税发票", billing), ("Refund for my annual plan please", billing),
-        ("Invoice has the wrong tax number", billing), ("退款什么时候到账", billing), ("Charged twice on my credit card, need a refund", billing),
+        ("Invoice has the wrong tax number", billing), ("退款什么时候到账", billing),
+        ("Charged twice on my credit card, need a refund", billing),
         ("交换机端口频繁掉线", network), ("路由器升级固件失败 错误码 E1024", network), ("Wi-Fi keeps dropping in the meeting room", network),
-        ("Switch port flapping after firmware update", network), ("网络很慢 丢包严重", network), ("VPN tunnel down between offices", network),
+        ("Switch port flapping after firmware update", network), ("网络很慢 丢包严重", network),
+        ("VPN tunnel down between offices", network),
     ]
 
     @Test func routesChineseAndEnglishCasesByWhatTheySay() {

@@ -17,7 +17,10 @@ import Testing
     }
 
     @Test func englishIsFoldedAndStemmed() {
-        #expect(analyzer.tokens("Refunds were REFUNDED while refunding", mode: .index) == ["refund", "were", "refund", "while", "refund"])
+        #expect(
+            analyzer.tokens("Refunds were REFUNDED while refunding", mode: .index) == [
+                "refund", "were", "refund", "while", "refund",
+            ])
         #expect(analyzer.tokens("Café résumé naïve", mode: .index) == ["cafe", "resume", "naive"])
         #expect(analyzer.tokens("invoices stopped processes", mode: .query) == ["invoice", "stop", "process"])
         #expect(analyzer.tokens("status business is", mode: .query) == ["status", "business", "is"])
@@ -34,7 +37,9 @@ import Testing
         #expect(analyzer.tokens("HY-G300网关VPN配置", mode: .query) == ["hy-g300", "网关", "vpn", "配置"])
     }
 
-    @Test(arguments: ["\"quoted\"", "a*", "-not", "x^2", "(group)", "NEAR", "a AND b OR c", "title:x", "", "   ", "\u{0}\u{1}"])
+    @Test(arguments: [
+        "\"quoted\"", "a*", "-not", "x^2", "(group)", "NEAR", "a AND b OR c", "title:x", "", "   ", "\u{0}\u{1}",
+    ])
     func searchSyntaxIsJustText(query: String) {
         for token in analyzer.tokens(query, mode: .query) {
             #expect(token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }, "\(token)")

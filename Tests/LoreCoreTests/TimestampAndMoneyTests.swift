@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "2026-02-29", "2026-13-01", "1899-12-31", "2201-01-01", "2026-1-1", "20260101", "2026-11-23T24:00", "2026-11-23T10:00+25:00",
+        "2026-02-29", "2026-13-01", "1899-12-31", "2201-01-01", "2026-1-1", "20260101", "2026-11-23T24:00",
+        "2026-11-23T10:00+25:00",
         "2026-11-23T10:00Zjunk", "2026-02-29T10:00:00.000Z", "2026-11-23T10:60:00.000Z", "2026-11-23T1a:00:00.000Z",
         "+026-11-23T10:00:00.000Z",
     ])
@@ -36,7 +37,9 @@ import Testing
     }
 
     @Test func htmlEscapingCatchesMarkupEvenWithCombiningMarks() {
-        #expect(Markdown.escape("<a href=\"x\">Tom & 'Jerry'</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+        #expect(
+            Markdown.escape("<a href=\"x\">Tom & 'Jerry'</a>")
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
         // "<" followed by a combining mark is one Character; it must still be escaped.
         #expect(Markdown.escape("<\u{0338}script>退款") == "&lt;\u{0338}script&gt;退款")
         #expect(Markdown.escape("纯文本 plain") == "纯文本 plain")
@@ -66,7 +69,8 @@ import Testing
         let schema = Catalog["opportunities"]
         for (amount, code) in [(0.001, "invalid_amount"), (-1.0, "out_of_range")] {
             #expect(throws: ValidationFailure.self) {
-                try RecordValidator(schema: schema).validate(["name": .string("x"), "amount": .double(amount)], mode: .update)
+                try RecordValidator(schema: schema).validate(
+                    ["name": .string("x"), "amount": .double(amount)], mode: .update)
             }
             do {
                 _ = try RecordValidator(schema: schema).validate(["amount": .double(amount)], mode: .update)
@@ -85,7 +89,9 @@ import Testing
     }
 
     @Test func everyEnglishStringHasAChineseTranslation() {
-        let missing = Set(Strings.en.keys).subtracting(Strings.zh.keys).subtracting(["app.name", "lang.en", "lang.zh-Hans"])
+        let missing = Set(Strings.en.keys).subtracting(Strings.zh.keys).subtracting([
+            "app.name", "lang.en", "lang.zh-Hans",
+        ])
         #expect(missing.isEmpty, "untranslated: \(missing.sorted())")
         let unknown = Set(Strings.zh.keys).subtracting(Strings.en.keys)
         #expect(unknown.isEmpty, "Chinese keys without English: \(unknown.sorted())")
@@ -98,7 +104,8 @@ import Testing
             for f in schema.fields {
                 #expect(t.fieldLabel(f.name) != "field.\(f.name)", "\(schema.name).\(f.name)")
                 if case .choice(let options) = f.kind {
-                    for o in options where !["CNY", "USD", "EUR", "HKD", "JPY"].contains(o) && !Catalog.companySizes.contains(o) {
+                    for o in options
+                    where !["CNY", "USD", "EUR", "HKD", "JPY"].contains(o) && !Catalog.companySizes.contains(o) {
                         #expect(Strings.zh["choice.\(o)"] != nil, "choice \(o)")
                     }
                 }

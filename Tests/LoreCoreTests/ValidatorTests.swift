@@ -15,12 +15,17 @@ import Testing
         ) {
             try RecordValidator(schema: accounts).validate(["colour": .string("red")], mode: .create)
         }
-        #expect(try RecordValidator(schema: accounts).validate(["industry": .string("能源")], mode: .update) == ["industry": .string("能源")])
+        #expect(
+            try RecordValidator(schema: accounts).validate(["industry": .string("能源")], mode: .update) == [
+                "industry": .string("能源")
+            ])
     }
 
     @Test func jsonIsStrictAboutTypesButFormsAreNot() throws {
         let contracts = Catalog["contracts"]
-        #expect(throws: ValidationFailure.self) { try RecordValidator(schema: contracts).validate(["value": .string("12")], mode: .update) }
+        #expect(throws: ValidationFailure.self) {
+            try RecordValidator(schema: contracts).validate(["value": .string("12")], mode: .update)
+        }
         let form = try RecordValidator(schema: contracts, fromForm: true).validate(
             ["value": .string("¥1,234.50"), "terms": .string("  ")], mode: .update)
         #expect(form == ["value": .int(123_450), "terms": .null])
@@ -28,15 +33,27 @@ import Testing
 
     @Test func textIsKeptVerbatimButControlCharactersAreRefused() throws {
         let name = "  O'Brien <b>&amp;</b> 张三  "
-        #expect(try RecordValidator(schema: accounts).validate(["name": .string(name)], mode: .update) == ["name": .string(name)])
-        #expect(throws: ValidationFailure.self) { try RecordValidator(schema: accounts).validate(["name": .string("a\u{0}b")], mode: .update) }
-        #expect(throws: ValidationFailure.self) { try RecordValidator(schema: accounts).validate(["name": .string("a\nb")], mode: .update) }
-        #expect(try RecordValidator(schema: accounts).validate(["description": .string("line 1\nline 2\ttab")], mode: .update).count == 1)
+        #expect(
+            try RecordValidator(schema: accounts).validate(["name": .string(name)], mode: .update) == [
+                "name": .string(name)
+            ])
+        #expect(throws: ValidationFailure.self) {
+            try RecordValidator(schema: accounts).validate(["name": .string("a\u{0}b")], mode: .update)
+        }
+        #expect(throws: ValidationFailure.self) {
+            try RecordValidator(schema: accounts).validate(["name": .string("a\nb")], mode: .update)
+        }
+        #expect(
+            try RecordValidator(schema: accounts).validate(
+                ["description": .string("line 1\nline 2\ttab")], mode: .update
+            ).count == 1)
     }
 
     @Test(arguments: ["a@b", "a b@c.d", "@example.com", "x@.com", "x@example."])
     func badEmailsAreRefused(email: String) {
-        #expect(throws: ValidationFailure.self) { try RecordValidator(schema: accounts).validate(["email": .string(email)], mode: .update) }
+        #expect(throws: ValidationFailure.self) {
+            try RecordValidator(schema: accounts).validate(["email": .string(email)], mode: .update)
+        }
     }
 
     @Test func referenceSetsAreDeduplicatedAndSorted() throws {
@@ -47,10 +64,14 @@ import Testing
 
     @Test func dateRangesAreChecked() {
         #expect(
-            ConsistencyRules.check(entity: "contracts", values: ["start_date": .string("2026-05-01"), "end_date": .string("2026-04-30")]).map(\.field)
+            ConsistencyRules.check(
+                entity: "contracts", values: ["start_date": .string("2026-05-01"), "end_date": .string("2026-04-30")]
+            ).map(\.field)
                 == ["end_date"])
         #expect(
-            ConsistencyRules.check(entity: "contracts", values: ["start_date": .string("2026-05-01"), "end_date": .string("2026-05-01")]).isEmpty)
+            ConsistencyRules.check(
+                entity: "contracts", values: ["start_date": .string("2026-05-01"), "end_date": .string("2026-05-01")]
+            ).isEmpty)
     }
 
     @Test func passwordsNeedLengthWithinBcryptsLimit() {

@@ -24,8 +24,10 @@ import Testing
         try await TestApp.with(engine) { app in
             let km = app.fixtures.admin
             for path in [
-                "/api/v1/articles?sort=bogus", "/api/v1/articles?cursor=abc", "/api/v1/cases?sort=-subject", "/api/v1/cases?cursor=x",
-                "/api/v1/articles?limit=0", "/api/v1/articles?limit=101", "/api/v1/cases?limit=abc", "/api/v1/cases?unassigned=maybe",
+                "/api/v1/articles?sort=bogus", "/api/v1/articles?cursor=abc", "/api/v1/cases?sort=-subject",
+                "/api/v1/cases?cursor=x",
+                "/api/v1/articles?limit=0", "/api/v1/articles?limit=101", "/api/v1/cases?limit=abc",
+                "/api/v1/cases?unassigned=maybe",
                 "/api/v1/audit-log?limit=-5", "/api/v1/audit-log?limit=100000", "/api/v1/me?debug=1", "/api/v1/search",
                 "/api/v1/search?q=", "/api/v1/articles/export?format=csv", "/api/v1/accounts/1?permanent=yes",
                 "/api/v1/service/loop?bucket=week", "/api/v1/kb/search?type=faq,memo",
@@ -35,7 +37,9 @@ import Testing
                 #expect(problem["detail"]?.stringValue?.isEmpty == false, "\(path) says what is wrong")
             }
             #expect(try await app.api(.get, "/api/v1/kb/search?type=faq&type=how_to", as: km).0 == .ok)
-            #expect(try await app.api(.delete, "/api/v1/accounts/999?permanent=maybe", as: app.fixtures.admin).0 == .badRequest)
+            #expect(
+                try await app.api(.delete, "/api/v1/accounts/999?permanent=maybe", as: app.fixtures.admin).0
+                    == .badRequest)
         }
     }
 
@@ -44,12 +48,14 @@ import Testing
     func otherMethodsAre405WithAllow(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
             let cases: [(HTTPRequest.Method, String, String)] = [
-                (.put, "/api/v1/accounts", "GET, POST"), (.delete, "/api/v1/me", "GET"), (.patch, "/api/v1/articles/export", "GET"),
+                (.put, "/api/v1/accounts", "GET, POST"), (.delete, "/api/v1/me", "GET"),
+                (.patch, "/api/v1/articles/export", "GET"),
                 (.get, "/api/v1/cases/assign", "POST"), (.trace, "/api/v1/accounts/1", "GET, PATCH, DELETE"),
             ]
             for (method, path, allow) in cases {
                 let response = try await app.client.execute(
-                    uri: path, method: method, headers: [.authorization: "Bearer " + app.token(app.fixtures.admin)], body: nil
+                    uri: path, method: method, headers: [.authorization: "Bearer " + app.token(app.fixtures.admin)],
+                    body: nil
                 ) { $0 }
                 #expect(response.status == .methodNotAllowed, "\(method) \(path)")
                 #expect(response.headers[.allow] == allow, "\(method) \(path)")
@@ -64,7 +70,9 @@ import Testing
     func plusInAQueryStringIsASpace(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
             let admin = app.fixtures.admin
-            let made = try await app.api(.post, "/api/v1/contacts", as: admin, json: .object(["name": .string("Ada Lovelace")])).0
+            let made = try await app.api(
+                .post, "/api/v1/contacts", as: admin, json: .object(["name": .string("Ada Lovelace")])
+            ).0
             #expect(made == .created)
             #expect(try await app.api(.get, "/api/v1/contacts?email=+++&limit=1", as: admin).0 == .ok)
             let (status, body) = try await app.api(.get, "/api/v1/contacts?%71=Ada+Lovelace", as: admin)
@@ -78,11 +86,13 @@ import Testing
         try await TestApp.with(engine) { app in
             for field in ["priority", "channel"] {
                 let (status, problem) = try await app.api(
-                    .post, "/api/v1/cases", as: app.fixtures.agent, json: .object(["subject": .string("x"), field: .null]))
+                    .post, "/api/v1/cases", as: app.fixtures.agent,
+                    json: .object(["subject": .string("x"), field: .null]))
                 #expect(status == .unprocessableContent && problem.errorFields == [field], "\(field)")
             }
             let (ok, _) = try await app.api(
-                .post, "/api/v1/cases", as: app.fixtures.agent, json: .object(["subject": .string("x"), "account_id": .null]))
+                .post, "/api/v1/cases", as: app.fixtures.agent,
+                json: .object(["subject": .string("x"), "account_id": .null]))
             #expect(ok == .created)
         }
     }
@@ -96,13 +106,19 @@ import Testing
             let delete = doc["paths"]?["/api/v1/accounts/{id}"]?["delete"]
             #expect(delete?["summary"]?.stringValue?.hasPrefix("Archive") == true)
             #expect(
-                delete?["parameters"]?.items.contains { $0["name"] == .string("permanent") && $0["schema"]?["type"] == .string("boolean") } == true)
+                delete?["parameters"]?.items.contains {
+                    $0["name"] == .string("permanent") && $0["schema"]?["type"] == .string("boolean")
+                } == true)
             let users = doc["paths"]?["/api/v1/users"]?["get"]
             #expect(users?["responses"]?["403"] != nil)
             #expect(users?["x-lore-roles"]?.items.contains(.string("customer")) == false)
-            let limit = doc["paths"]?["/api/v1/accounts"]?["get"]?["parameters"]?.items.first { $0["name"] == .string("limit") }
+            let limit = doc["paths"]?["/api/v1/accounts"]?["get"]?["parameters"]?.items.first {
+                $0["name"] == .string("limit")
+            }
             #expect(limit?["schema"]?["maximum"] == .int(200) && limit?["schema"]?["minimum"] == .int(1))
-            let search = doc["paths"]?["/api/v1/search"]?["get"]?["parameters"]?.items.first { $0["name"] == .string("q") }
+            let search = doc["paths"]?["/api/v1/search"]?["get"]?["parameters"]?.items.first {
+                $0["name"] == .string("q")
+            }
             #expect(search?["required"] == .bool(true))
             let csat = doc["paths"]?["/api/v1/csat/{token}"]?["get"]
             #expect(csat?["security"] == .array([]))
@@ -134,7 +150,9 @@ import Testing
         try await TestApp.with(engine) { app in
             let rep = app.fixtures.rep
             var made: Set<Int64> = []
-            for name in ["b", "a", "c", "a", "d", "b", "e"] { made.insert(try await AccessAPITests.account(app, as: rep, name: name)) }
+            for name in ["b", "a", "c", "a", "d", "b", "e"] {
+                made.insert(try await AccessAPITests.account(app, as: rep, name: name))
+            }
             for sort in ["name", "-name", "-created_at", "id"] {
                 var seen: [Int64] = []
                 var cursor: String?

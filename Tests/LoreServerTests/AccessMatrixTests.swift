@@ -45,7 +45,8 @@ import Testing
     }
 
     static var documentURL: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("docs/ACCESS.md")
     }
 
@@ -56,7 +57,8 @@ import Testing
                 try generated.write(to: Self.documentURL, atomically: true, encoding: .utf8)
             }
             let committed = (try? String(contentsOf: Self.documentURL, encoding: .utf8)) ?? ""
-            #expect(committed == generated, "docs/ACCESS.md is out of date: run the test with LORE_WRITE_ACCESS_MATRIX=1")
+            #expect(
+                committed == generated, "docs/ACCESS.md is out of date: run the test with LORE_WRITE_ACCESS_MATRIX=1")
         }
     }
 
@@ -71,10 +73,14 @@ import Testing
     func everyRoleGetsWhatEachRouteDeclares(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
             let f = app.fixtures
-            let customer = try await f.customer(app.database, email: "portal@customer.test", tier: "gold", industry: nil)
-            let customerToken = try await ApiTokenRepository(database: app.database).create(userID: customer.userID, name: "matrix").1
+            let customer = try await f.customer(
+                app.database, email: "portal@customer.test", tier: "gold", industry: nil)
+            let customerToken = try await ApiTokenRepository(database: app.database).create(
+                userID: customer.userID, name: "matrix"
+            ).1
             let byRole: [Role: Principal] = [
-                .admin: f.admin, .manager: f.manager, .knowledgeManager: f.knowledgeManager, .seniorAgent: f.seniorAgent, .agent: f.agent,
+                .admin: f.admin, .manager: f.manager, .knowledgeManager: f.knowledgeManager,
+                .seniorAgent: f.seniorAgent, .agent: f.agent,
                 .salesRep: f.rep,
             ]
             #expect(Set(byRole.keys).union([.customer]) == Set(Role.allCases), "a role has no fixture user")
@@ -97,7 +103,10 @@ import Testing
                     switch expected {
                     case .unauthenticated: #expect(status == .unauthorized, "\(label), expected 401")
                     case .forbidden: #expect(status == .forbidden, "\(label), expected 403")
-                    case .allowed: #expect(status != .unauthorized && status != .forbidden && status.code < 500, "\(label), expected to pass")
+                    case .allowed:
+                        #expect(
+                            status != .unauthorized && status != .forbidden && status.code < 500,
+                            "\(label), expected to pass")
                     }
                     checked += 1
                 }
@@ -111,8 +120,10 @@ import Testing
     @Test(arguments: TestDatabase.engines)
     func portalCustomersCannotReadStaffData(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
-            let customer = try await app.fixtures.customer(app.database, email: "c@customer.test", tier: nil, industry: nil)
-            let token = try await ApiTokenRepository(database: app.database).create(userID: customer.userID, name: "t").1
+            let customer = try await app.fixtures.customer(
+                app.database, email: "c@customer.test", tier: nil, industry: nil)
+            let token = try await ApiTokenRepository(database: app.database).create(userID: customer.userID, name: "t")
+                .1
             let bearer: HTTPFields = [.authorization: "Bearer " + token]
             for path in [
                 "/api/v1/users", "/api/v1/users/\(app.fixtures.agent.userID)", "/api/v1/service/settings",

@@ -18,25 +18,32 @@ import Testing
             for field in ["email", "phone", "mobile"] {
                 for blank in ["", "   ", "\t"] {
                     let (status, body) = try await app.api(
-                        .post, "/api/v1/contacts", as: agent, json: .object(["name": .string("x"), field: .string(blank)]))
+                        .post, "/api/v1/contacts", as: agent,
+                        json: .object(["name": .string("x"), field: .string(blank)]))
                     #expect(status == .created, "\(field)=\(blank.debugDescription)")
                     #expect(body[field] == .null)
                     guard let id = body["id"]?.intValue else { continue }
-                    let (patched, after) = try await app.api(.patch, "/api/v1/contacts/\(id)", as: agent, json: .object([field: .string(blank)]))
+                    let (patched, after) = try await app.api(
+                        .patch, "/api/v1/contacts/\(id)", as: agent, json: .object([field: .string(blank)]))
                     #expect(patched == .ok && after[field] == .null)
                 }
             }
             let (account, created) = try await app.api(
-                .post, "/api/v1/accounts", as: agent, json: .object(["name": .string("y"), "kind": .string("company"), "website": .string(" ")]))
+                .post, "/api/v1/accounts", as: agent,
+                json: .object(["name": .string("y"), "kind": .string("company"), "website": .string(" ")]))
             #expect(account == .created && created["website"] == .null)
             let (user, problem) = try await app.api(
                 .post, "/api/v1/users", as: app.fixtures.admin,
-                json: .object(["email": .string(" "), "name": .string("n"), "role": .string("agent"), "password": .string("long enough pw")]))
+                json: .object([
+                    "email": .string(" "), "name": .string("n"), "role": .string("agent"),
+                    "password": .string("long enough pw"),
+                ]))
             #expect(user == .unprocessableContent && problem.errorFields == ["email"])
             // The forms take the same path.
             let (cookie, csrf) = try await app.signIn(agent)
             let (form, _, _) = try await app.post(
-                "/contacts", form: [("_csrf", csrf), ("name", "王"), ("email", " "), ("phone", ""), ("mobile", "  ")], cookie: cookie)
+                "/contacts", form: [("_csrf", csrf), ("name", "王"), ("email", " "), ("phone", ""), ("mobile", "  ")],
+                cookie: cookie)
             #expect(form == .seeOther)
             #expect(try await app.api(.get, "/api/v1/me", as: agent).0 == .ok)
         }
@@ -47,13 +54,15 @@ import Testing
     func hostileJSONIsAnsweredWithAProblem(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
             let bodies = [
-                #"{"name":"\ud800","kind":"company"}"#, #"{"name":"a\udc00b","kind":"company"}"#, #"{"name":"\u0000","kind":"company"}"#,
+                #"{"name":"\ud800","kind":"company"}"#, #"{"name":"a\udc00b","kind":"company"}"#,
+                #"{"name":"\u0000","kind":"company"}"#,
                 #"{"name":"x","kind":"company","parent_account_id":1e400}"#,
                 #"{"name":"x","kind":"company","parent_account_id":99999999999999999999}"#,
                 #"{"name":"x","kind":"company","parent_account_id":-1}"#, String(repeating: "[", count: 10_000),
             ]
             for body in bodies {
-                let (status, problem) = try await app.api(.post, "/api/v1/accounts", as: app.fixtures.rep, rawBody: Array(body.utf8))
+                let (status, problem) = try await app.api(
+                    .post, "/api/v1/accounts", as: app.fixtures.rep, rawBody: Array(body.utf8))
                 #expect((400..<500).contains(Int(status.code)), "\(body.prefix(60)) → \(status)")
                 #expect(problem["status"] == .int(Int64(status.code)))
             }
@@ -77,7 +86,8 @@ import Testing
             let (ok, created) = try await app.api(.post, "/api/v1/leads", as: rep, json: lead(0.07))
             #expect(ok == .created && created["estimated_value"] == .double(0.07))
             guard let id = created["id"]?.intValue else { return }
-            let (patched, _) = try await app.api(.patch, "/api/v1/leads/\(id)", as: rep, json: .object(["estimated_value": .double(-1)]))
+            let (patched, _) = try await app.api(
+                .patch, "/api/v1/leads/\(id)", as: rep, json: .object(["estimated_value": .double(-1)]))
             #expect(patched == .unprocessableContent)
         }
     }

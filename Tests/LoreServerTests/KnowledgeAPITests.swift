@@ -8,9 +8,12 @@ import Testing
 @testable import LoreServer
 
 @Suite struct KnowledgeAPITests {
-    static func article(_ title: String, _ body: String, language: String = "en", audience: String = "internal", tiers: [String] = []) -> JSONValue {
+    static func article(
+        _ title: String, _ body: String, language: String = "en", audience: String = "internal", tiers: [String] = []
+    ) -> JSONValue {
         .object([
-            "type": .string("faq"), "title": .string(title), "body": .string(body), "language": .string(language), "audience": .string(audience),
+            "type": .string("faq"), "title": .string(title), "body": .string(body), "language": .string(language),
+            "audience": .string(audience),
             "audience_tiers": .array(tiers.map(JSONValue.string)), "tags": .array([.string("billing")]),
         ])
     }
@@ -23,7 +26,8 @@ import Testing
         #expect(try await app.api(.post, "/api/v1/articles/\(id)/submit", as: app.fixtures.agent).0 == .ok)
         #expect(try await app.api(.post, "/api/v1/articles/\(id)/approve", as: app.fixtures.agent).0 == .forbidden)
         let (ok, published) = try await app.api(
-            .post, "/api/v1/articles/\(id)/approve", as: app.fixtures.knowledgeManager, json: .object(["comment": .string("ok")]))
+            .post, "/api/v1/articles/\(id)/approve", as: app.fixtures.knowledgeManager,
+            json: .object(["comment": .string("ok")]))
         #expect(ok == .ok && published["status"] == .string("published"))
         return id
     }
@@ -33,7 +37,9 @@ import Testing
         return nil
     }
 
-    static func titles(_ app: TestApp, _ q: String, as p: Principal? = nil, headers: HTTPFields = [:]) async throws -> [String] {
+    static func titles(_ app: TestApp, _ q: String, as p: Principal? = nil, headers: HTTPFields = [:]) async throws
+        -> [String]
+    {
         let path = "/api/v1/kb/search?q=" + q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         let (status, r) = try await app.api(.get, path, as: p, headers: headers)
         #expect(status == .ok)
@@ -51,11 +57,14 @@ import Testing
             for field in ["type", "title", "body", "language"] { #expect(String(describing: problem).contains(field)) }
             // A wrong tier is refused even when the audience is not a segment (it would otherwise be dropped silently).
             let (tier, tierProblem) = try await app.api(
-                .post, "/api/v1/articles", as: f.agent, json: Self.article("t", "b", audience: "customers", tiers: ["diamond"]))
+                .post, "/api/v1/articles", as: f.agent,
+                json: Self.article("t", "b", audience: "customers", tiers: ["diamond"]))
             #expect(tier == .unprocessableContent && String(describing: tierProblem).contains("audience_tiers"))
             let refund = try await Self.publish(app, Self.article("如何申请退款", "客户可以在订单页面申请退款。", language: "zh"))
-            _ = try await Self.publish(app, Self.article("Refunds for annual plans", "Refunds are processed within five days."))
-            _ = try await Self.publish(app, Self.article("Error E1024 on the HY-G300", "E1024 means the firmware update failed."))
+            _ = try await Self.publish(
+                app, Self.article("Refunds for annual plans", "Refunds are processed within five days."))
+            _ = try await Self.publish(
+                app, Self.article("Error E1024 on the HY-G300", "E1024 means the firmware update failed."))
             #expect(try await Self.titles(app, "退款", as: f.rep) == ["如何申请退款"])
             #expect(try await Self.titles(app, "refunding", as: f.rep) == ["Refunds for annual plans"])
             #expect(try await Self.titles(app, "E1024", as: f.rep) == ["Error E1024 on the HY-G300"])
@@ -68,20 +77,28 @@ import Testing
             let (_, suggestions) = try await app.api(.get, "/api/v1/kb/suggest?q=refu", as: f.rep)
             #expect(String(describing: suggestions).contains("Refunds for annual plans"))
             let (_, related) = try await app.api(
-                .post, "/api/v1/kb/related", as: f.rep, json: .object(["subject": .string("HY-G300 error E1024"), "k": .int(1)]))
+                .post, "/api/v1/kb/related", as: f.rep,
+                json: .object(["subject": .string("HY-G300 error E1024"), "k": .int(1)]))
             #expect(Self.first(related)?["article"]?["title"] == .string("Error E1024 on the HY-G300"))
 
             // A reviewer edits in place (version 2); the diff shows the change; restoring version 1 makes a proposal.
-            #expect(try await app.api(.patch, "/api/v1/articles/\(refund)", as: f.agent, json: .object(["body": .string("x")])).0 == .conflict)
+            #expect(
+                try await app.api(
+                    .patch, "/api/v1/articles/\(refund)", as: f.agent, json: .object(["body": .string("x")])
+                ).0 == .conflict)
             let (edited, v2) = try await app.api(
-                .patch, "/api/v1/articles/\(refund)", as: f.knowledgeManager, json: .object(["body": .string("客户可以在订单页面申请全额退款。")]))
+                .patch, "/api/v1/articles/\(refund)", as: f.knowledgeManager,
+                json: .object(["body": .string("客户可以在订单页面申请全额退款。")]))
             #expect(edited == .ok && v2["version"] == .int(2))
             let (_, diff) = try await app.api(.get, "/api/v1/articles/\(refund)/diff?from=1&to=2", as: f.rep)
             #expect(String(describing: diff["body"]!).contains("全额"))
-            let (restored, outcome) = try await app.api(.post, "/api/v1/articles/\(refund)/versions/1/restore", as: f.knowledgeManager)
+            let (restored, outcome) = try await app.api(
+                .post, "/api/v1/articles/\(refund)/versions/1/restore", as: f.knowledgeManager)
             #expect(restored == .created)
             let proposal = outcome["proposal"]!["id"]!.intValue!
-            #expect(try await app.api(.post, "/api/v1/article-proposals/\(proposal)/approve", as: f.knowledgeManager).0 == .ok)
+            #expect(
+                try await app.api(.post, "/api/v1/article-proposals/\(proposal)/approve", as: f.knowledgeManager).0
+                    == .ok)
             let (_, now) = try await app.api(.get, "/api/v1/articles/\(refund)", as: f.rep)
             #expect(now["body"] == .string("客户可以在订单页面申请退款。") && now["version"] == .int(3))
             let (_, versions) = try await app.api(.get, "/api/v1/articles/\(refund)/versions", as: f.rep)
@@ -89,9 +106,12 @@ import Testing
 
             // Feedback: helpful must be a boolean.
             #expect(
-                try await app.api(.post, "/api/v1/articles/\(refund)/feedback", as: f.rep, json: .object(["helpful": .string("yes")])).0
+                try await app.api(
+                    .post, "/api/v1/articles/\(refund)/feedback", as: f.rep, json: .object(["helpful": .string("yes")])
+                ).0
                     == .unprocessableContent)
-            let (_, rated) = try await app.api(.post, "/api/v1/articles/\(refund)/feedback", as: f.rep, json: .object(["helpful": .bool(true)]))
+            let (_, rated) = try await app.api(
+                .post, "/api/v1/articles/\(refund)/feedback", as: f.rep, json: .object(["helpful": .bool(true)]))
             #expect(rated["helpful_count"] == .int(1))
             #expect(try await app.api(.get, "/api/v1/kb/review-queue", as: f.agent).0 == .forbidden)
             #expect(try await app.api(.get, "/api/v1/kb/review-queue", as: f.knowledgeManager).0 == .ok)
@@ -102,11 +122,16 @@ import Testing
     func customersSeeOnlyTheirAudience(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
             let f = app.fixtures
-            let internalOnly = try await Self.publish(app, Self.article("Refund limits", "Agents approve refunds up to 500."))
-            let open = try await Self.publish(app, Self.article("Refund timing", "Refunds arrive in five days.", audience: "customers"))
-            let gold = try await Self.publish(app, Self.article("Refund priority", "Gold refunds first.", audience: "segments", tiers: ["gold"]))
-            let customer = try await f.customer(app.database, email: "silver@customer.test", tier: "silver", industry: nil)
-            let token = try await ApiTokenRepository(database: app.database).create(userID: customer.userID, name: "t").1
+            let internalOnly = try await Self.publish(
+                app, Self.article("Refund limits", "Agents approve refunds up to 500."))
+            let open = try await Self.publish(
+                app, Self.article("Refund timing", "Refunds arrive in five days.", audience: "customers"))
+            let gold = try await Self.publish(
+                app, Self.article("Refund priority", "Gold refunds first.", audience: "segments", tiers: ["gold"]))
+            let customer = try await f.customer(
+                app.database, email: "silver@customer.test", tier: "silver", industry: nil)
+            let token = try await ApiTokenRepository(database: app.database).create(userID: customer.userID, name: "t")
+                .1
             let auth: HTTPFields = [.authorization: "Bearer " + token]
             #expect(try await Self.titles(app, "refund", headers: auth) == ["Refund timing"])
             #expect(try await app.api(.get, "/api/v1/articles/\(internalOnly)", as: nil, headers: auth).0 == .notFound)
@@ -115,12 +140,17 @@ import Testing
             let (_, list) = try await app.api(.get, "/api/v1/articles", as: nil, headers: auth)
             #expect(list["total"] == .int(1))
             let (_, suggest) = try await app.api(.get, "/api/v1/kb/suggest?q=refund", as: nil, headers: auth)
-            #expect(!String(describing: suggest).contains("Refund limits") && !String(describing: suggest).contains("Refund priority"))
-            let (_, export) = try await app.api(.get, "/api/v1/articles/export", as: nil, headers: auth, validate: false)
+            #expect(
+                !String(describing: suggest).contains("Refund limits")
+                    && !String(describing: suggest).contains("Refund priority"))
+            let (_, export) = try await app.api(
+                .get, "/api/v1/articles/export", as: nil, headers: auth, validate: false)
             #expect(!String(describing: export).contains("Refund limits"))
             // A portal customer has no CRM access at all.
             #expect(try await app.api(.get, "/api/v1/accounts", as: nil, headers: auth).0 == .forbidden)
-            #expect(try await app.api(.post, "/api/v1/articles", as: nil, json: Self.article("x", "y"), headers: auth).0 == .forbidden)
+            #expect(
+                try await app.api(.post, "/api/v1/articles", as: nil, json: Self.article("x", "y"), headers: auth).0
+                    == .forbidden)
         }
     }
 
@@ -148,12 +178,15 @@ import Testing
             let good = #"{"type":"faq","title":"Imported 导入","body":"Body","language":"zh","status":"published"}"#
             let bad = #"{"type":"faq","title":"","body":"Body","language":"xx"}"#
             let lines = [good, "not json", bad, good].joined(separator: "\n")
-            let (refused, problem) = try await app.api(.post, "/api/v1/articles/import?mode=atomic", as: km, rawBody: Array(lines.utf8))
+            let (refused, problem) = try await app.api(
+                .post, "/api/v1/articles/import?mode=atomic", as: km, rawBody: Array(lines.utf8))
             #expect(
-                refused == .unprocessableContent && String(describing: problem).contains("line 2") && String(describing: problem).contains("line 3"))
+                refused == .unprocessableContent && String(describing: problem).contains("line 2")
+                    && String(describing: problem).contains("line 3"))
             let (_, none) = try await app.api(.get, "/api/v1/articles", as: km)
             #expect(none["total"] == .int(0))
-            let (partial, report) = try await app.api(.post, "/api/v1/articles/import?mode=continue", as: km, rawBody: Array(lines.utf8))
+            let (partial, report) = try await app.api(
+                .post, "/api/v1/articles/import?mode=continue", as: km, rawBody: Array(lines.utf8))
             #expect(partial == .ok && report["imported"] == .int(2) && report["failed"] == .int(2))
             #expect(try await KnowledgeAPITests.titles(app, "导入", as: app.fixtures.rep).count == 2)
             // An export imports again as it is, versions and all.

@@ -13,7 +13,8 @@ import Testing
             #expect(routes.count > 100)
             for route in routes {
                 #expect(
-                    validator.operation(method: route.method, path: route.path) != nil, "\(route.method) \(route.path) is missing from openapi.json")
+                    validator.operation(method: route.method, path: route.path) != nil,
+                    "\(route.method) \(route.path) is missing from openapi.json")
             }
         }
     }

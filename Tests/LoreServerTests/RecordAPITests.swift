@@ -19,8 +19,10 @@ import Testing
                 #expect(created == .created, "\(schema.name): \(record)")
                 guard let id = record["id"]?.intValue else { continue }
                 refs[schema.name] = id
-                for (key, value) in input where schema.field(key)?.kind != .money && schema.field(key)?.kind != .dateTime {
-                    #expect(record[key] == value, "\(schema.name).\(key) came back as \(String(describing: record[key]))")
+                for (key, value) in input
+                where schema.field(key)?.kind != .money && schema.field(key)?.kind != .dateTime {
+                    #expect(
+                        record[key] == value, "\(schema.name).\(key) came back as \(String(describing: record[key]))")
                 }
 
                 let (got, fetched) = try await app.api(.get, "\(base)/\(id)", as: admin)
@@ -33,7 +35,8 @@ import Testing
                     schema.fields.first { !$0.readOnly && !$0.unique && $0.kind == .longText }
                     ?? schema.fields.first { !$0.readOnly && !$0.unique && $0.kind == .text(maxLength: 200) }
                 if let f = patchField {
-                    let (patched, updated) = try await app.api(.patch, "\(base)/\(id)", as: admin, json: .object([f.name: .string("改过 changed")]))
+                    let (patched, updated) = try await app.api(
+                        .patch, "\(base)/\(id)", as: admin, json: .object([f.name: .string("改过 changed")]))
                     #expect(patched == .ok && updated[f.name] == .string("改过 changed"), "\(schema.name)")
                 }
 
@@ -74,7 +77,8 @@ import Testing
                 let (restored, back) = try await app.api(.post, "\(base)/\(id)/restore", as: admin)
                 #expect(restored == .ok && back["archived_at"] == .null)
             }
-            let (conflict, _) = try await app.api(.delete, "/api/v1/accounts/\(refs["accounts"]!)?permanent=true", as: admin)
+            let (conflict, _) = try await app.api(
+                .delete, "/api/v1/accounts/\(refs["accounts"]!)?permanent=true", as: admin)
             #expect(conflict == .conflict)
             let (deleted, _) = try await app.api(.delete, "/api/v1/tasks/\(refs["tasks"]!)?permanent=true", as: admin)
             #expect(deleted == .noContent)

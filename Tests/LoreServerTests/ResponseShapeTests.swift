@@ -10,13 +10,16 @@ import Testing
 @Suite struct ResponseShapeTests {
     static let articles: [Article] = [
         Article(
-            id: 3, type: .howTo, title: "Reset the HY-G300 router", body: "Hold **reset** for 10 s.", language: .en, categoryID: 2,
+            id: 3, type: .howTo, title: "Reset the HY-G300 router", body: "Hold **reset** for 10 s.", language: .en,
+            categoryID: 2,
             tags: ["router", "reset"], productIDs: [5, 9], accountIDs: [11], competitorIDs: [], status: .published,
             audience: Audience(kind: .segments, tiers: ["gold"], industries: ["retail"]), ownerID: 4, version: 3,
-            publishedAt: "2026-11-01T00:00:00.000Z", verifiedAt: nil, verifyBy: "2027-01-01", helpfulCount: 5, unhelpfulCount: 1, viewCount: 40,
+            publishedAt: "2026-11-01T00:00:00.000Z", verifiedAt: nil, verifyBy: "2027-01-01", helpfulCount: 5,
+            unhelpfulCount: 1, viewCount: 40,
             solvedCount: 2, createdAt: "2026-10-01T00:00:00.000Z", updatedAt: "2026-11-02T00:00:00.000Z"),
         Article(
-            id: 4, type: .faq, title: "退款多久到账？", body: "", language: .zh, createdAt: "2026-10-01T00:00:00.000Z", updatedAt: "2026-10-01T00:00:00.000Z"
+            id: 4, type: .faq, title: "退款多久到账？", body: "", language: .zh, createdAt: "2026-10-01T00:00:00.000Z",
+            updatedAt: "2026-10-01T00:00:00.000Z"
         ),
     ]
 

@@ -15,22 +15,29 @@ import Testing
             let (cookie, csrf) = try await app.signIn(app.fixtures.rep)
             // Inline validation: the form comes back with the message next to the field and the typed values kept.
             let (invalid, html, _) = try await app.post(
-                "/accounts", form: [("_csrf", csrf), ("name", ""), ("kind", "company"), ("email", "nope")], cookie: cookie)
+                "/accounts", form: [("_csrf", csrf), ("name", ""), ("kind", "company"), ("email", "nope")],
+                cookie: cookie)
             #expect(invalid == .unprocessableContent)
-            #expect(html.contains("This field is required.") && html.contains("Enter an e-mail address.") && html.contains("value=\"nope\""))
+            #expect(
+                html.contains("This field is required.") && html.contains("Enter an e-mail address.")
+                    && html.contains("value=\"nope\""))
 
             let (made, _, h1) = try await app.post(
-                "/accounts", form: [("_csrf", csrf), ("name", "杭州海渊科技"), ("kind", "company"), ("value_tier", "gold")], cookie: cookie)
+                "/accounts", form: [("_csrf", csrf), ("name", "杭州海渊科技"), ("kind", "company"), ("value_tier", "gold")],
+                cookie: cookie)
             #expect(made == .seeOther)
             let accountPath = Self.location(h1).components(separatedBy: "?")[0]
             let accountID = accountPath.components(separatedBy: "/").last!
             let (contactMade, _, h2) = try await app.post(
-                "/contacts", form: [("_csrf", csrf), ("name", "王晓明"), ("account_id", accountID), ("email", "wang@haiyuan.cn")], cookie: cookie)
+                "/contacts",
+                form: [("_csrf", csrf), ("name", "王晓明"), ("account_id", accountID), ("email", "wang@haiyuan.cn")],
+                cookie: cookie)
             #expect(contactMade == .seeOther && Self.location(h2).hasPrefix("/contacts/"))
             let (logged, _, h3) = try await app.post(
                 "/interactions",
                 form: [
-                    ("_csrf", csrf), ("_return", accountPath), ("account_id", accountID), ("kind", "call"), ("direction", "inbound"),
+                    ("_csrf", csrf), ("_return", accountPath), ("account_id", accountID), ("kind", "call"),
+                    ("direction", "inbound"),
                     ("occurred_at", "2026-11-20T10:15"), ("subject", "询问退款流程"), ("body", "客户来电"),
                 ],
                 cookie: cookie)
@@ -45,14 +52,16 @@ import Testing
     @Test(arguments: TestDatabase.engines)
     func pagesSpeakTheUsersLanguage(engine: Engine) async throws {
         try await TestApp.with(engine) { app in
-            let (_, zhLogin, _) = try await app.page("/login", cookie: nil, headers: [.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.5"])
+            let (_, zhLogin, _) = try await app.page(
+                "/login", cookie: nil, headers: [.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.5"])
             #expect(zhLogin.contains("登录 Lore") && zhLogin.contains("lang=\"zh-Hans\""))
             let (_, enLogin, _) = try await app.page("/login", cookie: nil, headers: [.acceptLanguage: "en-GB"])
             #expect(enLogin.contains("Sign in to Lore"))
             let (cookie, csrf) = try await app.signIn(app.fixtures.rep)
             let (_, home, _) = try await app.page("/", cookie: cookie, headers: [.acceptLanguage: "en"])
             #expect(home.contains("My open tasks"))
-            let (saved, _, _) = try await app.post("/settings/language", form: [("_csrf", csrf), ("locale", "zh-Hans")], cookie: cookie)
+            let (saved, _, _) = try await app.post(
+                "/settings/language", form: [("_csrf", csrf), ("locale", "zh-Hans")], cookie: cookie)
             #expect(saved == .ok)
             // The user's setting wins over the browser's header.
             let (_, zhHome, _) = try await app.page("/", cookie: cookie, headers: [.acceptLanguage: "en"])

@@ -24,7 +24,8 @@ import Testing
                 _ = try await repo.get(Catalog["accounts"], id: south.id, as: f.rep)
             }
             // The Sales manager sees every Sales team; the Service manager sees none of them; admins see all.
-            let seenByManager = try await repo.list(Catalog["accounts"], query: ListQuery(), as: f.manager).records.map(\.id)
+            let seenByManager = try await repo.list(Catalog["accounts"], query: ListQuery(), as: f.manager).records.map(
+                \.id)
             #expect(Set(seenByManager) == [mine.id, mates.id, south.id])
             #expect(try await repo.list(Catalog["accounts"], query: ListQuery(), as: f.serviceManager).records.isEmpty)
             #expect(try await repo.list(Catalog["accounts"], query: ListQuery(), as: f.admin).records.count == 3)
@@ -42,9 +43,12 @@ import Testing
             let repo = RecordRepository(database: db)
             let south = try await Self.account(repo, "South's", as: f.otherRep)
             let error = await #expect(throws: StoreError.self) {
-                _ = try await repo.create(Catalog["contacts"], values: ["name": .string("张伟"), "account_id": .int(south.id)], as: f.rep)
+                _ = try await repo.create(
+                    Catalog["contacts"], values: ["name": .string("张伟"), "account_id": .int(south.id)], as: f.rep)
             }
-            guard case .invalid(let failure) = error else { Issue.record("expected invalid, got \(String(describing: error))"); return }
+            guard case .invalid(let failure) = error else {
+                Issue.record("expected invalid, got \(String(describing: error))"); return
+            }
             #expect(failure.errors.map(\.field) == ["account_id"])
             #expect(try await repo.list(Catalog["contacts"], query: ListQuery(), as: f.admin).records.isEmpty)
         }
@@ -56,7 +60,10 @@ import Testing
             let f = try await Fixtures.make(db)
             let repo = RecordRepository(database: db)
             let task = try await repo.create(
-                Catalog["tasks"], values: ["title": .string("Call back"), "status": .string("open"), "assignee_id": .int(f.agent.userID)],
+                Catalog["tasks"],
+                values: [
+                    "title": .string("Call back"), "status": .string("open"), "assignee_id": .int(f.agent.userID),
+                ],
                 as: f.otherRep)
             #expect(try await repo.get(Catalog["tasks"], id: task.id, as: f.agent).id == task.id)
             await #expect(throws: StoreError.self) { _ = try await repo.get(Catalog["tasks"], id: task.id, as: f.rep) }

@@ -16,9 +16,12 @@ import Testing
         let cases = CaseRepository(database: db)
         let f = try await ServiceFixtures.make(db, cases: cases)
         let kb = KnowledgeRepository(database: db)
-        _ = try await f.base.publishedArticle(kb, title: "退款多久到账 Refund timing", body: "Refunds arrive within **5** days.\n\n退款五天内到账。")
+        _ = try await f.base.publishedArticle(
+            kb, title: "退款多久到账 Refund timing", body: "Refunds arrive within **5** days.\n\n退款五天内到账。")
         _ = try await cases.create(
-            CaseInput(subject: "路由器无法连接", description: "指示灯闪烁 the router blinks", accountID: f.accountID, contactID: f.contactID),
+            CaseInput(
+                subject: "路由器无法连接", description: "指示灯闪烁 the router blinks", accountID: f.accountID,
+                contactID: f.contactID),
             as: f.base.agent)
     }
 
@@ -33,7 +36,9 @@ import Testing
             let report = try await Backup.backup(location.url, to: file, schema: location.schema, logger: Self.logger)
             #expect(report.bytes > 0 && report.tables > 20)
             // A second backup to the same file is refused rather than overwriting it.
-            await #expect(throws: BackupError.self) { try await Backup.backup(location.url, to: file, schema: location.schema, logger: Self.logger) }
+            await #expect(throws: BackupError.self) {
+                try await Backup.backup(location.url, to: file, schema: location.schema, logger: Self.logger)
+            }
             switch engine {
             case .sqlite:
                 let restored = dir.appendingPathComponent("restored.db").path
@@ -42,7 +47,9 @@ import Testing
                 #expect(try await Self.sqliteTables(restored) == before)
                 #expect(before.count == report.tables && before.values.contains { !$0.isEmpty })
                 // Restoring over a database that exists is refused.
-                await #expect(throws: BackupError.self) { try await Backup.restore(file, into: restored, logger: Self.logger) }
+                await #expect(throws: BackupError.self) {
+                    try await Backup.restore(file, into: restored, logger: Self.logger)
+                }
             case .postgres:
                 try await Self.withNewDatabase(location.url) { restoredURL in
                     _ = try await Backup.restore(file, into: restoredURL, schema: location.schema, logger: Self.logger)
@@ -74,10 +81,14 @@ import Testing
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         var out: [String: [String]] = [:]
         do {
-            let names = try await connection.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.column("name")?.string }
+            let names = try await connection.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap {
+                $0.column("name")?.string
+            }
             for name in names {
                 let rows = try await connection.query("SELECT * FROM \"\(name)\"")
-                out[name] = rows.map { row in row.columns.map { "\($0.name)=\($0.data.description)" }.joined(separator: "|") }.sorted()
+                out[name] = rows.map { row in
+                    row.columns.map { "\($0.name)=\($0.data.description)" }.joined(separator: "|")
+                }.sorted()
             }
             try await connection.close()
         } catch {
@@ -88,16 +99,21 @@ import Testing
     }
 
     static func postgresTables(_ url: String, schema: String) async throws -> [String: [String]] {
-        let client = PostgresClient(configuration: try PostgresLoreDatabase.configuration(url: url, searchPath: schema), backgroundLogger: logger)
+        let client = PostgresClient(
+            configuration: try PostgresLoreDatabase.configuration(url: url, searchPath: schema),
+            backgroundLogger: logger)
         return try await client.running(grace: .seconds(2)) {
             var names: [String] = []
             let listed = try await client.query(
-                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = \(schema) AND table_type = 'BASE TABLE'")
+                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = \(schema) AND table_type = 'BASE TABLE'"
+            )
             for try await name in listed.decode(String.self) { names.append(name) }
             var out: [String: [String]] = [:]
             for name in names {
                 var rows: [String] = []
-                for try await text in try await client.query(PostgresQuery(unsafeSQL: "SELECT t::text FROM \"\(name)\" t")).decode(String.self) {
+                for try await text in try await client.query(
+                    PostgresQuery(unsafeSQL: "SELECT t::text FROM \"\(name)\" t")
+                ).decode(String.self) {
                     rows.append(text)
                 }
                 out[name] = rows.sorted()
@@ -109,7 +125,8 @@ import Testing
     /// A fresh database on the test server, dropped afterwards.
     static func withNewDatabase(_ url: String, _ body: (String) async throws -> Void) async throws {
         let name = "r_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let admin = PostgresClient(configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
+        let admin = PostgresClient(
+            configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
         try await admin.running(grace: .seconds(2)) {
             try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
         }
@@ -125,7 +142,8 @@ import Testing
     }
 
     static func drop(_ name: String, url: String) async throws {
-        let admin = PostgresClient(configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
+        let admin = PostgresClient(
+            configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
         try await admin.running(grace: .seconds(2)) {
             try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
         }

@@ -47,12 +47,17 @@ import Testing
             let writer = KnowledgeRepository(database: db)
             let other = KnowledgeRepository(database: db)
             let records = RecordRepository(database: db)
-            let routers = try await records.create(Catalog["article_categories"], values: ["name": .string("Routers")], as: f.knowledgeManager).id
-            let product = try await records.create(
-                Catalog["products"], values: ["sku": .string("HY-G300"), "name": .string("Router"), "list_price": .int(100)], as: f.manager
+            let routers = try await records.create(
+                Catalog["article_categories"], values: ["name": .string("Routers")], as: f.knowledgeManager
             ).id
-            let a = try await f.publishedArticle(writer, title: "Router reset", body: "Hold reset.", productIDs: [product])
-            let b = try await f.publishedArticle(writer, title: "路由器 router 指示灯", body: "Lights.", type: .solution, language: .zh)
+            let product = try await records.create(
+                Catalog["products"],
+                values: ["sku": .string("HY-G300"), "name": .string("Router"), "list_price": .int(100)], as: f.manager
+            ).id
+            let a = try await f.publishedArticle(
+                writer, title: "Router reset", body: "Hold reset.", productIDs: [product])
+            let b = try await f.publishedArticle(
+                writer, title: "路由器 router 指示灯", body: "Lights.", type: .solution, language: .zh)
             func facets() async throws -> (ArticleFacets?, Int) {
                 let r = try await other.search(ArticleSearchQuery(text: "router"), as: f.rep)
                 return (r.facets, r.total)
@@ -66,8 +71,11 @@ import Testing
             (input.type, input.categoryID, input.productIDs) = (.howTo, routers, [])
             _ = try await writer.update(id: a.id, input, as: f.knowledgeManager)
             (seen, total) = try await facets()
-            #expect(seen?.types == ["how_to": 1, "solution": 1] && seen?.categories == [routers: 1] && seen?.products == [:])
-            let narrowed = try await other.search(ArticleSearchQuery(text: "router", filter: ArticleFacetFilter(categoryID: routers)), as: f.rep)
+            #expect(
+                seen?.types == ["how_to": 1, "solution": 1] && seen?.categories == [routers: 1] && seen?.products == [:]
+            )
+            let narrowed = try await other.search(
+                ArticleSearchQuery(text: "router", filter: ArticleFacetFilter(categoryID: routers)), as: f.rep)
             #expect(narrowed.total == 1 && narrowed.hits.map(\.article.id) == [a.id])
 
             // Archiving takes an article out of the counts.
@@ -76,7 +84,9 @@ import Testing
             #expect(total == 1 && seen?.types == ["how_to": 1] && seen?.languages == ["en": 1])
 
             // A rebuilt index tells every cache to reload: a change written behind the index's back shows after it.
-            try await db.write { sql in try await sql.raw("UPDATE articles SET type = 'faq' WHERE id = \(bind: a.id)").run() }
+            try await db.write { sql in
+                try await sql.raw("UPDATE articles SET type = 'faq' WHERE id = \(bind: a.id)").run()
+            }
             _ = try await writer.reindex()
             (seen, _) = try await facets()
             #expect(seen?.types == ["faq": 1])
@@ -84,7 +94,9 @@ import Testing
             // A cache further behind than the log keeps reloads everything rather than miss a change.
             try await db.write { sql in
                 try await sql.raw("UPDATE articles SET language = 'zh' WHERE id = \(bind: a.id)").run()
-                for _ in 0..<ArticleIndexLog.kept { try await sql.raw("INSERT INTO article_index_log (article_id) VALUES (\(bind: b.id))").run() }
+                for _ in 0..<ArticleIndexLog.kept {
+                    try await sql.raw("INSERT INTO article_index_log (article_id) VALUES (\(bind: b.id))").run()
+                }
             }
             (seen, _) = try await facets()
             #expect(seen?.languages == ["zh": 1])
@@ -105,7 +117,9 @@ import Testing
             let counts = try await Self.within(seconds: 30) {
                 try await withThrowingTaskGroup(of: Int.self) { group in
                     // Positions up to five past the log's end: those are never reached.
-                    for k in 0..<8 { group.addTask { try await cache.columns(through: latest + Int64(k % 6), database: db).count } }
+                    for k in 0..<8 {
+                        group.addTask { try await cache.columns(through: latest + Int64(k % 6), database: db).count }
+                    }
                     return try await group.reduce(into: [Int]()) { $0.append($1) }
                 }
             }

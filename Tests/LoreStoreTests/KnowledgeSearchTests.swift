@@ -10,7 +10,10 @@ import Testing
         ("退货流程", "商品退货需要保留原包装，快递单号填写在退货单上。"),
         ("发票开具说明", "增值税专用发票需要提供税号和开户行信息。"),
         ("Refunds for annual plans", "Refunds are processed within five business days after the request is approved."),
-        ("Error E1024 on the HY-G300 router", "E1024 means the firmware update failed. Power cycle the HY-G300 and retry."),
+        (
+            "Error E1024 on the HY-G300 router",
+            "E1024 means the firmware update failed. Power cycle the HY-G300 and retry."
+        ),
         ("Router firmware update", "Update the firmware from the admin page. Codes like E1025 mean a checksum error."),
         ("Invoice corrections", "To correct an invoice, cancel it and issue a new one with the right tax number."),
         ("Shipping delays", "Shipping can be delayed during holidays; customers are told by e-mail."),
@@ -20,7 +23,10 @@ import Testing
         var ids: [Int64] = []
         for (i, (title, body)) in corpus.enumerated() {
             let zh = title.unicodeScalars.contains { $0.value > 0x2E80 }
-            ids.append(try await f.publishedArticle(kb, title: title, body: body, type: i % 2 == 0 ? .faq : .solution, language: zh ? .zh : .en).id)
+            ids.append(
+                try await f.publishedArticle(
+                    kb, title: title, body: body, type: i % 2 == 0 ? .faq : .solution, language: zh ? .zh : .en
+                ).id)
         }
         return ids
     }
@@ -46,7 +52,8 @@ import Testing
             // Every word must match; if none has them all, any word does.
             #expect(try await Self.titles(kb, "invoice tax", as: f.rep) == ["Invoice corrections"])
             let loose = try await kb.search(ArticleSearchQuery(text: "invoice holidays"), as: f.rep)
-            #expect(!loose.matchedAll && Set(loose.hits.map(\.article.title)) == ["Invoice corrections", "Shipping delays"])
+            #expect(
+                !loose.matchedAll && Set(loose.hits.map(\.article.title)) == ["Invoice corrections", "Shipping delays"])
             // Snippets highlight what matched.
             let hit = try await kb.search(ArticleSearchQuery(text: "退款"), as: f.rep).hits[0]
             #expect(Snippet.html(hit.snippet).contains("<mark>退款</mark>"))
@@ -60,7 +67,8 @@ import Testing
             let kb = KnowledgeRepository(database: db)
             _ = try await Self.load(kb, f)
             for q in [
-                "\"refund", "refund*", "-refund", "^refund", "(refund", "refund NEAR invoice", "refund AND", "OR", "title:refund", "'", "\\",
+                "\"refund", "refund*", "-refund", "^refund", "(refund", "refund NEAR invoice", "refund AND", "OR",
+                "title:refund", "'", "\\",
                 "a\u{0}b", String(repeating: "退款 refund ", count: 5_000), "", "   ", "\u{FFFD}\u{1F600}",
             ] {
                 _ = try await kb.search(ArticleSearchQuery(text: q), as: f.rep)
@@ -75,16 +83,20 @@ import Testing
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
             let kb = KnowledgeRepository(database: db)
-            let internalOnly = try await f.publishedArticle(kb, title: "Refund approval limits", body: "Agents approve refunds up to 500.")
+            let internalOnly = try await f.publishedArticle(
+                kb, title: "Refund approval limits", body: "Agents approve refunds up to 500.")
             let everyone = try await f.publishedArticle(
                 kb, title: "Refund timing", body: "Refunds arrive in five days.", audience: Audience(kind: .customers))
             let gold = try await f.publishedArticle(
-                kb, title: "Refund priority for gold", body: "Gold customers get refunds first.", audience: Audience(kind: .segments, tiers: ["gold"])
+                kb, title: "Refund priority for gold", body: "Gold customers get refunds first.",
+                audience: Audience(kind: .segments, tiers: ["gold"])
             )
             let retail = try await f.publishedArticle(
-                kb, title: "Refund rules in retail", body: "Retail refunds.", audience: Audience(kind: .segments, industries: ["Retail"]))
+                kb, title: "Refund rules in retail", body: "Retail refunds.",
+                audience: Audience(kind: .segments, industries: ["Retail"]))
             let goldCustomer = try await f.customer(db, email: "gold@customer.test", tier: "gold", industry: "Energy")
-            let silverRetail = try await f.customer(db, email: "silver@customer.test", tier: "silver", industry: "Retail")
+            let silverRetail = try await f.customer(
+                db, email: "silver@customer.test", tier: "silver", industry: "Retail")
 
             func seen(_ p: Principal) async throws -> Set<Int64> {
                 Set(try await kb.search(ArticleSearchQuery(text: "refund"), as: p).hits.map(\.article.id))
@@ -97,16 +109,21 @@ import Testing
             #expect(result.total == 2 && result.facets?.types["faq"] == 2)
             #expect(Set(try await kb.suggest(prefix: "refund", as: goldCustomer).map(\.id)) == [everyone.id, gold.id])
             #expect(
-                Set(try await kb.related(subject: "refund", description: "refunds approval", k: 10, as: goldCustomer).map(\.article.id)) == [
-                    everyone.id, gold.id,
-                ])
+                Set(
+                    try await kb.related(subject: "refund", description: "refunds approval", k: 10, as: goldCustomer)
+                        .map(\.article.id)) == [
+                        everyone.id, gold.id,
+                    ])
             #expect(Set(try await kb.list(as: goldCustomer).articles.map(\.id)) == [everyone.id, gold.id])
             await #expect(throws: StoreError.notFound(entity: "articles", id: internalOnly.id)) {
                 _ = try await kb.get(id: internalOnly.id, as: goldCustomer)
             }
-            await #expect(throws: StoreError.self) { _ = try await kb.feedback(id: retail.id, helpful: true, comment: nil, as: goldCustomer) }
+            await #expect(throws: StoreError.self) {
+                _ = try await kb.feedback(id: retail.id, helpful: true, comment: nil, as: goldCustomer)
+            }
             await #expect(throws: AccessRefusal.self) {
-                _ = try await kb.create(ArticleInput(type: .faq, title: "x", body: "y", language: .en), as: goldCustomer)
+                _ = try await kb.create(
+                    ArticleInput(type: .faq, title: "x", body: "y", language: .en), as: goldCustomer)
             }
         }
     }
@@ -121,10 +138,12 @@ import Testing
             #expect(try await kb.suggest(prefix: "router firm", as: f.rep).map(\.title) == ["Router firmware update"])
             #expect(try await kb.suggest(prefix: "退", as: f.rep).map(\.title).sorted() == ["如何申请退款", "退货流程"].sorted())
             #expect(try await kb.suggest(prefix: "申请退", as: f.rep).map(\.title) == ["如何申请退款"])
-            let r = try await kb.search(ArticleSearchQuery(text: "firmware", filter: ArticleFacetFilter(types: [.solution])), as: f.rep)
+            let r = try await kb.search(
+                ArticleSearchQuery(text: "firmware", filter: ArticleFacetFilter(types: [.solution])), as: f.rep)
             #expect(r.facets?.types == ["faq": 1, "solution": 1] && r.total == 1)
             let related = try await kb.related(
-                subject: "HY-G300 shows E1024", description: "The router stopped during the firmware update and shows error E1024.", k: 2, as: f.rep)
+                subject: "HY-G300 shows E1024",
+                description: "The router stopped during the firmware update and shows error E1024.", k: 2, as: f.rep)
             #expect(related.first?.article.title == "Error E1024 on the HY-G300 router" && related.count == 2)
         }
     }
@@ -135,12 +154,15 @@ import Testing
             let f = try await Fixtures.make(db)
             let kb = KnowledgeRepository(database: db)
             let product = try await RecordRepository(database: db).create(
-                Catalog["products"], values: ["sku": .string("HY-G300"), "name": .string("Router"), "list_price": .int(100)], as: f.manager)
-            let linked = try await f.publishedArticle(kb, title: "Router reset", body: "Hold reset.", productIDs: [product.id])
+                Catalog["products"],
+                values: ["sku": .string("HY-G300"), "name": .string("Router"), "list_price": .int(100)], as: f.manager)
+            let linked = try await f.publishedArticle(
+                kb, title: "Router reset", body: "Hold reset.", productIDs: [product.id])
             _ = try await f.publishedArticle(kb, title: "Router lights", body: "What the lights mean.")
             let all = try await kb.search(ArticleSearchQuery(text: "router"), as: f.rep)
             #expect(all.total == 2 && all.facets?.products == [product.id: 1])
-            let narrowed = try await kb.search(ArticleSearchQuery(text: "router", filter: ArticleFacetFilter(productID: product.id)), as: f.rep)
+            let narrowed = try await kb.search(
+                ArticleSearchQuery(text: "router", filter: ArticleFacetFilter(productID: product.id)), as: f.rep)
             #expect(narrowed.hits.map(\.article.id) == [linked.id] && narrowed.total == 1)
         }
     }
@@ -153,7 +175,8 @@ import Testing
             let ids = try await Self.load(kb, f)
             // Drafts are not indexed; the newest three fill the rebuild's first batch (newest first) with nothing to index.
             for i in 0..<3 {
-                let draft = ArticleInput(type: .faq, title: "Draft refund note \(i)", body: "Unpublished text.", language: .en)
+                let draft = ArticleInput(
+                    type: .faq, title: "Draft refund note \(i)", body: "Unpublished text.", language: .en)
                 _ = try await kb.create(draft, as: f.agent)
             }
             // Rows written before migration 8 (or by a bulk load) have no stored plain text.
@@ -166,7 +189,8 @@ import Testing
             #expect(try await Self.titles(kb, "unpublished", as: f.rep).isEmpty)
             #expect(try await Self.titles(kb, "E1024", as: f.rep) == ["Error E1024 on the HY-G300 router"])
             let missing = try await db.read { sql in
-                try await sql.raw("SELECT COUNT(*) AS n FROM articles WHERE plain_text IS NULL").first()!.decode(column: "n", as: Int.self)
+                try await sql.raw("SELECT COUNT(*) AS n FROM articles WHERE plain_text IS NULL").first()!.decode(
+                    column: "n", as: Int.self)
             }
             #expect(missing == 0)
             // A second rebuild gives the same results.
@@ -197,7 +221,9 @@ import Testing
                 #expect(r.hits.map(\.article.id) == [fresh.id, stale.id])
                 #expect(r.hits.allSatisfy { abs($0.relevance - 1) < 1e-9 })
                 for hit in r.hits {
-                    #expect(abs(hit.freshness - hit.article.freshness(nowMilliseconds: now)) < 1e-6 && hit.quality == hit.article.quality)
+                    #expect(
+                        abs(hit.freshness - hit.article.freshness(nowMilliseconds: now)) < 1e-6
+                            && hit.quality == hit.article.quality)
                 }
                 #expect(r.hits[1].badge == .stale && r.hits[1].quality < r.hits[0].quality)
                 #expect(facets ? r.facets?.types == ["faq": 1, "solution": 1] : r.facets == nil)
@@ -230,7 +256,9 @@ import Testing
     /// PostgreSQL's ranking must agree with SQLite's on the test corpus (only when both engines are configured).
     @Test func bothEnginesRankTheCorpusAlike() async throws {
         guard TestDatabase.engines.contains(.postgres) else { return }
-        let queries = ["refund", "退款", "invoice", "firmware", "E1024", "router update", "发票", "customers", "update firmware error"]
+        let queries = [
+            "refund", "退款", "invoice", "firmware", "E1024", "router update", "发票", "customers", "update firmware error",
+        ]
         func tops(_ engine: Engine) async throws -> [[String]] {
             try await TestDatabase.with(engine) { db in
                 let f = try await Fixtures.make(db)

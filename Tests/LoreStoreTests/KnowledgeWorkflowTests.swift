@@ -13,12 +13,17 @@ import Testing
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
             let kb = KnowledgeRepository(database: db)
-            let draft = try await kb.create(Self.input("Reset a router", "Hold the reset button for ten seconds."), as: f.agent)
+            let draft = try await kb.create(
+                Self.input("Reset a router", "Hold the reset button for ten seconds."), as: f.agent)
             #expect(draft.status == .draft && draft.version == 1 && draft.ownerID == f.agent.userID)
-            await #expect(throws: StoreError.notFound(entity: "articles", id: draft.id)) { _ = try await kb.get(id: draft.id, as: f.rep) }
+            await #expect(throws: StoreError.notFound(entity: "articles", id: draft.id)) {
+                _ = try await kb.get(id: draft.id, as: f.rep)
+            }
             #expect(try await kb.get(id: draft.id, as: f.knowledgeManager).id == draft.id)
             // Only knowledge managers approve; the author submits.
-            await #expect(throws: AccessRefusal.self) { _ = try await kb.approve(id: draft.id, comment: nil, as: f.agent) }
+            await #expect(throws: AccessRefusal.self) {
+                _ = try await kb.approve(id: draft.id, comment: nil, as: f.agent)
+            }
             #expect(try await kb.submit(id: draft.id, as: f.agent).status == .inReview)
             let rejected = try await kb.reject(id: draft.id, comment: "Say which model", as: f.knowledgeManager)
             #expect(rejected.status == .draft)
@@ -31,7 +36,9 @@ import Testing
             // Archiving takes it away from readers other than authors and reviewers.
             _ = try await kb.archive(id: draft.id, as: f.knowledgeManager)
             await #expect(throws: StoreError.self) { _ = try await kb.get(id: draft.id, as: f.rep) }
-            await #expect(throws: StoreError.conflict(field: "status", message: "cannot submit an article that is archived")) {
+            await #expect(
+                throws: StoreError.conflict(field: "status", message: "cannot submit an article that is archived")
+            ) {
                 _ = try await kb.submit(id: draft.id, as: f.agent)
             }
         }
@@ -42,16 +49,21 @@ import Testing
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
             let kb = KnowledgeRepository(database: db)
-            let a = try await f.publishedArticle(kb, title: "Invoice copies", body: "Ask finance for a copy of the invoice.")
+            let a = try await f.publishedArticle(
+                kb, title: "Invoice copies", body: "Ask finance for a copy of the invoice.")
             // A reviewer edits the published article in place: version 2, still published and re-indexed.
             let edited = try await kb.update(
-                id: a.id, Self.input("Invoice copies", "Download the invoice copy from the portal."), as: f.knowledgeManager)
+                id: a.id, Self.input("Invoice copies", "Download the invoice copy from the portal."),
+                as: f.knowledgeManager)
             #expect(edited.version == 2 && edited.status == .published)
             #expect(try await kb.versions(id: a.id, as: f.knowledgeManager).map(\.number) == [2, 1])
             // The author of a published article cannot edit it in place: they propose.
-            await #expect(throws: StoreError.self) { _ = try await kb.update(id: a.id, Self.input("x", "y"), as: f.agent) }
+            await #expect(throws: StoreError.self) {
+                _ = try await kb.update(id: a.id, Self.input("x", "y"), as: f.agent)
+            }
             // Restoring version 1 of a published article makes a proposal; approving it makes version 3 with the old text.
-            guard case .proposal(let proposal) = try await kb.restore(id: a.id, number: 1, as: f.knowledgeManager) else {
+            guard case .proposal(let proposal) = try await kb.restore(id: a.id, number: 1, as: f.knowledgeManager)
+            else {
                 Issue.record("expected a proposal")
                 return
             }
@@ -75,18 +87,26 @@ import Testing
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
             let kb = KnowledgeRepository(database: db)
-            let a = try await f.publishedArticle(kb, title: "Warranty period", body: "Two years.", author: f.seniorAgent)
+            let a = try await f.publishedArticle(
+                kb, title: "Warranty period", body: "Two years.", author: f.seniorAgent)
             let p = try await kb.propose(
-                id: a.id, title: "Warranty period", body: "Three years since 2026.", tags: nil, note: "policy changed", as: f.rep)
+                id: a.id, title: "Warranty period", body: "Three years since 2026.", tags: nil, note: "policy changed",
+                as: f.rep)
             #expect(p.status == .pending)
-            await #expect(throws: AccessRefusal.self) { _ = try await kb.decide(revision: p.id, approve: true, comment: nil, as: f.rep) }
-            await #expect(throws: StoreError.self) { _ = try await kb.decide(revision: p.id, approve: false, comment: " ", as: f.knowledgeManager) }
+            await #expect(throws: AccessRefusal.self) {
+                _ = try await kb.decide(revision: p.id, approve: true, comment: nil, as: f.rep)
+            }
+            await #expect(throws: StoreError.self) {
+                _ = try await kb.decide(revision: p.id, approve: false, comment: " ", as: f.knowledgeManager)
+            }
             #expect(try await kb.reviewQueue(as: f.knowledgeManager).proposals.map(\.id) == [p.id])
             let done = try await kb.decide(revision: p.id, approve: true, comment: "thanks", as: f.knowledgeManager)
             #expect(done.status == .approved)
             let now = try await kb.get(id: a.id, as: f.agent)
             #expect(now.body == "Three years since 2026." && now.version == 2)
-            await #expect(throws: StoreError.self) { _ = try await kb.decide(revision: p.id, approve: true, comment: nil, as: f.knowledgeManager) }
+            await #expect(throws: StoreError.self) {
+                _ = try await kb.decide(revision: p.id, approve: true, comment: nil, as: f.knowledgeManager)
+            }
         }
     }
 
@@ -96,7 +116,9 @@ import Testing
             let f = try await Fixtures.make(db)
             let kb = KnowledgeRepository(database: db)
             let a = try await f.publishedArticle(kb, title: "Return policy", body: "Returns within 30 days.")
-            for voter in [f.rep, f.repTeammate, f.otherRep] { _ = try await kb.feedback(id: a.id, helpful: false, comment: "outdated", as: voter) }
+            for voter in [f.rep, f.repTeammate, f.otherRep] {
+                _ = try await kb.feedback(id: a.id, helpful: false, comment: "outdated", as: voter)
+            }
             // A second vote replaces the first.
             let after = try await kb.feedback(id: a.id, helpful: true, comment: nil, as: f.rep)
             #expect(after.helpfulCount == 1 && after.unhelpfulCount == 2)

@@ -55,7 +55,9 @@ import Testing
             }
             func rowids() async throws -> [Int64] {
                 try await db.read { sql in
-                    try await sql.raw("SELECT rowid AS r FROM article_fts ORDER BY rowid").all().map { try $0.decode(column: "r", as: Int64.self) }
+                    try await sql.raw("SELECT rowid AS r FROM article_fts ORDER BY rowid").all().map {
+                        try $0.decode(column: "r", as: Int64.self)
+                    }
                 }
             }
             let (before, keyed) = (try await ranked(), try await rowids())
@@ -85,11 +87,15 @@ import Testing
     func everySchemaFieldHasAColumn(engine: Engine) async throws {
         try await TestDatabase.with(engine) { db in
             for schema in Catalog.all {
-                let columns = ["id", "created_at"] + schema.columnFields.map(\.name) + (schema.owned ? ["owner_id", "team_id"] : [])
+                let columns =
+                    ["id", "created_at"] + schema.columnFields.map(\.name)
+                    + (schema.owned ? ["owner_id", "team_id"] : [])
                 try await db.read { sql in
                     _ = try await sql.select().columns(columns.map { SQLColumn($0) }).from(schema.name).limit(1).all()
                     for field in schema.fields where !field.isColumn {
-                        _ = try await sql.select().columns("record_id", "member_id").from("\(schema.name)_\(field.name)").limit(1).all()
+                        _ = try await sql.select().columns("record_id", "member_id").from(
+                            "\(schema.name)_\(field.name)"
+                        ).limit(1).all()
                     }
                 }
             }
@@ -100,7 +106,8 @@ import Testing
     func defaultPipelineIsSeeded(engine: Engine) async throws {
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
-            let page = try await RecordRepository(database: db).list(Catalog["pipeline_stages"], query: ListQuery(), as: f.rep)
+            let page = try await RecordRepository(database: db).list(
+                Catalog["pipeline_stages"], query: ListQuery(), as: f.rep)
             #expect(page.records.map { $0["key"].string }.first == "prospecting")
             #expect(page.records.contains { $0["outcome"].string == "won" && $0["probability"].int == 100 })
         }

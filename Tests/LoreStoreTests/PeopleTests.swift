@@ -52,14 +52,17 @@ import Testing
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
             let repo = RecordRepository(database: db)
-            let acme = try await repo.create(Catalog["accounts"], values: ["name": .string("杭州海渊科技有限公司"), "kind": .string("company")], as: f.rep)
+            let acme = try await repo.create(
+                Catalog["accounts"], values: ["name": .string("杭州海渊科技有限公司"), "kind": .string("company")], as: f.rep)
             _ = try await repo.create(
                 Catalog["contacts"],
                 values: [
-                    "name": .string("王晓明"), "account_id": .int(acme.id), "email": .string("wang@haiyuan.cn"), "phone": .string("0571-8888-1234"),
+                    "name": .string("王晓明"), "account_id": .int(acme.id), "email": .string("wang@haiyuan.cn"),
+                    "phone": .string("0571-8888-1234"),
                 ],
                 as: f.rep)
-            _ = try await repo.create(Catalog["accounts"], values: ["name": .string("海渊 South"), "kind": .string("company")], as: f.otherRep)
+            _ = try await repo.create(
+                Catalog["accounts"], values: ["name": .string("海渊 South"), "kind": .string("company")], as: f.otherRep)
             let search = SearchRepository(database: db)
             #expect(try await search.search("海渊", as: f.rep).map(\.title) == ["杭州海渊科技有限公司"])
             #expect(try await search.search("晓明", as: f.rep).map(\.entity) == ["contacts"])
@@ -76,21 +79,30 @@ import Testing
             let repo = RecordRepository(database: db)
             let lead = try await repo.create(
                 Catalog["leads"],
-                values: ["name": .string("李娜"), "company": .string("上海云帆"), "status": .string("qualified"), "estimated_value": .int(5_000_000)],
+                values: [
+                    "name": .string("李娜"), "company": .string("上海云帆"), "status": .string("qualified"),
+                    "estimated_value": .int(5_000_000),
+                ],
                 as: f.rep)
             var bad = LeadConversionRequest()
             bad.stageID = 999_999
-            await #expect(throws: StoreError.self) { _ = try await LeadConversion(database: db).convert(leadID: lead.id, request: bad, as: f.rep) }
+            await #expect(throws: StoreError.self) {
+                _ = try await LeadConversion(database: db).convert(leadID: lead.id, request: bad, as: f.rep)
+            }
             #expect(try await repo.list(Catalog["accounts"], query: ListQuery(), as: f.admin).records.isEmpty)
             #expect(try await repo.list(Catalog["contacts"], query: ListQuery(), as: f.admin).records.isEmpty)
 
-            let result = try await LeadConversion(database: db).convert(leadID: lead.id, request: LeadConversionRequest(), as: f.rep)
+            let result = try await LeadConversion(database: db).convert(
+                leadID: lead.id, request: LeadConversionRequest(), as: f.rep)
             #expect(result.account["name"].string == "上海云帆")
             #expect(result.contact["account_id"].int == result.account.id)
             #expect(result.opportunity?["amount"].int == 5_000_000)
-            #expect(result.lead["status"].string == "converted" && result.lead["converted_opportunity_id"].int == result.opportunity?.id)
+            #expect(
+                result.lead["status"].string == "converted"
+                    && result.lead["converted_opportunity_id"].int == result.opportunity?.id)
             await #expect(throws: StoreError.self) {
-                _ = try await LeadConversion(database: db).convert(leadID: lead.id, request: LeadConversionRequest(), as: f.rep)
+                _ = try await LeadConversion(database: db).convert(
+                    leadID: lead.id, request: LeadConversionRequest(), as: f.rep)
             }
         }
     }

@@ -11,10 +11,12 @@ import Testing
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
             let repo = RecordRepository(database: db)
-            let a = try await repo.create(Catalog["accounts"], values: ["name": .string("First"), "kind": .string("company")], as: f.rep)
+            let a = try await repo.create(
+                Catalog["accounts"], values: ["name": .string("First"), "kind": .string("company")], as: f.rep)
             #expect(try await repo.get(Catalog["accounts"], id: a.id, as: f.rep)["name"].string == "First")
             for n in 1...5 {
-                _ = try await repo.update(Catalog["accounts"], id: a.id, changes: ["name": .string("Name \(n)")], as: f.rep)
+                _ = try await repo.update(
+                    Catalog["accounts"], id: a.id, changes: ["name": .string("Name \(n)")], as: f.rep)
                 #expect(try await repo.get(Catalog["accounts"], id: a.id, as: f.rep)["name"].string == "Name \(n)")
             }
             _ = try await repo.setArchived(Catalog["accounts"], id: a.id, archived: true, as: f.rep)
@@ -30,10 +32,13 @@ import Testing
             var expected: [(String, Int64, String)] = []
             for i in 0..<20 {
                 let a = try await repo.create(
-                    Catalog["accounts"], values: ["name": .string("Account \(i) 客户"), "kind": .string("company")], as: f.rep)
+                    Catalog["accounts"], values: ["name": .string("Account \(i) 客户"), "kind": .string("company")],
+                    as: f.rep)
                 expected.append(("accounts", a.id, "Account \(i) 客户"))
                 let p = try await repo.create(
-                    Catalog["products"], values: ["sku": .string("SKU-\(i)"), "name": .string("Product \(i)"), "list_price": .int(100)], as: f.manager
+                    Catalog["products"],
+                    values: ["sku": .string("SKU-\(i)"), "name": .string("Product \(i)"), "list_price": .int(100)],
+                    as: f.manager
                 )
                 expected.append(("products", p.id, "Product \(i)"))
             }
@@ -58,9 +63,14 @@ import Testing
         try await TestDatabase.with(engine) { db in
             let f = try await Fixtures.make(db)
             let repo = RecordRepository(database: db)
-            let a = try await repo.create(Catalog["accounts"], values: ["name": .string("Mine"), "kind": .string("company")], as: f.rep)
-            await #expect(throws: StoreError.self) { _ = try await repo.get(Catalog["accounts"], id: a.id, as: f.otherRep) }
-            await #expect(throws: StoreError.self) { _ = try await repo.get(Catalog["accounts"], id: 999_999, as: f.rep) }
+            let a = try await repo.create(
+                Catalog["accounts"], values: ["name": .string("Mine"), "kind": .string("company")], as: f.rep)
+            await #expect(throws: StoreError.self) {
+                _ = try await repo.get(Catalog["accounts"], id: a.id, as: f.otherRep)
+            }
+            await #expect(throws: StoreError.self) {
+                _ = try await repo.get(Catalog["accounts"], id: 999_999, as: f.rep)
+            }
             #expect(try await repo.get(Catalog["accounts"], id: a.id, as: f.rep)["name"].string == "Mine")
         }
     }

@@ -28,13 +28,20 @@ import Testing
     @Test func theCacheSizeReachesPooledAndInlineReaders() async throws {
         let path = Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let db = try await DatabaseFactory.open(path, environment: ["LORE_SQLITE_CACHE_MB": "48"], logger: Logger(label: "test"))
-        let pooled = try await db.read { try await $0.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) }
-        let inline = try await db.pointRead { try await $0.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) }
+        let db = try await DatabaseFactory.open(
+            path, environment: ["LORE_SQLITE_CACHE_MB": "48"], logger: Logger(label: "test"))
+        let pooled = try await db.read {
+            try await $0.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
+        }
+        let inline = try await db.pointRead {
+            try await $0.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
+        }
         #expect(pooled == -48 * 1024)
         #expect(inline == -12 * 1024)
         let standard = try await DatabaseFactory.open(path, environment: [:], logger: Logger(label: "test"))
-        let defaultSize = try await standard.read { try await $0.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) }
+        let defaultSize = try await standard.read {
+            try await $0.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
+        }
         #expect(defaultSize == -SQLiteLoreDatabase.defaultCacheMegabytes * 1024)
         await standard.close()
         await db.close()
@@ -54,7 +61,8 @@ import Testing
         #expect(try await standard.read(mapSize) == 0)
         #expect(try await standard.pointRead(mapSize) == 0)
         await standard.close()
-        let mapped = try await DatabaseFactory.open(path, environment: ["LORE_SQLITE_MMAP_MB": "256"], logger: Logger(label: "test"))
+        let mapped = try await DatabaseFactory.open(
+            path, environment: ["LORE_SQLITE_MMAP_MB": "256"], logger: Logger(label: "test"))
         #expect(try await mapped.read(mapSize) == 256 * 1024 * 1024)
         #expect(try await mapped.pointRead(mapSize) == 256 * 1024 * 1024)
         await mapped.close()

@@ -11,10 +11,13 @@ import Testing
     /// search_terms' counts and FTS5's own, token by token; equal when the table is right.
     static func counts(_ db: any LoreDatabase) async throws -> (stored: [String: Int], actual: [String: Int]) {
         try await db.write { sql in
-            let stored = try await sql.raw("SELECT token, df FROM search_terms WHERE index_name = 'article'").all().map {
+            let stored = try await sql.raw("SELECT token, df FROM search_terms WHERE index_name = 'article'").all().map
+            {
                 (try $0.decode(column: "token", as: String.self), try $0.decode(column: "df", as: Int.self))
             }
-            try await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_vocab USING fts5vocab(main, article_fts, row)").run()
+            try await sql.raw(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_vocab USING fts5vocab(main, article_fts, row)"
+            ).run()
             let actual = try await sql.raw("SELECT term, doc FROM temp.check_vocab").all().map {
                 (try $0.decode(column: "term", as: String.self), try $0.decode(column: "doc", as: Int.self))
             }
@@ -33,11 +36,13 @@ import Testing
             // An edit in place re-indexes the article: words it lost are counted down, new ones up.
             let old = try await kb.get(id: ids[4], as: f.knowledgeManager)
             let input = ArticleInput(
-                type: old.type, title: "Error E1024 on the HY-G300 router", body: "Reset the router to factory settings.", language: .en)
+                type: old.type, title: "Error E1024 on the HY-G300 router",
+                body: "Reset the router to factory settings.", language: .en)
             _ = try await kb.update(id: ids[4], input, as: f.knowledgeManager)
             (stored, actual) = try await Self.counts(db)
             #expect(stored == actual)
-            #expect(stored["factory"] == 1 && stored["cycle"] == nil && stored["power"] == nil, "\(stored.keys.sorted())")
+            #expect(
+                stored["factory"] == 1 && stored["cycle"] == nil && stored["power"] == nil, "\(stored.keys.sorted())")
             _ = try await kb.archive(id: ids[0], as: f.knowledgeManager)
             (stored, actual) = try await Self.counts(db)
             #expect(stored == actual && stored["退款"] == nil)
@@ -55,9 +60,13 @@ import Testing
         try await TestDatabase.with(.sqlite) { db in
             let f = try await Fixtures.make(db)
             _ = try await KnowledgeSearchTests.load(KnowledgeRepository(database: db), f)
-            for (expression, tokens) in [("\"e1024\"", ["e1024"]), ("\"router\" OR \"firmwar\" OR \"退款\"", ["router", "firmwar", "退款"])] {
+            for (expression, tokens) in [
+                ("\"e1024\"", ["e1024"]), ("\"router\" OR \"firmwar\" OR \"退款\"", ["router", "firmwar", "退款"]),
+            ] {
                 var args: SQLQueryString = ""
-                for t in tokens { args = args + ", (SELECT df FROM search_terms WHERE index_name = 'article' AND token = \(bind: t))" }
+                for t in tokens {
+                    args = args + ", (SELECT df FROM search_terms WHERE index_name = 'article' AND token = \(bind: t))"
+                }
                 let dfs = args
                 let rows = try await db.read { sql in
                     try await sql.raw(
@@ -89,13 +98,16 @@ import Testing
             var rng = SeededRandom(seed: 42)
             func text(_ n: Int) -> String {
                 // Skewed like real text: low-numbered words are common.
-                (0..<n).map { _ in words[Int(Double(words.count) * pow(Double(rng.next() % 1000) / 1000, 2))] }.joined(separator: " ")
+                (0..<n).map { _ in words[Int(Double(words.count) * pow(Double(rng.next() % 1000) / 1000, 2))] }.joined(
+                    separator: " ")
             }
             let docs = (0..<600).map { _ in (text(Int(rng.next() % 6) + 2), text(Int(rng.next() % 80) + 5)) }
             try await db.write { sql in
                 try await sql.raw("CREATE VIRTUAL TABLE temp.prune_check USING fts5(title, body)").run()
                 for (title, body) in docs {
-                    try await sql.raw("INSERT INTO temp.prune_check (title, body) VALUES (\(bind: title), \(bind: body))").run()
+                    try await sql.raw(
+                        "INSERT INTO temp.prune_check (title, body) VALUES (\(bind: title), \(bind: body))"
+                    ).run()
                 }
             }
             for expression in ["w0", "w1 OR w7", "w3 OR w12 OR w30", "w2 AND w5", "w39 OR w0", "w8"] {
@@ -107,7 +119,9 @@ import Testing
                                 SELECT id, rel FROM (SELECT rowid AS id, -lore_bm25(prune_check, \(unsafeRaw: String(limit)), 4.0, 1.0) AS rel \
                                 FROM prune_check WHERE prune_check MATCH \(bind: expression) ORDER BY rowid DESC LIMIT 400) ORDER BY rel DESC, id LIMIT \(unsafeRaw: String(k))
                                 """
-                            ).all().map { "\(try $0.decode(column: "id", as: Int64.self)):\(try $0.decode(column: "rel", as: Double.self))" }
+                            ).all().map {
+                                "\(try $0.decode(column: "id", as: Int64.self)):\(try $0.decode(column: "rel", as: Double.self))"
+                            }
                         }
                         return (try await top(0), try await top(k))
                     }

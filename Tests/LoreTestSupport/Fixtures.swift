@@ -24,19 +24,24 @@ public struct Fixtures: Sendable {
     public static func make(_ db: any LoreDatabase, passwordHash: String = dummyHash) async throws -> Fixtures {
         let users = UserRepository(database: db)
         let records = RecordRepository(database: db)
-        let root = try await users.create(email: "admin@lore.test", name: "Admin", role: .admin, teamID: nil, passwordHash: passwordHash)
-        let rootP = Principal(userID: root.id, name: root.name, email: root.email, role: .admin, teamID: nil, departmentID: nil)
+        let root = try await users.create(
+            email: "admin@lore.test", name: "Admin", role: .admin, teamID: nil, passwordHash: passwordHash)
+        let rootP = Principal(
+            userID: root.id, name: root.name, email: root.email, role: .admin, teamID: nil, departmentID: nil)
         let sales = try await records.create(Catalog["departments"], values: ["name": .string("Sales 销售部")], as: rootP)
-        let service = try await records.create(Catalog["departments"], values: ["name": .string("Service 客服部")], as: rootP)
+        let service = try await records.create(
+            Catalog["departments"], values: ["name": .string("Service 客服部")], as: rootP)
         func team(_ name: String, _ dept: Record) async throws -> Record {
-            try await records.create(Catalog["teams"], values: ["name": .string(name), "department_id": .int(dept.id)], as: rootP)
+            try await records.create(
+                Catalog["teams"], values: ["name": .string(name), "department_id": .int(dept.id)], as: rootP)
         }
         let north = try await team("North", sales)
         let south = try await team("South", sales)
         let desk = try await team("Service desk", service)
         func user(_ email: String, _ role: Role, _ team: Record?) async throws -> Principal {
             let u = try await users.create(
-                email: email, name: email.components(separatedBy: "@")[0], role: role, teamID: team?.id, passwordHash: passwordHash)
+                email: email, name: email.components(separatedBy: "@")[0], role: role, teamID: team?.id,
+                passwordHash: passwordHash)
             return try await users.principal(userID: u.id)!
         }
         return Fixtures(

@@ -34,21 +34,31 @@ public struct ServiceFixtures: Sendable {
     }
 
     /// Adds the service desk to existing fixtures (the server tests make theirs with real password hashes).
-    public static func extend(_ f: Fixtures, _ db: any LoreDatabase, cases: CaseRepository) async throws -> ServiceFixtures {
+    public static func extend(_ f: Fixtures, _ db: any LoreDatabase, cases: CaseRepository) async throws
+        -> ServiceFixtures
+    {
         let records = RecordRepository(database: db)
-        let billing = try await records.create(Catalog["departments"], values: ["name": .string("Billing 账务部")], as: f.admin)
+        let billing = try await records.create(
+            Catalog["departments"], values: ["name": .string("Billing 账务部")], as: f.admin)
         let account = try await records.create(
-            Catalog["accounts"], values: ["name": .string("华远贸易 Huayuan Trading"), "kind": .string("company"), "value_tier": .string("gold")],
+            Catalog["accounts"],
+            values: [
+                "name": .string("华远贸易 Huayuan Trading"), "kind": .string("company"), "value_tier": .string("gold"),
+            ],
             as: f.admin)
         let email = "li.na@huayuan.example"
         let contact = try await records.create(
-            Catalog["contacts"], values: ["name": .string("李娜 Li Na"), "account_id": .int(account.id), "email": .string(email)], as: f.admin)
+            Catalog["contacts"],
+            values: ["name": .string("李娜 Li Na"), "account_id": .int(account.id), "email": .string(email)], as: f.admin)
         let s = ServiceFixtures(
-            base: f, service: f.agent.departmentID!, billing: billing.id, sales: f.rep.departmentID!, accountID: account.id, contactID: contact.id,
+            base: f, service: f.agent.departmentID!, billing: billing.id, sales: f.rep.departmentID!,
+            accountID: account.id, contactID: contact.id,
             contactEmail: email)
         for (examples, department) in [(technical, s.service), (invoices, s.billing), (quotes, s.sales)] {
             for (subject, description) in examples {
-                _ = try await cases.create(CaseInput(subject: subject, description: description, departmentID: department), as: f.serviceManager)
+                _ = try await cases.create(
+                    CaseInput(subject: subject, description: description, departmentID: department),
+                    as: f.serviceManager)
             }
         }
         return s

@@ -25,7 +25,9 @@ public enum TestDatabase {
     }
 
     /// Gives `body` a migrated, empty database on `engine`.
-    public static func with<T: Sendable>(_ engine: Engine, _ body: @Sendable (any LoreDatabase) async throws -> T) async throws -> T {
+    public static func with<T: Sendable>(_ engine: Engine, _ body: @Sendable (any LoreDatabase) async throws -> T)
+        async throws -> T
+    {
         try await withLocation(engine) { db, _ in try await body(db) }
     }
 
@@ -38,7 +40,8 @@ public enum TestDatabase {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lore-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
-            let db = try await SQLiteLoreDatabase.open(path: dir.appendingPathComponent("test.db").path, readers: 2, logger: logger)
+            let db = try await SQLiteLoreDatabase.open(
+                path: dir.appendingPathComponent("test.db").path, readers: 2, logger: logger)
             do {
                 try await Migrator(database: db).migrate()
                 let result = try await body(db, Location(url: dir.appendingPathComponent("test.db").path, schema: nil))
@@ -51,7 +54,8 @@ public enum TestDatabase {
         case .postgres:
             let url = ProcessInfo.processInfo.environment["LORE_TEST_POSTGRES_URL"] ?? ""
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            let admin = PostgresClient(configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
+            let admin = PostgresClient(
+                configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
             var config = try PostgresLoreDatabase.configuration(url: url, searchPath: schema)
             config.options.maximumConnections = 8
             let client = PostgresClient(configuration: config, backgroundLogger: logger)

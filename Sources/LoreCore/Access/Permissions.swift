@@ -41,9 +41,11 @@ public struct AccessRule: Sendable {
     /// Commercial records (deals, contracts, orders): sales staff write, others read.
     public static let commercial = AccessRule(read: everyone, create: sales, update: sales, delete: sales)
     /// Day-to-day activity (interactions, tasks): everyone writes, managers and sales delete.
-    public static let activity = AccessRule(read: everyone, create: everyone, update: everyone, delete: everyone.subtracting([.agent]))
+    public static let activity = AccessRule(
+        read: everyone, create: everyone, update: everyone, delete: everyone.subtracting([.agent]))
     /// Shared reference data (catalogue, competitors): managers maintain it.
-    public static let referenceData = AccessRule(read: everyone, create: [.manager], update: [.manager], delete: [.manager])
+    public static let referenceData = AccessRule(
+        read: everyone, create: [.manager], update: [.manager], delete: [.manager])
     /// Organisation set-up: administrators only (admins pass every check).
     public static let adminOnly = AccessRule(read: everyone, create: [], update: [], delete: [])
 }

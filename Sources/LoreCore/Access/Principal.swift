@@ -11,7 +11,8 @@ public struct Principal: Sendable, Equatable {
     public var accountID: Int64?
 
     public init(
-        userID: Int64, name: String, email: String, role: Role, teamID: Int64?, departmentID: Int64?, locale: String? = nil, accountID: Int64? = nil
+        userID: Int64, name: String, email: String, role: Role, teamID: Int64?, departmentID: Int64?,
+        locale: String? = nil, accountID: Int64? = nil
     ) {
         self.userID = userID
         self.name = name

@@ -30,8 +30,10 @@ public struct Article: Sendable, Equatable {
     public init(
         id: Int64, type: ArticleType, title: String, body: String, language: ArticleLanguage, categoryID: Int64? = nil,
         tags: [String] = [], productIDs: [Int64] = [], accountIDs: [Int64] = [], competitorIDs: [Int64] = [],
-        status: ArticleStatus = .draft, audience: Audience = Audience(kind: .internal), ownerID: Int64? = nil, version: Int = 1,
-        publishedAt: String? = nil, verifiedAt: String? = nil, verifyBy: String? = nil, helpfulCount: Int = 0, unhelpfulCount: Int = 0,
+        status: ArticleStatus = .draft, audience: Audience = Audience(kind: .internal), ownerID: Int64? = nil,
+        version: Int = 1,
+        publishedAt: String? = nil, verifiedAt: String? = nil, verifyBy: String? = nil, helpfulCount: Int = 0,
+        unhelpfulCount: Int = 0,
         viewCount: Int = 0, solvedCount: Int = 0, sourceCaseID: Int64? = nil, createdAt: String, updatedAt: String,
         createdBy: Int64? = nil, updatedBy: Int64? = nil
     ) {
@@ -77,14 +79,18 @@ public struct Article: Sendable, Equatable {
 
     /// Freshness from the time of the last verification (else publication, else creation) and the feedback alone,
     /// for ranking search candidates before their whole rows are read.
-    public static func freshness(since: String, type: ArticleType, helpful: Int, unhelpful: Int, nowMilliseconds: Int64) -> Double {
+    public static func freshness(since: String, type: ArticleType, helpful: Int, unhelpful: Int, nowMilliseconds: Int64)
+        -> Double
+    {
         let then = Timestamp.parse(since) ?? nowMilliseconds
         let days = Double(nowMilliseconds - then) / 86_400_000
-        return KnowledgeScores.freshness(daysSinceVerified: days, verifyDays: type.verifyDays, helpful: helpful, unhelpful: unhelpful)
+        return KnowledgeScores.freshness(
+            daysSinceVerified: days, verifyDays: type.verifyDays, helpful: helpful, unhelpful: unhelpful)
     }
 
     public var quality: Double {
-        KnowledgeScores.quality(helpful: helpfulCount, unhelpful: unhelpfulCount, solvedCount: solvedCount, views: viewCount)
+        KnowledgeScores.quality(
+            helpful: helpfulCount, unhelpful: unhelpfulCount, solvedCount: solvedCount, views: viewCount)
     }
 }
 
@@ -104,8 +110,10 @@ public struct ArticleInput: Sendable, Equatable {
     public var verifyBy: String?
 
     public init(
-        type: ArticleType, title: String, body: String, language: ArticleLanguage, categoryID: Int64? = nil, tags: [String] = [],
-        productIDs: [Int64] = [], accountIDs: [Int64] = [], competitorIDs: [Int64] = [], audience: Audience = Audience(kind: .internal),
+        type: ArticleType, title: String, body: String, language: ArticleLanguage, categoryID: Int64? = nil,
+        tags: [String] = [],
+        productIDs: [Int64] = [], accountIDs: [Int64] = [], competitorIDs: [Int64] = [],
+        audience: Audience = Audience(kind: .internal),
         verifyBy: String? = nil
     ) {
         self.type = type
@@ -123,8 +131,10 @@ public struct ArticleInput: Sendable, Equatable {
 
     public init(_ article: Article) {
         self.init(
-            type: article.type, title: article.title, body: article.body, language: article.language, categoryID: article.categoryID,
-            tags: article.tags, productIDs: article.productIDs, accountIDs: article.accountIDs, competitorIDs: article.competitorIDs,
+            type: article.type, title: article.title, body: article.body, language: article.language,
+            categoryID: article.categoryID,
+            tags: article.tags, productIDs: article.productIDs, accountIDs: article.accountIDs,
+            competitorIDs: article.competitorIDs,
             audience: article.audience, verifyBy: article.verifyBy)
     }
 
@@ -136,8 +146,10 @@ public struct ArticleInput: Sendable, Equatable {
     /// Trims and de-duplicates tags, and returns every problem with the input.
     public mutating func validate() -> [FieldError] {
         var errors: [FieldError] = []
-        TextRule.check(title, field: "title", maxLength: Self.maximumTitleLength, multiLine: false, required: true, into: &errors)
-        TextRule.check(body, field: "body", maxLength: Self.maximumBodyLength, multiLine: true, required: true, into: &errors)
+        TextRule.check(
+            title, field: "title", maxLength: Self.maximumTitleLength, multiLine: false, required: true, into: &errors)
+        TextRule.check(
+            body, field: "body", maxLength: Self.maximumBodyLength, multiLine: true, required: true, into: &errors)
         title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         if tags.count > Self.maximumTags {
             errors.append(FieldError(field: "tags", code: "too_many", message: "at most \(Self.maximumTags) tags"))
@@ -146,14 +158,20 @@ public struct ArticleInput: Sendable, Equatable {
         let tagProblem = tags.contains {
             TextRule.problem($0, maxLength: Self.maximumTagLength, multiLine: false) != nil || $0.contains(",")
         }
-        tags = tags.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+        tags = tags.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty && seen.insert($0.lowercased()).inserted
+        }
         if tagProblem {
             errors.append(
-                FieldError(field: "tags", code: "invalid", message: "each tag is at most \(Self.maximumTagLength) characters, without commas"))
+                FieldError(
+                    field: "tags", code: "invalid",
+                    message: "each tag is at most \(Self.maximumTagLength) characters, without commas"))
         }
         if audience.kind == .segments && audience.tiers.isEmpty && audience.industries.isEmpty {
             errors.append(
-                FieldError(field: "audience_tiers", code: "required", message: "choose at least one tier or industry for a segment audience"))
+                FieldError(
+                    field: "audience_tiers", code: "required",
+                    message: "choose at least one tier or industry for a segment audience"))
         }
         if let verifyBy, Timestamp.days(ofDate: verifyBy) == nil {
             errors.append(FieldError(field: "verify_by", code: "invalid_date", message: "must be a date YYYY-MM-DD"))

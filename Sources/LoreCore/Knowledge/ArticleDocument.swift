@@ -21,11 +21,13 @@ public struct ArticleDocument: Sendable, Equatable {
             }
         }
         let known: Set<String> = [
-            "title", "type", "language", "tags", "category_id", "product_ids", "account_ids", "competitor_ids", "audience", "audience_tiers",
+            "title", "type", "language", "tags", "category_id", "product_ids", "account_ids", "competitor_ids",
+            "audience", "audience_tiers",
             "audience_industries", "verify_by", "status",
         ]
         var problems: [String] = fields.keys.filter { !known.contains($0) }.sorted().map { "unknown field \($0)" }
-        func choice<T: RawRepresentable & CaseIterable>(_ k: String, _: T.Type, default d: T?) -> T? where T.RawValue == String {
+        func choice<T: RawRepresentable & CaseIterable>(_ k: String, _: T.Type, default d: T?) -> T?
+        where T.RawValue == String {
             guard let s = string(k) else {
                 if d == nil { problems.append("\(k) is required") }
                 return d
@@ -54,9 +56,11 @@ public struct ArticleDocument: Sendable, Equatable {
             if let v = Int64(c), v > 0 { categoryID = v } else { problems.append("category_id must be a positive id") }
         }
         var input = ArticleInput(
-            type: type ?? .faq, title: string("title") ?? "", body: body, language: language ?? .en, categoryID: categoryID, tags: list("tags"),
+            type: type ?? .faq, title: string("title") ?? "", body: body, language: language ?? .en,
+            categoryID: categoryID, tags: list("tags"),
             productIDs: ids("product_ids"), accountIDs: ids("account_ids"), competitorIDs: ids("competitor_ids"),
-            audience: Audience(kind: audience, tiers: list("audience_tiers"), industries: list("audience_industries")), verifyBy: string("verify_by"))
+            audience: Audience(kind: audience, tiers: list("audience_tiers"), industries: list("audience_industries")),
+            verifyBy: string("verify_by"))
         problems += input.validate().map { "\($0.field) \($0.message)" }
         if !problems.isEmpty { throw FrontMatter.ParseError(line: 0, message: problems.joined(separator: "; ")) }
         return ArticleDocument(input: input, status: status == .published ? .published : .draft)
@@ -64,7 +68,8 @@ public struct ArticleDocument: Sendable, Equatable {
 
     public static func toMarkdown(_ a: Article) -> String {
         var fields: [(String, FrontMatter.Value)] = [
-            ("title", .string(a.title)), ("type", .string(a.type.rawValue)), ("language", .string(a.language.rawValue)), ("tags", .list(a.tags)),
+            ("title", .string(a.title)), ("type", .string(a.type.rawValue)), ("language", .string(a.language.rawValue)),
+            ("tags", .list(a.tags)),
             ("audience", .string(a.audience.kind.rawValue)), ("status", .string(a.status.rawValue)),
         ]
         if let c = a.categoryID { fields.append(("category_id", .string(String(c)))) }

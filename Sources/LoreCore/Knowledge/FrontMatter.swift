@@ -25,7 +25,9 @@ public enum FrontMatter {
     }
 
     public static func parse(_ text: String) throws -> (fields: [String: Value], body: String) {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
             throw ParseError(line: 1, message: "the file must start with a --- line opening the front matter")
         }
@@ -36,16 +38,22 @@ public enum FrontMatter {
         for i in 1..<end {
             let line = lines[i]
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            guard let colon = line.firstIndex(of: ":") else { throw ParseError(line: i + 1, message: "expected key: value") }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw ParseError(line: i + 1, message: "expected key: value")
+            }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" }) else { throw ParseError(line: i + 1, message: "bad key \(key)") }
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" }) else {
+                throw ParseError(line: i + 1, message: "bad key \(key)")
+            }
             guard fields[key] == nil else { throw ParseError(line: i + 1, message: "\(key) appears twice") }
             let raw = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if raw.hasPrefix("[") {
                 guard raw.hasSuffix("]") else { throw ParseError(line: i + 1, message: "a list must end with ]") }
                 let inner = raw.dropFirst().dropLast()
                 fields[key] = .list(
-                    try inner.split(separator: ",").map { try unquote(String($0).trimmingCharacters(in: .whitespaces), line: i + 1) }.filter {
+                    try inner.split(separator: ",").map {
+                        try unquote(String($0).trimmingCharacters(in: .whitespaces), line: i + 1)
+                    }.filter {
                         !$0.isEmpty
                     })
             } else {
@@ -81,7 +89,8 @@ public enum FrontMatter {
         let risky = s.isEmpty || s.contains(where: { ":,[]#\"'\n".contains($0) }) || s.first == " " || s.last == " "
         guard risky else { return s }
         return "\""
-            + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ")
+            + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: " ")
             + "\""
     }
 }

@@ -43,7 +43,9 @@ public enum Markdown {
     public static func escape(_ s: some StringProtocol) -> String {
         // Byte by byte: the five ASCII characters never occur inside a multi-byte UTF-8 sequence, and a Character
         // loop would miss "<" when a combining mark follows it (one grapheme, "<\u{338}", is not equal to "<").
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return String(s) }
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return String(s)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 32)
         for byte in s.utf8 {
@@ -62,7 +64,9 @@ public enum Markdown {
     /// A link target that cannot run script: http(s), mailto, or a relative path/anchor. Anything else is dropped.
     static func safeURL(_ raw: String) -> String? {
         let url = raw.trimmingCharacters(in: .whitespaces)
-        guard !url.isEmpty, !url.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }) else { return nil }
+        guard !url.isEmpty, !url.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }) else {
+            return nil
+        }
         let lower = url.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return url }
         if let colon = url.firstIndex(of: ":") {

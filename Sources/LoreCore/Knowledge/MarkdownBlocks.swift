@@ -69,7 +69,9 @@ struct BlockRenderer {
             index += 1
         }
         index += 1  // the closing fence (or the end of the text)
-        let language = info.trimmingCharacters(in: .whitespaces).prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" })
+        let language = info.trimmingCharacters(in: .whitespaces).prefix(while: {
+            $0.isLetter || $0.isNumber || $0 == "-"
+        })
         let cls = language.isEmpty ? "" : " class=\"language-\(Markdown.escape(language))\""
         out += "<pre><code\(cls)>\(Markdown.escape(code.joined(separator: "\n")))</code></pre>\n"
     }
@@ -98,7 +100,8 @@ struct BlockRenderer {
             } else if t.isEmpty {
                 let next = index + 1 < lines.count ? lines[index + 1] : ""
                 let nextTrim = next.trimmingLeadingSpaces()
-                let continues = (next.count - nextTrim.count >= 2 && !nextTrim.isEmpty) || listMarker(nextTrim)?.ordered == ordered
+                let continues =
+                    (next.count - nextTrim.count >= 2 && !nextTrim.isEmpty) || listMarker(nextTrim)?.ordered == ordered
                 if !continues { break }
                 items[items.count - 1].append("")
             } else if indent >= 2 || !(listMarker(t) != nil || t.hasPrefix(">") || t.hasPrefix("#")) {
@@ -137,7 +140,9 @@ struct BlockRenderer {
     private mutating func table() {
         let header = Self.cells(lines[index])
         index += 2
-        out += "<table>\n<thead><tr>" + header.map { "<th>\(InlineRenderer.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        out +=
+            "<table>\n<thead><tr>" + header.map { "<th>\(InlineRenderer.html($0))</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
         while index < lines.count, lines[index].contains("|"), !lines[index].trimmingLeadingSpaces().isEmpty {
             var row = Self.cells(lines[index])
             row += Array(repeating: "", count: max(0, header.count - row.count))
@@ -152,7 +157,9 @@ struct BlockRenderer {
         while index < lines.count {
             let line = lines[index]
             let t = line.trimmingLeadingSpaces()
-            if t.isEmpty || t.hasPrefix("```") || t.hasPrefix("~~~") || heading(t) != nil || t.hasPrefix(">") || isRule(t) {
+            if t.isEmpty || t.hasPrefix("```") || t.hasPrefix("~~~") || heading(t) != nil || t.hasPrefix(">")
+                || isRule(t)
+            {
                 break
             }
             if !parts.isEmpty, listMarker(t) != nil { break }

@@ -27,7 +27,9 @@ enum InlineRenderer {
                 let code = String(c[(i + 1)..<end])
                 out += plain ? code : "<code>\(Markdown.escape(code))</code>"
                 i = end + 1
-            } else if (ch == "*" || ch == "_"), i + 1 < c.count, c[i + 1] == ch, let end = findPair(c, ch, from: i + 2), end > i + 2 {
+            } else if (ch == "*" || ch == "_"), i + 1 < c.count, c[i + 1] == ch, let end = findPair(c, ch, from: i + 2),
+                end > i + 2
+            {
                 flush()
                 let inner = render(Array(c[(i + 2)..<end]), plain: plain)
                 out += plain ? inner : "<strong>\(inner)</strong>"
@@ -52,7 +54,10 @@ enum InlineRenderer {
                 i = next
             } else if ch == "<", let end = find(c, ">", from: i + 1), let safe = autolink(String(c[(i + 1)..<end])) {
                 flush()
-                out += plain ? safe : "<a href=\"\(Markdown.escape(safe))\" rel=\"nofollow noopener\">\(Markdown.escape(safe))</a>"
+                out +=
+                    plain
+                    ? safe
+                    : "<a href=\"\(Markdown.escape(safe))\" rel=\"nofollow noopener\">\(Markdown.escape(safe))</a>"
                 i = end + 1
             } else if ch == "h", !plain, let (url, next) = bareURL(c, at: i) {
                 flush()
@@ -101,7 +106,8 @@ enum InlineRenderer {
             }
             i += 1
         }
-        guard let close, close + 1 < c.count, c[close + 1] == "(", let (target, end) = destination(c, from: close + 2) else { return nil }
+        guard let close, close + 1 < c.count, c[close + 1] == "(", let (target, end) = destination(c, from: close + 2)
+        else { return nil }
         return (Array(c[(start + 1)..<close]), target, end + 1)
     }
 
@@ -140,7 +146,9 @@ enum InlineRenderer {
 
     private static func autolink(_ s: String) -> String? {
         let lower = s.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") else { return nil }
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") else {
+            return nil
+        }
         return Markdown.safeURL(s)
     }
 
@@ -155,7 +163,9 @@ enum InlineRenderer {
             let last = c[end - 1]
             if ".,;:!?".contains(last) {
                 end -= 1
-            } else if last == ")" && c[start..<end].filter({ $0 == ")" }).count > c[start..<end].filter({ $0 == "(" }).count {
+            } else if last == ")"
+                && c[start..<end].filter({ $0 == ")" }).count > c[start..<end].filter({ $0 == "(" }).count
+            {
                 end -= 1
             } else {
                 break

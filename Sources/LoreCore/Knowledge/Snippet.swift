@@ -11,7 +11,9 @@ public enum Snippet {
     }
 
     /// The best window of about `length` characters, as plain and highlighted parts.
-    public static func make(text: String, query: [String], length: Int = 180, analyzer: TextAnalyzer = TextAnalyzer()) -> [Part] {
+    public static func make(text: String, query: [String], length: Int = 180, analyzer: TextAnalyzer = TextAnalyzer())
+        -> [Part]
+    {
         // The best passage of a long article is found in its first few thousand characters.
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(min(4_000, text.utf8.count))
@@ -42,10 +44,14 @@ public enum Snippet {
             // Start a little before the first hit in the window, on a word boundary if one is close.
             let firstHit = (best..<(best + window)).first { hit[$0] } ?? best
             best = max(0, min(firstHit - 30, scalars.count - window))
-            if best > 0, let space = (best..<min(best + 12, scalars.count)).first(where: { scalars[$0] == " " }) { best = space + 1 }
+            if best > 0, let space = (best..<min(best + 12, scalars.count)).first(where: { scalars[$0] == " " }) {
+                best = space + 1
+            }
         }
         // Never start inside a combining sequence.
-        while best > 0 && best < scalars.count && scalars[best].properties.generalCategory == .nonspacingMark { best -= 1 }
+        while best > 0 && best < scalars.count && scalars[best].properties.generalCategory == .nonspacingMark {
+            best -= 1
+        }
         let end = min(scalars.count, best + window)
         var parts: [Part] = []
         if best > 0 { parts.append(Part(text: "…", hit: false)) }
@@ -113,7 +119,8 @@ public enum Snippet {
     static func mayMatch(_ word: ArraySlice<Unicode.Scalar>, prefixes: Prefixes) -> Bool {
         if word.contains(where: { $0.value >= 0x80 }) { return true }
         var start = word.startIndex
-        for k in word.startIndex...word.endIndex where k == word.endIndex || word[k] == "-" || word[k] == "_" || word[k] == "." {
+        for k in word.startIndex...word.endIndex
+        where k == word.endIndex || word[k] == "-" || word[k] == "_" || word[k] == "." {
             for length in prefixes.lengths where start + length <= word.endIndex {
                 if prefixes.keys.contains(Prefixes.key(word[start..<(start + length)])) { return true }
             }
@@ -129,7 +136,9 @@ public enum Snippet {
 
     public static func plain(_ parts: [Part]) -> String { parts.map(\.text).joined() }
 
-    static func markHits(_ scalars: [Unicode.Scalar], wanted: Set<String>, analyzer: TextAnalyzer, into hit: inout [Bool]) {
+    static func markHits(
+        _ scalars: [Unicode.Scalar], wanted: Set<String>, analyzer: TextAnalyzer, into hit: inout [Bool]
+    ) {
         // Analysing every word is the slow part; a word can only match if it starts like a wanted token (stems and
         // codes keep their first letters), so plain ASCII words that do not are skipped.
         let prefixes = Prefixes(wanted)
@@ -139,7 +148,11 @@ public enum Snippet {
         for token in wanted {
             let v = token.unicodeScalars.map(\.value)
             guard let first = v.first, TextAnalyzer.isCJK(scalar: first) else { continue }
-            if v.count == 1 { singles.append(first) } else if v.count == 2 { pairs.append(UInt64(first) << 32 | UInt64(v[1])) }
+            if v.count == 1 {
+                singles.append(first)
+            } else if v.count == 2 {
+                pairs.append(UInt64(first) << 32 | UInt64(v[1]))
+            }
         }
         var i = 0
         while i < scalars.count {
@@ -156,7 +169,8 @@ public enum Snippet {
             } else if isWordScalar(scalars[i]) {
                 var j = i
                 while j < scalars.count,
-                    isWordScalar(scalars[j]) || (isJoiner(scalars[j]) && j + 1 < scalars.count && isWordScalar(scalars[j + 1]))
+                    isWordScalar(scalars[j])
+                        || (isJoiner(scalars[j]) && j + 1 < scalars.count && isWordScalar(scalars[j + 1]))
                 {
                     j += 1
                 }

@@ -84,7 +84,9 @@ enum AddressLexer {
         return items.map { item in
             var item = item
             // A quoted display name loses its quotes; a quoted local part keeps them.
-            if let n = item.name, n.hasPrefix("\""), n.hasSuffix("\""), n.count >= 2 { item.name = String(n.dropFirst().dropLast()) }
+            if let n = item.name, n.hasPrefix("\""), n.hasSuffix("\""), n.count >= 2 {
+                item.name = String(n.dropFirst().dropLast())
+            }
             return item
         }
     }

@@ -13,7 +13,9 @@ enum MailHeaders {
             let between = rest[..<start.lowerBound]
             let afterStart = rest[start.upperBound...]
             let pieces = afterStart.split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
-            guard pieces.count == 4, pieces[3].hasPrefix("="), let enc = pieces[1].first.map({ $0.lowercased() }), enc == "b" || enc == "q" else {
+            guard pieces.count == 4, pieces[3].hasPrefix("="), let enc = pieces[1].first.map({ $0.lowercased() }),
+                enc == "b" || enc == "q"
+            else {
                 out += pendingSpace + between + "=?"
                 pendingSpace = ""
                 rest = afterStart
@@ -23,7 +25,9 @@ enum MailHeaders {
             if !(lastWasEncoded && between.allSatisfy(\.isWhitespace)) { out += pendingSpace + between }
             let charset = String(pieces[0].split(separator: "*").first ?? "")
             let payload = Array(pieces[2].utf8)[...]
-            let bytes = enc == "b" ? TransferEncoding.base64(payload) : TransferEncoding.quotedPrintable(payload, underscoreIsSpace: true)
+            let bytes =
+                enc == "b"
+                ? TransferEncoding.base64(payload) : TransferEncoding.quotedPrintable(payload, underscoreIsSpace: true)
             out += Charsets.decode(bytes, charset: charset)
             pendingSpace = ""
             lastWasEncoded = true
@@ -52,7 +56,9 @@ enum MailHeaders {
             guard let eq = p.firstIndex(of: "=") else { continue }
             let name = p[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
             var value = p[p.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             params[name] = value
         }
         return (parts[0].trimmingCharacters(in: .whitespaces).lowercased(), params)
@@ -113,7 +119,9 @@ enum HTMLText {
                     if tag.hasPrefix("/" + s) { skipUntil = nil }
                 } else if name == "script" || name == "style" {
                     skipUntil = name
-                } else if ["br", "p", "div", "li", "tr", "h1", "h2", "h3"].contains(name) || ["/p", "/div"].contains(tag) {
+                } else if ["br", "p", "div", "li", "tr", "h1", "h2", "h3"].contains(name)
+                    || ["/p", "/div"].contains(tag)
+                {
                     out += "\n"
                 }
                 i = html.index(after: close)
@@ -122,10 +130,14 @@ enum HTMLText {
             if skipUntil == nil { out.append(html[i]) }
             i = html.index(after: i)
         }
-        for (entity, char) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+        for (entity, char) in [
+            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"),
+        ] {
             out = out.replacingOccurrences(of: entity, with: char)
         }
-        return out.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: "\n").replacingOccurrences(of: "\n\n\n", with: "\n\n")
+        return out.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .joined(separator: "\n").replacingOccurrences(of: "\n\n\n", with: "\n\n")
     }
 }

@@ -42,22 +42,31 @@ public enum MailParser {
         let text = texts.isEmpty ? htmls.map(HTMLText.plain).joined(separator: "\n\n") : texts.joined(separator: "\n\n")
         return MailMessage(
             fromAddress: from.address, fromName: from.name,
-            subject: part.header("subject").map(MailHeaders.decodeWords)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
-            messageID: part.header("message-id").map(MailHeaders.angleID), inReplyTo: part.header("in-reply-to").map(MailHeaders.angleID),
-            date: part.header("date"), text: text.trimmingCharacters(in: .whitespacesAndNewlines), attachments: attachments)
+            subject: part.header("subject").map(MailHeaders.decodeWords)?.trimmingCharacters(
+                in: .whitespacesAndNewlines) ?? "",
+            messageID: part.header("message-id").map(MailHeaders.angleID),
+            inReplyTo: part.header("in-reply-to").map(MailHeaders.angleID),
+            date: part.header("date"), text: text.trimmingCharacters(in: .whitespacesAndNewlines),
+            attachments: attachments)
     }
 
     /// Walks the MIME tree: inline text parts are the message, the rest are attachments. Nesting is bounded.
-    static func collect(_ part: MIMEPart, texts: inout [String], htmls: inout [String], attachments: inout [String], depth: Int) {
+    static func collect(
+        _ part: MIMEPart, texts: inout [String], htmls: inout [String], attachments: inout [String], depth: Int
+    ) {
         let type = part.contentType
         if type.value.hasPrefix("multipart/"), depth < 10, let boundary = type.parameters["boundary"] {
             let children = part.children(boundary: boundary)
             // In multipart/alternative the parts say the same thing: keep the plain one when there is one.
-            if type.value == "multipart/alternative", let plain = children.last(where: { $0.contentType.value == "text/plain" }) {
+            if type.value == "multipart/alternative",
+                let plain = children.last(where: { $0.contentType.value == "text/plain" })
+            {
                 collect(plain, texts: &texts, htmls: &htmls, attachments: &attachments, depth: depth + 1)
                 return
             }
-            for child in children { collect(child, texts: &texts, htmls: &htmls, attachments: &attachments, depth: depth + 1) }
+            for child in children {
+                collect(child, texts: &texts, htmls: &htmls, attachments: &attachments, depth: depth + 1)
+            }
             return
         }
         let disposition = MailHeaders.valueAndParameters(part.header("content-disposition") ?? "")
@@ -69,7 +78,9 @@ public enum MailParser {
         switch type.value {
         case "text/plain", "": texts.append(part.decodedText())
         case "text/html": htmls.append(part.decodedText())
-        case "message/rfc822": collect(MIMEPart(part.decodedBody()), texts: &texts, htmls: &htmls, attachments: &attachments, depth: depth + 1)
+        case "message/rfc822":
+            collect(
+                MIMEPart(part.decodedBody()), texts: &texts, htmls: &htmls, attachments: &attachments, depth: depth + 1)
         default: attachments.append(MailHeaders.decodeWords(filename ?? type.value))
         }
     }

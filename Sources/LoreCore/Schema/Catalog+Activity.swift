@@ -5,7 +5,9 @@ extension Catalog {
         name: "interactions", typeName: "Interaction",
         fields: [
             FieldSchema("kind", .choice(interactionKinds), required: true, filterable: true, listed: true),
-            FieldSchema("direction", .choice(["inbound", "outbound", "internal"]), required: true, filterable: true, listed: true),
+            FieldSchema(
+                "direction", .choice(["inbound", "outbound", "internal"]), required: true, filterable: true,
+                listed: true),
             FieldSchema("occurred_at", .dateTime, required: true, listed: true),
             FieldSchema("subject", .text(maxLength: 300), required: true, searchable: true, listed: true),
             FieldSchema("body", .longText, searchable: true),
@@ -23,7 +25,9 @@ extension Catalog {
             FieldSchema("title", .text(maxLength: 300), required: true, searchable: true, listed: true),
             FieldSchema("due_date", .date, listed: true),
             FieldSchema("assignee_id", .reference("users"), filterable: true, listed: true),
-            FieldSchema("status", .choice(["open", "in_progress", "done", "cancelled"]), required: true, filterable: true, listed: true),
+            FieldSchema(
+                "status", .choice(["open", "in_progress", "done", "cancelled"]), required: true, filterable: true,
+                listed: true),
             FieldSchema("priority", .choice(["low", "normal", "high"]), filterable: true, listed: true),
             FieldSchema("account_id", .reference("accounts"), filterable: true),
             FieldSchema("contact_id", .reference("contacts"), filterable: true),

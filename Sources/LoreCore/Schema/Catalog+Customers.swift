@@ -48,7 +48,8 @@ extension Catalog {
             FieldSchema("email", .email, searchable: true, listed: true),
             FieldSchema("phone", .phone, searchable: true),
             FieldSchema(
-                "source", .choice(["web", "referral", "event", "cold_call", "partner", "advertising", "other"]), filterable: true,
+                "source", .choice(["web", "referral", "event", "cold_call", "partner", "advertising", "other"]),
+                filterable: true,
                 listed: true),
             FieldSchema("status", .choice(leadStatuses), required: true, filterable: true, listed: true),
             FieldSchema("industry", .text(maxLength: 100), filterable: true),
@@ -61,5 +62,6 @@ extension Catalog {
             FieldSchema("converted_at", .dateTime, readOnly: true),
         ],
         titleField: "name", owned: true,
-        access: AccessRule(read: AccessRule.everyone, create: AccessRule.everyone, update: AccessRule.sales, delete: AccessRule.sales))
+        access: AccessRule(
+            read: AccessRule.everyone, create: AccessRule.everyone, update: AccessRule.sales, delete: AccessRule.sales))
 }

@@ -26,6 +26,7 @@ extension Catalog {
             FieldSchema("description", .longText, searchable: true),
         ],
         titleField: "name", owned: false,
-        access: AccessRule(read: AccessRule.everyone, create: AccessRule.sales, update: AccessRule.sales, delete: [.manager]),
+        access: AccessRule(
+            read: AccessRule.everyone, create: AccessRule.sales, update: AccessRule.sales, delete: [.manager]),
         defaultSort: "name", defaultDescending: false)
 }

@@ -11,7 +11,9 @@ extension Catalog {
     static let products = EntitySchema(
         name: "products", typeName: "Product",
         fields: [
-            FieldSchema("sku", .text(maxLength: 64), required: true, unique: true, filterable: true, searchable: true, listed: true),
+            FieldSchema(
+                "sku", .text(maxLength: 64), required: true, unique: true, filterable: true, searchable: true,
+                listed: true),
             FieldSchema("name", .text(maxLength: 200), required: true, searchable: true, listed: true),
             FieldSchema("category_id", .reference("product_categories"), filterable: true, listed: true),
             FieldSchema("list_price", .money, required: true, listed: true),

@@ -41,7 +41,9 @@ extension Catalog {
             FieldSchema("start_date", .date, required: true, listed: true),
             FieldSchema("end_date", .date, required: true, listed: true),
             FieldSchema("value", .money, listed: true),
-            FieldSchema("status", .choice(["draft", "active", "expired", "terminated"]), required: true, filterable: true, listed: true),
+            FieldSchema(
+                "status", .choice(["draft", "active", "expired", "terminated"]), required: true, filterable: true,
+                listed: true),
             FieldSchema("terms", .longText),
         ],
         titleField: "number", owned: true, access: .commercial)

@@ -21,7 +21,8 @@ public struct EntitySchema: Sendable {
 
     public init(
         name: String, path: String? = nil, typeName: String, fields: [FieldSchema], titleField: String, owned: Bool,
-        visibleToUserColumns: [String] = [], access: AccessRule, defaultSort: String = "id", defaultDescending: Bool = true
+        visibleToUserColumns: [String] = [], access: AccessRule, defaultSort: String = "id",
+        defaultDescending: Bool = true
     ) {
         self.name = name
         self.path = path ?? name.replacingOccurrences(of: "_", with: "-")

@@ -16,7 +16,9 @@ extension TextAnalyzer {
         }
         // Verb endings; undo a doubled final consonant ("stopped" → "stop").
         if drop("ing") || drop("ed") {
-            if let last = w.last, w.count >= 3, w.dropLast().last == last, !"lsz".contains(last), !"aeiou".contains(last) {
+            if let last = w.last, w.count >= 3, w.dropLast().last == last, !"lsz".contains(last),
+                !"aeiou".contains(last)
+            {
                 w.removeLast()
             } else if w.hasSuffix("at") || w.hasSuffix("iz") || w.hasSuffix("bl") {
                 w += "e"

@@ -77,7 +77,8 @@ public struct TextAnalyzer: Sendable {
     static func fold(_ s: String) -> String {
         // Most words are plain ASCII: lower-casing is all they need, and Foundation's folding is slow.
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
-        return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
     }
 
     static func clip(_ s: String) -> String {

@@ -14,7 +14,8 @@ public struct CaseInput: Sendable, Equatable {
 
     public init(
         subject: String, description: String, accountID: Int64? = nil, contactID: Int64? = nil, productID: Int64? = nil,
-        channel: CaseChannel = .web, priority: CasePriority = .normal, departmentID: Int64? = nil, assigneeID: Int64? = nil
+        channel: CaseChannel = .web, priority: CasePriority = .normal, departmentID: Int64? = nil,
+        assigneeID: Int64? = nil
     ) {
         self.subject = subject
         self.description = description
@@ -33,9 +34,12 @@ public struct CaseInput: Sendable, Equatable {
     /// Trims the subject and reports every problem by field.
     public mutating func validate() -> [FieldError] {
         var errors: [FieldError] = []
-        TextRule.check(subject, field: "subject", maxLength: Self.maximumSubjectLength, multiLine: false, required: true, into: &errors)
         TextRule.check(
-            description, field: "description", maxLength: Self.maximumDescriptionLength, multiLine: true, required: false, into: &errors)
+            subject, field: "subject", maxLength: Self.maximumSubjectLength, multiLine: false, required: true,
+            into: &errors)
+        TextRule.check(
+            description, field: "description", maxLength: Self.maximumDescriptionLength, multiLine: true,
+            required: false, into: &errors)
         subject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         return errors
     }
@@ -61,7 +65,9 @@ public struct CaseMessage: Sendable, Equatable {
     public var fromAddress: String?
     public var createdAt: String
 
-    public init(id: Int64, caseID: Int64, kind: Kind, body: String, authorID: Int64?, fromAddress: String?, createdAt: String) {
+    public init(
+        id: Int64, caseID: Int64, kind: Kind, body: String, authorID: Int64?, fromAddress: String?, createdAt: String
+    ) {
         self.id = id
         self.caseID = caseID
         self.kind = kind

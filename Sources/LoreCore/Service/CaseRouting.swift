@@ -12,7 +12,10 @@ public enum CaseRouting {
         public var predictedDepartmentID: Int64?
         public var confidence: Double?
 
-        public init(source: RoutingSource, departmentID: Int64? = nil, predictedDepartmentID: Int64? = nil, confidence: Double? = nil) {
+        public init(
+            source: RoutingSource, departmentID: Int64? = nil, predictedDepartmentID: Int64? = nil,
+            confidence: Double? = nil
+        ) {
             self.source = source
             self.departmentID = departmentID
             self.predictedDepartmentID = predictedDepartmentID

@@ -13,14 +13,22 @@ public struct SLATarget: Sendable, Equatable, Codable {
         var errors: [FieldError] = []
         let range = 1...525_600
         if !range.contains(firstResponseMinutes) {
-            errors.append(FieldError(field: "\(priority.rawValue).first_response_minutes", code: "out_of_range", message: "must be 1 to 525600"))
+            errors.append(
+                FieldError(
+                    field: "\(priority.rawValue).first_response_minutes", code: "out_of_range",
+                    message: "must be 1 to 525600"))
         }
         if !range.contains(resolutionMinutes) {
-            errors.append(FieldError(field: "\(priority.rawValue).resolution_minutes", code: "out_of_range", message: "must be 1 to 525600"))
+            errors.append(
+                FieldError(
+                    field: "\(priority.rawValue).resolution_minutes", code: "out_of_range",
+                    message: "must be 1 to 525600"))
         }
         if errors.isEmpty, resolutionMinutes < firstResponseMinutes {
             errors.append(
-                FieldError(field: "\(priority.rawValue).resolution_minutes", code: "invalid", message: "must not be shorter than the first response"))
+                FieldError(
+                    field: "\(priority.rawValue).resolution_minutes", code: "invalid",
+                    message: "must not be shorter than the first response"))
         }
         return errors
     }
@@ -55,7 +63,8 @@ public struct CaseSLA: Sendable, Equatable {
     public var pausedMilliseconds: Int64
 
     public init(
-        firstResponseDue: String, resolutionDue: String, firstRespondedAt: String? = nil, resolvedAt: String? = nil, pausedAt: String? = nil,
+        firstResponseDue: String, resolutionDue: String, firstRespondedAt: String? = nil, resolvedAt: String? = nil,
+        pausedAt: String? = nil,
         pausedMilliseconds: Int64 = 0
     ) {
         self.firstResponseDue = firstResponseDue

@@ -100,7 +100,9 @@ public enum RoutingEvaluation {
         for (i, c) in cases.enumerated() { full.update(features[i], label: c.label, by: 1) }
         for fold in 0..<folds {
             var model = full
-            for i in stride(from: fold, to: cases.count, by: folds) { model.update(features[i], label: cases[i].label, by: -1) }
+            for i in stride(from: fold, to: cases.count, by: folds) {
+                model.update(features[i], label: cases[i].label, by: -1)
+            }
             for i in stride(from: fold, to: cases.count, by: folds) {
                 let predicted = model.predict(features: features[i]).first?.label
                 let ok = predicted == cases[i].label

@@ -68,9 +68,12 @@ public struct ServiceCase: Sendable, Equatable {
     public var createdBy: Int64?
 
     public init(
-        id: Int64, subject: String, description: String, accountID: Int64?, contactID: Int64?, productID: Int64?, channel: CaseChannel,
-        priority: CasePriority, status: CaseStatus, departmentID: Int64?, assigneeID: Int64?, tier: CaseTier, routing: RoutingSource,
-        predictedDepartmentID: Int64?, routingConfidence: Double?, sla: CaseSLA, escalationCount: Int, resolution: String?, resolvedBy: Int64?,
+        id: Int64, subject: String, description: String, accountID: Int64?, contactID: Int64?, productID: Int64?,
+        channel: CaseChannel,
+        priority: CasePriority, status: CaseStatus, departmentID: Int64?, assigneeID: Int64?, tier: CaseTier,
+        routing: RoutingSource,
+        predictedDepartmentID: Int64?, routingConfidence: Double?, sla: CaseSLA, escalationCount: Int,
+        resolution: String?, resolvedBy: Int64?,
         createdAt: String, updatedAt: String, createdBy: Int64?
     ) {
         self.id = id

@@ -43,10 +43,14 @@ public enum SuggestionRanking {
     /// Below this share of the case's (weighted) tokens a candidate does not "fit" and is not suggested.
     public static let minimumMatch = 0.3
 
-    public static func rank(caseText: String, candidates: [Candidate], limit: Int, analyzer: TextAnalyzer = TextAnalyzer()) -> [Ranked] {
+    public static func rank(
+        caseText: String, candidates: [Candidate], limit: Int, analyzer: TextAnalyzer = TextAnalyzer()
+    ) -> [Ranked] {
         let query = Array(Set(SearchExpressions.relatedTokens(caseText, limit: 40, analyzer: analyzer)))
         guard !query.isEmpty, !candidates.isEmpty else { return [] }
-        let docs = candidates.map { Set(analyzer.tokens(String(($0.title + "\n" + $0.title + "\n" + $0.text).prefix(20_000)), mode: .index)) }
+        let docs = candidates.map {
+            Set(analyzer.tokens(String(($0.title + "\n" + $0.title + "\n" + $0.text).prefix(20_000)), mode: .index))
+        }
         // A token most candidates share says little about which one fits: weight by inverse pool frequency, and count
         // lone CJK characters at a third of a bigram.
         let n = Double(candidates.count)
@@ -66,7 +70,9 @@ public enum SuggestionRanking {
             out.append(Ranked(candidate: c, match: match, score: score))
         }
         out.sort {
-            $0.score != $1.score ? $0.score > $1.score : ($0.candidate.kind.rawValue, $0.candidate.id) < ($1.candidate.kind.rawValue, $1.candidate.id)
+            $0.score != $1.score
+                ? $0.score > $1.score
+                : ($0.candidate.kind.rawValue, $0.candidate.id) < ($1.candidate.kind.rawValue, $1.candidate.id)
         }
         return Array(out.prefix(limit))
     }

@@ -9,7 +9,9 @@ public enum Language: String, Sendable, CaseIterable {
         guard let header = acceptLanguage else { return .en }
         let ranked = header.split(separator: ",").compactMap { part -> (String, Double)? in
             let pieces = part.split(separator: ";")
-            guard let tag = pieces.first?.trimmingCharacters(in: .whitespaces).lowercased(), !tag.isEmpty else { return nil }
+            guard let tag = pieces.first?.trimmingCharacters(in: .whitespaces).lowercased(), !tag.isEmpty else {
+                return nil
+            }
             var q = 1.0
             for p in pieces.dropFirst() {
                 let kv = p.trimmingCharacters(in: .whitespaces)

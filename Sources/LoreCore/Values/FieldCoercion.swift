@@ -25,7 +25,8 @@ enum FieldCoercion {
         case .choice(let options):
             guard case .string(let s) = raw else { return typeError("one of: \(options.joined(separator: ", "))") }
             guard options.contains(s) else {
-                return .failure(Problem(code: "invalid_choice", message: "must be one of: \(options.joined(separator: ", "))"))
+                return .failure(
+                    Problem(code: "invalid_choice", message: "must be one of: \(options.joined(separator: ", "))"))
             }
             return .success(.string(s))
         case .integer(let min, let max):
@@ -42,13 +43,15 @@ enum FieldCoercion {
         case .boolean:
             switch raw {
             case .bool(let b): return .success(.bool(b))
-            case .string(let s) where fromForm: return .success(.bool(["on", "true", "1", "yes"].contains(s.lowercased())))
+            case .string(let s) where fromForm:
+                return .success(.bool(["on", "true", "1", "yes"].contains(s.lowercased())))
             default: return typeError("true or false")
             }
         case .date:
             guard case .string(let s) = raw else { return typeError("a date (YYYY-MM-DD)") }
             guard Timestamp.days(ofDate: s) != nil else {
-                return .failure(Problem(code: "invalid_date", message: "must be a real date YYYY-MM-DD between 1900 and 2200"))
+                return .failure(
+                    Problem(code: "invalid_date", message: "must be a real date YYYY-MM-DD between 1900 and 2200"))
             }
             return .success(.string(s))
         case .dateTime: return dateTime(raw, fromForm: fromForm)
@@ -62,7 +65,8 @@ enum FieldCoercion {
             guard let s = v.string else { return .success(v) }
             let parts = s.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-                !parts[1].hasSuffix("."), !s.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "<" || $0 == ">" })
+                !parts[1].hasSuffix("."),
+                !s.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "<" || $0 == ">" })
             else { return .failure(Problem(code: "invalid_email", message: "is not an e-mail address")) }
             return .success(v)
         }
@@ -109,7 +113,9 @@ enum FieldCoercion {
         }
     }
 
-    private static func decimal(_ raw: JSONValue, fromForm: Bool, min: Double, max: Double) -> Result<FieldValue, Problem> {
+    private static func decimal(_ raw: JSONValue, fromForm: Bool, min: Double, max: Double) -> Result<
+        FieldValue, Problem
+    > {
         let d: Double?
         switch raw {
         case .int(let i): d = Double(i)
@@ -165,7 +171,9 @@ enum FieldCoercion {
     private static func text(_ raw: JSONValue, maxLength: Int, singleLine: Bool) -> Result<FieldValue, Problem> {
         guard case .string(let s) = raw else { return typeError("text") }
         // NUL and other control characters are never meaningful in CRM text, and PostgreSQL rejects NUL outright.
-        if let p = TextRule.problem(s, maxLength: maxLength, multiLine: !singleLine) { return .failure(Problem(code: p.code, message: p.message)) }
+        if let p = TextRule.problem(s, maxLength: maxLength, multiLine: !singleLine) {
+            return .failure(Problem(code: p.code, message: p.message))
+        }
         if TextRule.isBlank(s) { return .success(.null) }
         return .success(.string(s))
     }

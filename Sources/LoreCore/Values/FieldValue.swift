@@ -53,7 +53,8 @@ public struct Record: Sendable, Equatable {
     public var archivedAt: String?
 
     public init(
-        entity: String, id: Int64, values: [String: FieldValue], ownerID: Int64? = nil, teamID: Int64? = nil, createdAt: String,
+        entity: String, id: Int64, values: [String: FieldValue], ownerID: Int64? = nil, teamID: Int64? = nil,
+        createdAt: String,
         updatedAt: String, createdBy: Int64? = nil, updatedBy: Int64? = nil, archivedAt: String? = nil
     ) {
         self.entity = entity

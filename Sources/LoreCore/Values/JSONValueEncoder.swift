@@ -35,7 +35,9 @@ public struct JSONValueEncoder: Sendable {
                 let nextIsLower =
                     i + 1 < chars.count && chars[i + 1].isLowercase
                     && !Self.isPluralOfAcronym(chars, at: i + 1)
-                if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) { out.append("_") }
+                if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) {
+                    out.append("_")
+                }
             }
             out.append(contentsOf: c.lowercased())
         }
@@ -91,7 +93,9 @@ private struct NodeEncoder: Encoder {
         return UnkeyedNodeContainer(node: node, codingPath: codingPath)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(node: node, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleNodeContainer(node: node, codingPath: codingPath)
+    }
 }
 
 /// Writes `value` into `node`: JSONValue as it is, a dictionary with its keys as they are, anything else through its
@@ -101,9 +105,14 @@ private func write<T: Encodable>(_ value: T, into node: JSONNode, codingPath: [a
     case .json: if let v = value as? JSONValue { node.scalar = v }
     case .integer:
         // Other widths than Int and Int64 (which the containers write directly).
-        if let number = value as? any BinaryInteger { node.scalar = Int64(exactly: number).map(JSONValue.int) ?? .double(Double(number)) }
+        if let number = value as? any BinaryInteger {
+            node.scalar = Int64(exactly: number).map(JSONValue.int) ?? .double(Double(number))
+        }
     case .floatingPoint: if let number = value as? any BinaryFloatingPoint { node.scalar = .double(Double(number)) }
-    case .dictionary: if let dictionary = value as? any StringKeyedEncodable { try dictionary.write(into: node, codingPath: codingPath) }
+    case .dictionary:
+        if let dictionary = value as? any StringKeyedEncodable {
+            try dictionary.write(into: node, codingPath: codingPath)
+        }
     case .other: try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
     }
 }
@@ -117,7 +126,9 @@ private enum ValueKind {
     static func of<T>(_ type: T.Type) -> ValueKind {
         if let kind = known.withLock({ $0[ObjectIdentifier(type)] }) { return kind }
         let kind: ValueKind =
-            if type == JSONValue.self { .json } else if type is any BinaryInteger.Type { .integer } else if type is any BinaryFloatingPoint.Type {
+            if type == JSONValue.self { .json } else if type is any BinaryInteger.Type {
+                .integer
+            } else if type is any BinaryFloatingPoint.Type {
                 .floatingPoint
             } else if type is any StringKeyedEncodable.Type { .dictionary } else { .other }
         known.withLock { $0[ObjectIdentifier(type)] = kind }
@@ -178,7 +189,9 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 
     mutating func superEncoder() -> any Encoder { NodeEncoder(node: node, codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { NodeEncoder(node: child(key), codingPath: codingPath + [key]) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        NodeEncoder(node: child(key), codingPath: codingPath + [key])
+    }
 }
 
 private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
@@ -192,9 +205,13 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: Int) throws { node.appended().scalar = .int(Int64(value)) }
     mutating func encode(_ value: Int64) throws { node.appended().scalar = .int(value) }
     mutating func encode(_ value: Double) throws { node.appended().scalar = .double(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try write(value, into: node.appended(), codingPath: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try write(value, into: node.appended(), codingPath: codingPath)
+    }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         NodeEncoder(node: node.appended(), codingPath: codingPath).container(keyedBy: keyType)
     }
 

@@ -27,7 +27,9 @@ public enum Money {
     public static func parse(_ text: String) -> Result<Int64, Refusal> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let cleaned = trimmed.filter { $0.isNumber || $0 == "." || $0 == "-" }
-        guard !cleaned.isEmpty, cleaned.allSatisfy(\.isASCII), let d = Double(cleaned) else { return .failure(.notANumber) }
+        guard !cleaned.isEmpty, cleaned.allSatisfy(\.isASCII), let d = Double(cleaned) else {
+            return .failure(.notANumber)
+        }
         return minorUnits(d)
     }
 

@@ -25,7 +25,8 @@ public struct RecordValidator: Sendable {
         var out: [String: FieldValue] = [:]
         for (key, value) in input.sorted(by: { $0.key < $1.key }) where schema.field(key) == nil {
             if schema.owned && Self.ownedInputFields.contains(key) {
-                let formID = fromForm ? value.stringValue.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) } : nil
+                let formID =
+                    fromForm ? value.stringValue.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) } : nil
                 switch value {
                 case .int(let v) where v > 0: out[key] = .int(v)
                 case .string where formID.map({ $0 > 0 }) ?? false: out[key] = formID.map(FieldValue.int)
@@ -34,7 +35,8 @@ public struct RecordValidator: Sendable {
                 }
                 continue
             }
-            errors.append(FieldError(field: key, code: "unknown_field", message: "is not a field of \(schema.typeName)"))
+            errors.append(
+                FieldError(field: key, code: "unknown_field", message: "is not a field of \(schema.typeName)"))
         }
         for field in schema.fields {
             guard let raw = input[field.name] else {
@@ -45,7 +47,8 @@ public struct RecordValidator: Sendable {
             }
             if field.readOnly {
                 if fromForm { continue }
-                errors.append(FieldError(field: field.name, code: "read_only", message: "is computed by Lore and cannot be set"))
+                errors.append(
+                    FieldError(field: field.name, code: "read_only", message: "is computed by Lore and cannot be set"))
                 continue
             }
             switch FieldCoercion.coerce(raw, to: field.kind, fromForm: fromForm) {

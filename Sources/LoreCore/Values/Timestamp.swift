@@ -36,7 +36,9 @@ public enum Timestamp {
     /// Validates `YYYY-MM-DD` and returns days since 1970-01-01.
     public static func days(ofDate text: String) -> Int64? {
         // ASCII digits only: Int64("+9") would read a sign as a digit.
-        guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) }) else { return nil }
+        guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) }) else {
+            return nil
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int64(parts[0]), let m = Int64(parts[1]), let d = Int64(parts[2]),
@@ -108,7 +110,8 @@ public enum Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ` exactly, else nil (the general parser then decides).
     static func parseStored(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x2E, b[23] == 0x5A
+        guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x2E,
+            b[23] == 0x5A
         else { return nil }
         func number(_ from: Int, _ length: Int) -> Int64? {
             var v: Int64 = 0
@@ -118,7 +121,8 @@ public enum Timestamp {
             }
             return v
         }
-        guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2), let h = number(11, 2), let mi = number(14, 2),
+        guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2), let h = number(11, 2),
+            let mi = number(14, 2),
             let s = number(17, 2), let ms = number(20, 3), yearRange.contains(Int(y)), (1...12).contains(m), d >= 1,
             d <= daysInMonth(y, m), h < 24, mi < 60, s < 60
         else { return nil }

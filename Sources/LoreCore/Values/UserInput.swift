@@ -11,7 +11,8 @@ public enum UserInput {
 
     public static func validatePassword(_ password: String) -> FieldError? {
         guard password.count >= minimumPasswordLength else {
-            return FieldError(field: "password", code: "too_short", message: "must be at least \(minimumPasswordLength) characters")
+            return FieldError(
+                field: "password", code: "too_short", message: "must be at least \(minimumPasswordLength) characters")
         }
         guard password.utf8.count <= 72 else {
             // bcrypt only reads the first 72 bytes; longer passwords would silently be truncated.

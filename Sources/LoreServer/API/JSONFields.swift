@@ -25,7 +25,9 @@ struct JSONFields {
             return nil
         case .some(.null):
             if required || !nullable {
-                errors.append(FieldError(field: key, code: required ? "required" : "invalid_type", message: "must be text, not null"))
+                errors.append(
+                    FieldError(
+                        field: key, code: required ? "required" : "invalid_type", message: "must be text, not null"))
             }
             return nil
         case .some(.string(let s)):
@@ -39,7 +41,9 @@ struct JSONFields {
 
     mutating func bool(_ key: String) -> Bool? {
         if case .bool(let b) = object[key] { return b }
-        errors.append(FieldError(field: key, code: object[key] == nil ? "required" : "invalid_type", message: "must be true or false"))
+        errors.append(
+            FieldError(
+                field: key, code: object[key] == nil ? "required" : "invalid_type", message: "must be true or false"))
         return nil
     }
 
@@ -47,7 +51,10 @@ struct JSONFields {
     mutating func int(_ key: String, in range: ClosedRange<Int64>, default fallback: Int64) -> Int64 {
         guard let v = object[key] else { return fallback }
         if case .int(let i) = v, range.contains(i) { return i }
-        errors.append(FieldError(field: key, code: "out_of_range", message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+        errors.append(
+            FieldError(
+                field: key, code: "out_of_range",
+                message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
         return fallback
     }
 
@@ -59,18 +66,22 @@ struct JSONFields {
             return nil
         case .some(.int(let i)) where i > 0: return i
         default:
-            errors.append(FieldError(field: key, code: "invalid_type", message: "must be a positive whole number (an id)"))
+            errors.append(
+                FieldError(field: key, code: "invalid_type", message: "must be a positive whole number (an id)"))
             return nil
         }
     }
 
     /// One of an enum's raw values, or `fallback` when absent.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, default fallback: T? = nil) -> T?
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, default fallback: T? = nil)
+        -> T?
     where T.RawValue == String {
         guard let v = object[key], v != .null else { return fallback }
         if case .string(let s) = v, let c = T(rawValue: s) { return c }
         errors.append(
-            FieldError(field: key, code: "invalid_choice", message: "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ")))
+            FieldError(
+                field: key, code: "invalid_choice",
+                message: "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ")))
         return fallback
     }
 
@@ -81,14 +92,18 @@ struct JSONFields {
         guard let v = object[key] else { return fallback }
         if case .string(let s) = v, let c = T(rawValue: s) { return c }
         errors.append(
-            FieldError(field: key, code: "invalid_choice", message: "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ")))
+            FieldError(
+                field: key, code: "invalid_choice",
+                message: "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ")))
         return fallback
     }
 
     /// An array of strings, or nil when absent.
     mutating func strings(_ key: String) -> [String]? {
         guard let v = object[key], v != .null else { return nil }
-        if case .array(let items) = v, let out = Optional(items.compactMap(\.stringValue)), out.count == items.count { return out }
+        if case .array(let items) = v, let out = Optional(items.compactMap(\.stringValue)), out.count == items.count {
+            return out
+        }
         errors.append(FieldError(field: key, code: "invalid_type", message: "must be an array of strings"))
         return nil
     }
@@ -100,7 +115,9 @@ struct JSONFields {
 
     /// A required field's value once ``check()`` has passed (a 422 naming it if it is still missing).
     func required<T>(_ value: T?, _ key: String) throws -> T {
-        guard let value else { throw Problem.validation([FieldError(field: key, code: "required", message: "is required")]) }
+        guard let value else {
+            throw Problem.validation([FieldError(field: key, code: "required", message: "is required")])
+        }
         return value
     }
 

@@ -8,17 +8,25 @@ enum JSONIO {
     /// The request body as a JSON object; 413 when too large, 415 when not JSON, 400 when malformed.
     static func object(_ request: Request, context: some RequestContext) async throws -> [String: JSONValue] {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
-            throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "Send the body as application/json.")
+            throw Problem(
+                status: .unsupportedMediaType, title: "Unsupported media type",
+                detail: "Send the body as application/json.")
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
         } catch {
-            throw Problem(status: .contentTooLarge, title: "Content too large", detail: "The body may be at most \(context.maxUploadSize) bytes.")
+            throw Problem(
+                status: .contentTooLarge, title: "Content too large",
+                detail: "The body may be at most \(context.maxUploadSize) bytes.")
         }
-        guard buffer.readableBytes > 0 else { throw Problem.badRequest("The request body is empty; send a JSON object.") }
+        guard buffer.readableBytes > 0 else {
+            throw Problem.badRequest("The request body is empty; send a JSON object.")
+        }
         let data = Data(buffer.readableBytesView)
-        guard String(data: data, encoding: .utf8) != nil else { throw Problem.badRequest("The body is not valid UTF-8.") }
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw Problem.badRequest("The body is not valid UTF-8.")
+        }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: data)
@@ -30,11 +38,15 @@ enum JSONIO {
     }
 
     /// A typed body (its shape stated once, as a Swift type), written through ``JSONValueEncoder``.
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
+        -> Response
+    {
         try response(try JSONValueEncoder().encode(value), status: status, headers: headers)
     }
 
-    static func response(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    static func response(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
+        -> Response
+    {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: value.serialized())))

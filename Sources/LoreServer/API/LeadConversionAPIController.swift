@@ -8,7 +8,8 @@ struct LeadConversionAPIController {
 
     func register(on api: APIRouter) {
         let access = RouteAccess.all([
-            .entity(Catalog["leads"], .update), .entity(Catalog["accounts"], .create), .entity(Catalog["opportunities"], .create),
+            .entity(Catalog["leads"], .update), .entity(Catalog["accounts"], .create),
+            .entity(Catalog["opportunities"], .create),
         ])
         api.on(.post, "/leads/{id}/convert", access: access, use: convert)
     }
@@ -17,13 +18,15 @@ struct LeadConversionAPIController {
         let p = context.principal
         let input = try await JSONIO.object(request, context: context)
         let conversion = try LeadConversionParser.parse(input)
-        let result = try await services.leads.convert(leadID: try context.parameters.require("id", as: RecordID.self), request: conversion, as: p)
+        let result = try await services.leads.convert(
+            leadID: try context.parameters.require("id", as: RecordID.self), request: conversion, as: p)
         return try JSONIO.response(
             .object([
                 "lead": RecordJSON.encode(result.lead, schema: Catalog["leads"]),
                 "account": RecordJSON.encode(result.account, schema: Catalog["accounts"]),
                 "contact": RecordJSON.encode(result.contact, schema: Catalog["contacts"]),
-                "opportunity": result.opportunity.map { RecordJSON.encode($0, schema: Catalog["opportunities"]) } ?? .null,
+                "opportunity": result.opportunity.map { RecordJSON.encode($0, schema: Catalog["opportunities"]) }
+                    ?? .null,
             ]), status: .created, headers: [.location: "/api/v1/accounts/\(result.account.id)"])
     }
 }

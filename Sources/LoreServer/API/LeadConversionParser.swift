@@ -3,7 +3,9 @@ import LoreStore
 
 /// The body of a lead conversion: all fields optional.
 enum LeadConversionParser {
-    static let fields = ["account_id", "create_opportunity", "opportunity_name", "stage_id", "amount", "expected_close_date"]
+    static let fields = [
+        "account_id", "create_opportunity", "opportunity_name", "stage_id", "amount", "expected_close_date",
+    ]
 
     static func parse(_ input: [String: JSONValue], fromForm: Bool = false) throws -> LeadConversionRequest {
         var errors: [FieldError] = []
@@ -23,7 +25,9 @@ enum LeadConversionParser {
             r.amount = values["amount"]?.int
             r.expectedCloseDate = values["expected_close_date"]?.string
         } catch {
-            errors += error.errors.map { $0.field == "name" ? FieldError(field: "opportunity_name", code: $0.code, message: $0.message) : $0 }
+            errors += error.errors.map {
+                $0.field == "name" ? FieldError(field: "opportunity_name", code: $0.code, message: $0.message) : $0
+            }
         }
         switch input["account_id"] {
         case nil, .null?: break
@@ -36,7 +40,9 @@ enum LeadConversionParser {
         case nil: r.createOpportunity = !fromForm
         case .bool(let b)?: r.createOpportunity = b
         case .string(let s)? where fromForm: r.createOpportunity = s == "on" || s == "true"
-        default: errors.append(FieldError(field: "create_opportunity", code: "invalid_type", message: "must be true or false"))
+        default:
+            errors.append(
+                FieldError(field: "create_opportunity", code: "invalid_type", message: "must be true or false"))
         }
         if !errors.isEmpty { throw ValidationFailure(errors) }
         return r

@@ -21,7 +21,8 @@ enum ListQueryParser {
                 let name = descending ? String(value.dropFirst()) : value
                 guard schema.sortKeys.contains(name) else {
                     throw Problem.badRequest(
-                        "cannot sort by '\(name)'; use one of \(schema.sortKeys.joined(separator: ", ")) (prefix - for descending)")
+                        "cannot sort by '\(name)'; use one of \(schema.sortKeys.joined(separator: ", ")) (prefix - for descending)"
+                    )
                 }
                 query.sort = name
                 query.descending = descending
@@ -32,19 +33,25 @@ enum ListQueryParser {
                 query.limit = n
             case "cursor": query.cursor = value
             case "archived":
-                guard let a = ListQuery.ArchiveFilter(rawValue: value) else { throw Problem.badRequest("archived must be exclude, include or only") }
+                guard let a = ListQuery.ArchiveFilter(rawValue: value) else {
+                    throw Problem.badRequest("archived must be exclude, include or only")
+                }
                 query.archived = a
             case "owner_id":
-                guard schema.owned, let id = Int64(value) else { throw Problem.badRequest("owner_id must be a user id") }
+                guard schema.owned, let id = Int64(value) else {
+                    throw Problem.badRequest("owner_id must be a user id")
+                }
                 query.ownerID = id
             case "lang": break
             default:
                 guard let field = schema.field(key), field.filterable else {
                     let allowed = (Array(reserved) + schema.fields.filter(\.filterable).map(\.name)).sorted()
-                    throw Problem.badRequest("unknown query parameter '\(key)'; allowed: \(allowed.joined(separator: ", "))")
+                    throw Problem.badRequest(
+                        "unknown query parameter '\(key)'; allowed: \(allowed.joined(separator: ", "))")
                 }
                 do {
-                    let v = try RecordValidator(schema: schema, fromForm: true).validate([key: .string(value)], mode: .update)
+                    let v = try RecordValidator(schema: schema, fromForm: true).validate(
+                        [key: .string(value)], mode: .update)
                     query.filters[key] = v[key] ?? .null
                 } catch let failure {
                     throw Problem.badRequest("\(key): \(failure.errors.first?.message ?? "invalid value")")

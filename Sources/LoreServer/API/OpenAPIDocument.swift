@@ -3,7 +3,10 @@ import LoreStore
 
 /// The OpenAPI 3.1 description of `/api/v1`, built from the same schemas that drive the routes.
 enum OpenAPIDocument {
-    typealias Op = (method: String, path: String, summary: String, request: String?, responses: [(Int, String?)], query: [QueryParam])
+    typealias Op = (
+        method: String, path: String, summary: String, request: String?, responses: [(Int, String?)],
+        query: [QueryParam]
+    )
 
     /// Every operation of the API with its query parameters, keyed `"get /api/v1/accounts"`: what the document
     /// describes and what ``APIRouter`` checks each request's query against.
@@ -33,9 +36,13 @@ enum OpenAPIDocument {
         filters += schema.fields.filter(\.filterable).map(OpenAPISchemas.filter)
         return [
             ("get", base, "List \(schema.name)", nil, [(200, t + "List"), (404, nil)], filters),
-            ("post", base, "Create a \(t)", t + "Create", [(201, t), (409, nil), (413, nil), (415, nil), (422, nil)], []),
             (
-                "get", base + "/{id}", "Get a \(t) (an archived one only with archived=true)", nil, [(200, t), (404, nil)],
+                "post", base, "Create a \(t)", t + "Create",
+                [(201, t), (409, nil), (413, nil), (415, nil), (422, nil)], []
+            ),
+            (
+                "get", base + "/{id}", "Get a \(t) (an archived one only with archived=true)", nil,
+                [(200, t), (404, nil)],
                 [.bool("archived", "true also returns the record if it is archived")]
             ),
             (
@@ -61,18 +68,21 @@ enum OpenAPIDocument {
         for (k, v) in PeopleSchemas.all { schemas[k] = v }
         for (k, v) in KnowledgeSchemas.all { schemas[k] = v }
         for (k, v) in ServiceSchemas.all { schemas[k] = v }
-        let access = Dictionary(routes.map { ("\($0.method.lowercased()) \($0.path)", $0.access) }, uniquingKeysWith: { a, _ in a })
+        let access = Dictionary(
+            routes.map { ("\($0.method.lowercased()) \($0.path)", $0.access) }, uniquingKeysWith: { a, _ in a })
         let ops = allOperations
         var paths: [String: [String: JSONValue]] = [:]
         for op in ops {
-            paths[op.path, default: [:]][op.method] = operation(op, access: access["\(op.method) \(op.path)"], schemas: schemas)
+            paths[op.path, default: [:]][op.method] = operation(
+                op, access: access["\(op.method) \(op.path)"], schemas: schemas)
         }
         return .object([
             "openapi": .string("3.1.0"),
             "info": .object([
                 "title": .string("Lore API"), "version": .string("1"),
                 "description": .string(
-                    "Lore, a knowledge-centred CRM. Authenticate with `Authorization: Bearer <token>` (create tokens under Settings)."),
+                    "Lore, a knowledge-centred CRM. Authenticate with `Authorization: Bearer <token>` (create tokens under Settings)."
+                ),
             ]),
             "servers": .array([.object(["url": .string("/")])]),
             "security": .array([.object(["bearer": .array([])])]),
@@ -81,14 +91,18 @@ enum OpenAPIDocument {
                 "schemas": .object(schemas),
                 "securitySchemes": .object([
                     "bearer": .object(["type": .string("http"), "scheme": .string("bearer")]),
-                    "session": .object(["type": .string("apiKey"), "in": .string("cookie"), "name": .string("lore_session")]),
+                    "session": .object([
+                        "type": .string("apiKey"), "in": .string("cookie"), "name": .string("lore_session"),
+                    ]),
                 ]),
             ]),
         ])
     }
 
     static func operationID(_ op: Op) -> String {
-        let words = op.path.split(separator: "/").dropFirst(2).map { $0.hasPrefix("{") ? "by_" + $0.dropFirst().dropLast() : String($0) }
+        let words = op.path.split(separator: "/").dropFirst(2).map {
+            $0.hasPrefix("{") ? "by_" + $0.dropFirst().dropLast() : String($0)
+        }
         return ([op.method] + words).joined(separator: "_").replacingOccurrences(of: "-", with: "_")
     }
 }

@@ -6,7 +6,9 @@ extension OpenAPIDocument {
     static let bodies: [String: (mediaTypes: [String], schema: JSONValue)] = [
         "post /api/v1/articles/import": (
             ["application/x-ndjson", "text/plain"],
-            .object(["type": .string("string"), "description": .string("one article JSON object per line, at most 50 MB")])
+            .object([
+                "type": .string("string"), "description": .string("one article JSON object per line, at most 50 MB"),
+            ])
         ),
         "post /api/v1/cases/intake": (
             ["message/rfc822", "text/plain"],
@@ -32,7 +34,9 @@ extension OpenAPIDocument {
         extra.append(503)
         for code in extra where !codes.contains(where: { $0.0 == code }) { codes.append((code, nil)) }
         var responses: [String: JSONValue] = [:]
-        for (code, schema) in codes { responses[String(code)] = response(code, schema, mediaType: responseMediaTypes[key]) }
+        for (code, schema) in codes {
+            responses[String(code)] = response(code, schema, mediaType: responseMediaTypes[key])
+        }
         var params: [JSONValue] = []
         for segment in op.path.split(separator: "/") where segment.hasPrefix("{") {
             let name = String(segment.dropFirst().dropLast())
@@ -40,7 +44,8 @@ extension OpenAPIDocument {
                 name == "token"
                 ? .object(["type": .string("string"), "minLength": .int(10), "maxLength": .int(200)])
                 : .object(["type": .string("integer"), "minimum": .int(1)])
-            params.append(.object(["name": .string(name), "in": .string("path"), "required": .bool(true), "schema": schema]))
+            params.append(
+                .object(["name": .string(name), "in": .string("path"), "required": .bool(true), "schema": schema]))
         }
         params += op.query.map(\.openAPI)
         var o: [String: JSONValue] = [
@@ -53,7 +58,8 @@ extension OpenAPIDocument {
         }
         if !params.isEmpty { o["parameters"] = .array(params) }
         if let body = bodies[key] {
-            let content = Dictionary(uniqueKeysWithValues: body.mediaTypes.map { ($0, JSONValue.object(["schema": body.schema])) })
+            let content = Dictionary(
+                uniqueKeysWithValues: body.mediaTypes.map { ($0, JSONValue.object(["schema": body.schema])) })
             o["requestBody"] = .object(["required": .bool(true), "content": .object(content)])
         } else if let body = op.request {
             // The body's schema is written out in the operation, not referenced: Schemathesis 4.32 treats every
@@ -61,7 +67,9 @@ extension OpenAPIDocument {
             let schema = schemas[body] ?? OpenAPISchemas.ref(body)
             // A workflow step's comment is optional, and so is a body that would only carry it.
             let required = !optionalBodies.contains(body)
-            o["requestBody"] = .object(["required": .bool(required), "content": .object(["application/json": .object(["schema": schema])])])
+            o["requestBody"] = .object([
+                "required": .bool(required), "content": .object(["application/json": .object(["schema": schema])]),
+            ])
         }
         return .object(o)
     }
@@ -80,18 +88,25 @@ extension OpenAPIDocument {
             return .object(o)
         }
         if let mediaType {
-            return .object(["description": .string("OK"), "content": .object([mediaType: .object(["schema": .object(["type": .string("string")])])])])
+            return .object([
+                "description": .string("OK"),
+                "content": .object([mediaType: .object(["schema": .object(["type": .string("string")])])]),
+            ])
         }
         let body = schema.map(OpenAPISchemas.ref) ?? .object(["type": .string("object")])
-        return .object(["description": .string("OK"), "content": .object(["application/json": .object(["schema": body])])])
+        return .object([
+            "description": .string("OK"), "content": .object(["application/json": .object(["schema": body])]),
+        ])
     }
 
     static let problemDescriptions: [Int: String] = [
         400: "Malformed request: bad JSON, or a query parameter that is unknown, missing or out of range",
-        401: "Sign in, or send a valid API token", 403: "Your role may not do this", 404: "No such resource, or you may not see it",
+        401: "Sign in, or send a valid API token", 403: "Your role may not do this",
+        404: "No such resource, or you may not see it",
         405: "The path does not take this method", 409: "Conflict with the record's state, or a duplicate unique value",
         413: "Body too large (JSON bodies: 1 MB)", 415: "Unsupported content type (send application/json)",
-        422: "Validation failed: each bad field is named in errors", 503: "The database is unreachable; retry after Retry-After seconds",
+        422: "Validation failed: each bad field is named in errors",
+        503: "The database is unreachable; retry after Retry-After seconds",
     ]
 
     static func describe(_ access: RouteAccess) -> String {

@@ -18,18 +18,26 @@ enum OpenAPISchemas {
         case .longText: return text(100_000, multiLine: true, required: f.required, nullable: nullable)
         case .email:
             return Self.nullable(
-                "string", ["maxLength": .int(254), "pattern": .string(FieldPatterns.email), "description": .string("an e-mail address")],
+                "string",
+                [
+                    "maxLength": .int(254), "pattern": .string(FieldPatterns.email),
+                    "description": .string("an e-mail address"),
+                ],
                 nullable: nullable)
-        case .phone: return Self.nullable("string", ["maxLength": .int(40), "pattern": .string(FieldPatterns.phone)], nullable: nullable)
+        case .phone:
+            return Self.nullable(
+                "string", ["maxLength": .int(40), "pattern": .string(FieldPatterns.phone)], nullable: nullable)
         case .url:
             return Self.nullable(
-                "string", ["minLength": .int(9), "maxLength": .int(500), "pattern": .string(FieldPatterns.url)], nullable: nullable)
+                "string", ["minLength": .int(9), "maxLength": .int(500), "pattern": .string(FieldPatterns.url)],
+                nullable: nullable)
         case .choice(let options):
             return .object([
                 "type": nullable ? .array([.string("string"), .string("null")]) : .string("string"),
                 "enum": .array(options.map(JSONValue.string) + (nullable ? [.null] : [])),
             ])
-        case .integer(let min, let max): return Self.nullable("integer", ["minimum": .int(min), "maximum": .int(max)], nullable: nullable)
+        case .integer(let min, let max):
+            return Self.nullable("integer", ["minimum": .int(min), "maximum": .int(max)], nullable: nullable)
         case .money:
             return Self.nullable(
                 "number",
@@ -37,21 +45,34 @@ enum OpenAPISchemas {
                     "minimum": .int(0), "maximum": .double(Money.maximum), "multipleOf": .double(0.01),
                     "description": .string("an amount in currency units, in whole cents"),
                 ], nullable: nullable)
-        case .decimal(let min, let max): return Self.nullable("number", ["minimum": .double(min), "maximum": .double(max)], nullable: nullable)
+        case .decimal(let min, let max):
+            return Self.nullable("number", ["minimum": .double(min), "maximum": .double(max)], nullable: nullable)
         case .boolean: return Self.nullable("boolean", nullable: nullable)
-        case .date: return Self.nullable("string", ["format": .string("date"), "pattern": .string(FieldPatterns.date)], nullable: nullable)
+        case .date:
+            return Self.nullable(
+                "string", ["format": .string("date"), "pattern": .string(FieldPatterns.date)], nullable: nullable)
         case .dateTime:
-            return Self.nullable("string", ["format": .string("date-time"), "pattern": .string(FieldPatterns.dateTime)], nullable: nullable)
+            return Self.nullable(
+                "string", ["format": .string("date-time"), "pattern": .string(FieldPatterns.dateTime)],
+                nullable: nullable)
         case .reference(let e): return idInput(nullable: nullable, description: "id of a \(e) record")
         case .referenceSet(let e):
-            return .object(["type": .string("array"), "items": idInput(), "description": .string("ids of \(e) records")])
+            return .object([
+                "type": .string("array"), "items": idInput(), "description": .string("ids of \(e) records"),
+            ])
         }
     }
 
     /// Free text under ``TextRule``: its length, its pattern (no control characters; not blank when required).
-    static func text(_ max: Int, multiLine: Bool = true, required: Bool = false, nullable isNullable: Bool = false) -> JSONValue {
+    static func text(_ max: Int, multiLine: Bool = true, required: Bool = false, nullable isNullable: Bool = false)
+        -> JSONValue
+    {
         nullable(
-            "string", ["maxLength": .int(Int64(max)), "pattern": .string(FieldPatterns.text(multiLine: multiLine, required: required))],
+            "string",
+            [
+                "maxLength": .int(Int64(max)),
+                "pattern": .string(FieldPatterns.text(multiLine: multiLine, required: required)),
+            ],
             nullable: isNullable)
     }
 
@@ -86,7 +107,9 @@ enum OpenAPISchemas {
     }
 
     static func object(_ properties: [String: JSONValue], required: [String]) -> JSONValue {
-        var o: [String: JSONValue] = ["type": .string("object"), "properties": .object(properties), "additionalProperties": .bool(false)]
+        var o: [String: JSONValue] = [
+            "type": .string("object"), "properties": .object(properties), "additionalProperties": .bool(false),
+        ]
         if !required.isEmpty { o["required"] = .array(required.sorted().map(JSONValue.string)) }
         return .object(o)
     }
@@ -94,9 +117,12 @@ enum OpenAPISchemas {
     /// Output, create-input and update-input schemas of one entity.
     static func entity(_ schema: EntitySchema) -> [String: JSONValue] {
         var out: [String: JSONValue] = [
-            "id": .object(["type": .string("integer")]), "created_at": .object(["type": .string("string"), "format": .string("date-time")]),
+            "id": .object(["type": .string("integer")]),
+            "created_at": .object(["type": .string("string"), "format": .string("date-time")]),
             "updated_at": .object(["type": .string("string"), "format": .string("date-time")]),
-            "archived_at": .object(["type": .array([.string("string"), .string("null")]), "format": .string("date-time")]),
+            "archived_at": .object([
+                "type": .array([.string("string"), .string("null")]), "format": .string("date-time"),
+            ]),
         ]
         var input: [String: JSONValue] = [:]
         if schema.owned {
@@ -114,7 +140,10 @@ enum OpenAPISchemas {
             name + "Create": object(input, required: schema.fields.filter { $0.required && !$0.readOnly }.map(\.name)),
             name + "Update": object(input, required: []),
             name + "List": object(
-                ["data": .object(["type": .string("array"), "items": ref(name)]), "next_cursor": nullable("string", nullable: true)],
+                [
+                    "data": .object(["type": .string("array"), "items": ref(name)]),
+                    "next_cursor": nullable("string", nullable: true),
+                ],
                 required: ["data", "next_cursor"]),
         ]
     }

@@ -33,7 +33,9 @@ struct PeopleAPIController {
 
     @Sendable func getUser(_ request: Request, context: SignedInContext) async throws -> Response {
         _ = context.principal
-        guard let user = try await users.find(id: try context.parameters.require("id", as: RecordID.self)) else { throw Problem.notFound() }
+        guard let user = try await users.find(id: try context.parameters.require("id", as: RecordID.self)) else {
+            throw Problem.notFound()
+        }
         return try JSONIO.response(UserBody(user))
     }
 
@@ -56,11 +58,14 @@ struct PeopleAPIController {
         let input = try await JSONIO.object(request, context: context)
         let name = try Self.requiredText(input, "name", max: 100)
         if let extra = input.keys.first(where: { $0 != "name" }) {
-            throw Problem.validation([FieldError(field: extra, code: "unknown_field", message: "is not a field of ApiToken")])
+            throw Problem.validation([
+                FieldError(field: extra, code: "unknown_field", message: "is not a field of ApiToken")
+            ])
         }
         let (token, secret) = try await tokens.create(userID: p.userID, name: name)
         return try JSONIO.response(
-            CreatedTokenBody(token: TokenBody(token), secret: secret), status: .created, headers: [.location: "/api/v1/tokens/\(token.id)"])
+            CreatedTokenBody(token: TokenBody(token), secret: secret), status: .created,
+            headers: [.location: "/api/v1/tokens/\(token.id)"])
     }
 
     @Sendable func revokeToken(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -70,8 +75,12 @@ struct PeopleAPIController {
     }
 
     static func requiredText(_ input: [String: JSONValue], _ key: String, max: Int) throws -> String {
-        guard let v = input[key] else { throw Problem.validation([FieldError(field: key, code: "required", message: "is required")]) }
-        guard case .string(let s) = v else { throw Problem.validation([FieldError(field: key, code: "invalid_type", message: "must be text")]) }
+        guard let v = input[key] else {
+            throw Problem.validation([FieldError(field: key, code: "required", message: "is required")])
+        }
+        guard case .string(let s) = v else {
+            throw Problem.validation([FieldError(field: key, code: "invalid_type", message: "must be text")])
+        }
         var errors: [FieldError] = []
         TextRule.check(s, field: key, maxLength: max, multiLine: false, required: true, into: &errors)
         if !errors.isEmpty { throw Problem.validation(errors) }
@@ -84,7 +93,8 @@ struct PeopleAPIController {
         let v = try UserInputParser.parse(input, creating: true).newUser()
         let hash = try await passwords.hash(v.password)
         let user = try await users.create(
-            email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, locale: v.locale, by: admin.userID)
+            email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, locale: v.locale,
+            by: admin.userID)
         return try JSONIO.response(UserBody(user), status: .created, headers: [.location: "/api/v1/users/\(user.id)"])
     }
 
@@ -93,11 +103,14 @@ struct PeopleAPIController {
         let id = try context.parameters.require("id", as: RecordID.self)
         let input = try await JSONIO.object(request, context: context)
         let v = try UserInputParser.parse(input, creating: false)
-        if v.email != nil { throw Problem.validation([FieldError(field: "email", code: "read_only", message: "cannot be changed")]) }
+        if v.email != nil {
+            throw Problem.validation([FieldError(field: "email", code: "read_only", message: "cannot be changed")])
+        }
         var hash: String?
         if let password = v.password { hash = try await passwords.hash(password) }
         let user = try await users.update(
-            id: id, name: v.name, role: v.role, teamID: v.teamID, locale: v.locale, passwordHash: hash, by: admin.userID)
+            id: id, name: v.name, role: v.role, teamID: v.teamID, locale: v.locale, passwordHash: hash, by: admin.userID
+        )
         return try JSONIO.response(UserBody(user))
     }
 }
@@ -125,10 +138,14 @@ struct UserInputParser {
 
     func newUser() throws -> NewUser {
         guard let email, let name, let role, let password else {
-            let missing = [("email", email == nil), ("name", name == nil), ("role", role == nil), ("password", password == nil)]
-            throw ValidationFailure(missing.filter(\.1).map { FieldError(field: $0.0, code: "required", message: "is required") })
+            let missing = [
+                ("email", email == nil), ("name", name == nil), ("role", role == nil), ("password", password == nil),
+            ]
+            throw ValidationFailure(
+                missing.filter(\.1).map { FieldError(field: $0.0, code: "required", message: "is required") })
         }
-        return NewUser(email: email, name: name, role: role, password: password, teamID: teamID ?? nil, locale: locale ?? nil)
+        return NewUser(
+            email: email, name: name, role: role, password: password, teamID: teamID ?? nil, locale: locale ?? nil)
     }
 
     static func parse(_ input: [String: JSONValue], creating: Bool, fromForm: Bool = false) throws -> UserInputParser {
@@ -151,7 +168,11 @@ struct UserInputParser {
             if let err = UserInput.validateEmail(e) { errors.append(err) } else { out.email = e }
         }
         if let n = text("name") {
-            if let err = UserInput.validateName(n) { errors.append(err) } else { out.name = n.trimmingCharacters(in: .whitespaces) }
+            if let err = UserInput.validateName(n) {
+                errors.append(err)
+            } else {
+                out.name = n.trimmingCharacters(in: .whitespaces)
+            }
         }
         if let r = text("role") {
             if let role = Role(rawValue: r) {
@@ -159,7 +180,8 @@ struct UserInputParser {
             } else {
                 errors.append(
                     FieldError(
-                        field: "role", code: "invalid_choice", message: "must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
+                        field: "role", code: "invalid_choice",
+                        message: "must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
         if let p = text("password") {
@@ -181,7 +203,8 @@ struct UserInputParser {
         }
         if creating {
             for (key, present) in [
-                ("email", out.email != nil), ("name", out.name != nil), ("role", out.role != nil), ("password", out.password != nil),
+                ("email", out.email != nil), ("name", out.name != nil), ("role", out.role != nil),
+                ("password", out.password != nil),
             ]
             where !present && !errors.contains(where: { $0.field == key }) {
                 errors.append(FieldError(field: key, code: "required", message: "is required"))

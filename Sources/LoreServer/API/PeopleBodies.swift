@@ -29,7 +29,9 @@ struct TokenBody: Encodable {
     var revokedAt: String?
 
     init(_ t: ApiToken) {
-        (id, name, prefix, createdAt, lastUsedAt, revokedAt) = (t.id, t.name, t.prefix, t.createdAt, t.lastUsedAt, t.revokedAt)
+        (id, name, prefix, createdAt, lastUsedAt, revokedAt) = (
+            t.id, t.name, t.prefix, t.createdAt, t.lastUsedAt, t.revokedAt
+        )
     }
 }
 

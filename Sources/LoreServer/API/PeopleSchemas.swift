@@ -7,37 +7,49 @@ enum PeopleSchemas {
     static var all: [String: JSONValue] {
         let int = JSONValue.object(["type": .string("integer")])
         let str = JSONValue.object(["type": .string("string")])
-        let roles = JSONValue.object(["type": .string("string"), "enum": .array(Role.allCases.map { .string($0.rawValue) })])
+        let roles = JSONValue.object([
+            "type": .string("string"), "enum": .array(Role.allCases.map { .string($0.rawValue) }),
+        ])
         let locale = JSONValue.object([
-            "type": .array([.string("string"), .string("null")]), "enum": .array([.string("en"), .string("zh-Hans"), .null]),
+            "type": .array([.string("string"), .string("null")]),
+            "enum": .array([.string("en"), .string("zh-Hans"), .null]),
         ])
         let user = S.object(
             [
-                "id": int, "email": str, "name": str, "role": roles, "team_id": S.nullable("integer", nullable: true), "locale": locale,
+                "id": int, "email": str, "name": str, "role": roles, "team_id": S.nullable("integer", nullable: true),
+                "locale": locale,
                 "active": .object(["type": .string("boolean")]), "created_at": S.string("date-time"),
                 "last_login_at": S.string("date-time", nullable: true),
             ], required: ["id", "email", "name", "role", "team_id", "locale", "active", "created_at", "last_login_at"])
         let userInput: [String: JSONValue] = [
-            "email": .object(["type": .string("string"), "maxLength": .int(254), "pattern": .string(FieldPatterns.requiredEmail)]),
-            "name": S.text(120, multiLine: false, required: true), "role": roles, "team_id": S.idInput(nullable: true), "locale": locale,
+            "email": .object([
+                "type": .string("string"), "maxLength": .int(254), "pattern": .string(FieldPatterns.requiredEmail),
+            ]),
+            "name": S.text(120, multiLine: false, required: true), "role": roles, "team_id": S.idInput(nullable: true),
+            "locale": locale,
             "password": .object([
-                "type": .string("string"), "minLength": .int(Int64(UserInput.minimumPasswordLength)), "maxLength": .int(72),
+                "type": .string("string"), "minLength": .int(Int64(UserInput.minimumPasswordLength)),
+                "maxLength": .int(72),
                 "description": .string("at least 10 characters and at most 72 bytes of UTF-8 (bcrypt reads no more)"),
             ]),
         ]
         var tokenProps: [String: JSONValue] = [
-            "id": int, "name": str, "prefix": str, "created_at": S.string("date-time"), "last_used_at": S.string("date-time", nullable: true),
+            "id": int, "name": str, "prefix": str, "created_at": S.string("date-time"),
+            "last_used_at": S.string("date-time", nullable: true),
             "revoked_at": S.string("date-time", nullable: true),
         ]
         let token = S.object(tokenProps, required: Array(tokenProps.keys))
-        tokenProps["token"] = .object(["type": .string("string"), "description": .string("the secret; shown only in this response")])
+        tokenProps["token"] = .object([
+            "type": .string("string"), "description": .string("the secret; shown only in this response"),
+        ])
         let hit = S.object(
             ["entity": str, "id": int, "title": str, "matched_field": str, "matched_text": str],
             required: ["entity", "id", "title", "matched_field", "matched_text"])
         let auditProps: [String: JSONValue] = [
             "id": int, "at": S.string("date-time"), "user_id": S.nullable("integer", nullable: true),
             "user_name": S.nullable("string", nullable: true),
-            "entity": str, "entity_id": S.nullable("integer", nullable: true), "action": str, "summary": S.nullable("string", nullable: true),
+            "entity": str, "entity_id": S.nullable("integer", nullable: true), "action": str,
+            "summary": S.nullable("string", nullable: true),
             "changes": S.nullable("string", nullable: true),
         ]
         let opportunity = Catalog["opportunities"]
@@ -60,9 +72,11 @@ enum PeopleSchemas {
             S.object(["data": .object(["type": .string("array"), "items": S.ref(item)])], required: ["data"])
         }
         return [
-            "User": user, "UserList": list("User"), "UserCreate": S.object(userInput, required: ["email", "name", "role", "password"]),
+            "User": user, "UserList": list("User"),
+            "UserCreate": S.object(userInput, required: ["email", "name", "role", "password"]),
             "UserUpdate": S.object(userInput.filter { $0.key != "email" }, required: []),
-            "ApiToken": token, "ApiTokenList": list("ApiToken"), "ApiTokenCreated": S.object(tokenProps, required: Array(tokenProps.keys)),
+            "ApiToken": token, "ApiTokenList": list("ApiToken"),
+            "ApiTokenCreated": S.object(tokenProps, required: Array(tokenProps.keys)),
             "ApiTokenCreate": S.object(["name": S.text(100, multiLine: false, required: true)], required: ["name"]),
             "SearchHit": hit, "SearchResults": list("SearchHit"),
             "AuditEntry": S.object(auditProps, required: Array(auditProps.keys)), "AuditLog": list("AuditEntry"),
@@ -83,7 +97,8 @@ enum PeopleSchemas {
             [(200, "User"), (403, nil), (404, nil), (413, nil), (415, nil), (422, nil)], []
         ),
         (
-            "post", "/api/v1/users/{id}/deactivate", "Deactivate a user: their sessions and tokens stop working at once", nil,
+            "post", "/api/v1/users/{id}/deactivate",
+            "Deactivate a user: their sessions and tokens stop working at once", nil,
             [(200, "User"), (403, nil), (404, nil), (409, nil)], []
         ),
         ("get", "/api/v1/tokens", "List my API tokens", nil, [(200, "ApiTokenList")], []),
@@ -93,7 +108,8 @@ enum PeopleSchemas {
         ),
         ("delete", "/api/v1/tokens/{id}", "Revoke an API token", nil, [(204, nil), (404, nil)], []),
         (
-            "get", "/api/v1/search", "Search accounts, contacts, leads and opportunities", nil, [(200, "SearchResults")],
+            "get", "/api/v1/search", "Search accounts, contacts, leads and opportunities", nil,
+            [(200, "SearchResults")],
             [.text("q", required: true, "what to look for (its first 200 characters)")]
         ),
         (
@@ -105,7 +121,8 @@ enum PeopleSchemas {
             ]
         ),
         (
-            "post", "/api/v1/leads/{id}/convert", "Convert a lead into an account, contact and opportunity in one step", "LeadConversion",
+            "post", "/api/v1/leads/{id}/convert", "Convert a lead into an account, contact and opportunity in one step",
+            "LeadConversion",
             [(201, "LeadConversionResult"), (403, nil), (404, nil), (409, nil), (413, nil), (415, nil), (422, nil)], []
         ),
         ("get", "/api/v1/openapi.json", "This document", nil, [(200, nil)], []),

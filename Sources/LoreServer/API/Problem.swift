@@ -12,9 +12,15 @@ struct Problem: HTTPResponseError, Sendable {
     var errors: [FieldError] = []
     var headers: HTTPFields = [:]
 
-    static func badRequest(_ detail: String) -> Problem { Problem(status: .badRequest, title: "Bad request", detail: detail) }
-    static func unauthorized(_ detail: String = "Sign in, or send a valid API token as `Authorization: Bearer …`.") -> Problem {
-        Problem(status: .unauthorized, title: "Unauthorized", detail: detail, headers: [.wwwAuthenticate: "Bearer realm=\"lore\""])
+    static func badRequest(_ detail: String) -> Problem {
+        Problem(status: .badRequest, title: "Bad request", detail: detail)
+    }
+    static func unauthorized(_ detail: String = "Sign in, or send a valid API token as `Authorization: Bearer …`.")
+        -> Problem
+    {
+        Problem(
+            status: .unauthorized, title: "Unauthorized", detail: detail,
+            headers: [.wwwAuthenticate: "Bearer realm=\"lore\""])
     }
     static func forbidden(_ detail: String = "Your role does not allow this.") -> Problem {
         Problem(status: .forbidden, title: "Forbidden", detail: detail)
@@ -42,7 +48,9 @@ struct Problem: HTTPResponseError, Sendable {
         headers: [.retryAfter: "2"])
 
     static func validation(_ errors: [FieldError]) -> Problem {
-        Problem(status: .unprocessableContent, title: "Validation failed", detail: "One or more fields are invalid.", errors: errors)
+        Problem(
+            status: .unprocessableContent, title: "Validation failed", detail: "One or more fields are invalid.",
+            errors: errors)
     }
 
     /// Maps store and validation errors to problems; anything else is not a client error.
@@ -77,7 +85,10 @@ struct Problem: HTTPResponseError, Sendable {
         ]
         if let detail { o["detail"] = .string(detail) }
         if !errors.isEmpty {
-            o["errors"] = .array(errors.map { .object(["field": .string($0.field), "code": .string($0.code), "message": .string($0.message)]) })
+            o["errors"] = .array(
+                errors.map {
+                    .object(["field": .string($0.field), "code": .string($0.code), "message": .string($0.message)])
+                })
         }
         return .object(o)
     }

@@ -38,19 +38,29 @@ struct QueryParam: Sendable, ExpressibleByStringLiteral {
         QueryParam(name, .integer(range), description: description)
     }
     /// A record id: a positive whole number.
-    static func id(_ name: String) -> QueryParam { QueryParam(name, .integer(1...Int64.max), description: "a record id") }
+    static func id(_ name: String) -> QueryParam {
+        QueryParam(name, .integer(1...Int64.max), description: "a record id")
+    }
     static func choice(_ name: String, _ values: [String], _ description: String? = nil) -> QueryParam {
         QueryParam(name, .choice(values), description: description)
     }
-    static func bool(_ name: String, _ description: String? = nil) -> QueryParam { QueryParam(name, .boolean, description: description) }
-    static func date(_ name: String, _ description: String? = nil) -> QueryParam { QueryParam(name, .date, description: description) }
-    static func text(_ name: String, maxLength: Int = 1_000, required: Bool = false, _ description: String? = nil) -> QueryParam {
+    static func bool(_ name: String, _ description: String? = nil) -> QueryParam {
+        QueryParam(name, .boolean, description: description)
+    }
+    static func date(_ name: String, _ description: String? = nil) -> QueryParam {
+        QueryParam(name, .date, description: description)
+    }
+    static func text(_ name: String, maxLength: Int = 1_000, required: Bool = false, _ description: String? = nil)
+        -> QueryParam
+    {
         QueryParam(name, .text(maxLength: maxLength), required: required, description: description)
     }
 
     /// The parameter's OpenAPI object.
     var openAPI: JSONValue {
-        var o: [String: JSONValue] = ["name": .string(name), "in": .string("query"), "required": .bool(required), "schema": schema]
+        var o: [String: JSONValue] = [
+            "name": .string(name), "in": .string("query"), "required": .bool(required), "schema": schema,
+        ]
         if let description { o["description"] = .string(description) }
         if case .choices = kind {
             o["style"] = .string("form")
@@ -62,12 +72,15 @@ struct QueryParam: Sendable, ExpressibleByStringLiteral {
     var schema: JSONValue {
         if let documentedSchema { return documentedSchema }
         return switch kind {
-        case .text(let max): .object(["type": .string("string"), "maxLength": .int(Int64(max)), "minLength": .int(required ? 1 : 0)])
-        case .integer(let r): .object(["type": .string("integer"), "minimum": .int(r.lowerBound), "maximum": .int(r.upperBound)])
+        case .text(let max):
+            .object(["type": .string("string"), "maxLength": .int(Int64(max)), "minLength": .int(required ? 1 : 0)])
+        case .integer(let r):
+            .object(["type": .string("integer"), "minimum": .int(r.lowerBound), "maximum": .int(r.upperBound)])
         case .choice(let values): .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))])
         case .choices(let values):
             .object([
-                "type": .string("array"), "items": .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))]),
+                "type": .string("array"),
+                "items": .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))]),
             ])
         case .boolean: .object(["type": .string("boolean")])
         case .date: .object(["type": .string("string"), "format": .string("date")])
@@ -81,13 +94,16 @@ struct QueryParam: Sendable, ExpressibleByStringLiteral {
             if required && value.trimmingCharacters(in: .whitespaces).isEmpty { return "\(name) is required" }
             return value.count > max ? "\(name) may be at most \(max) characters" : nil
         case .integer(let r):
-            guard let v = Int64(value), r.contains(v) else { return "\(name) must be a whole number from \(r.lowerBound) to \(r.upperBound)" }
+            guard let v = Int64(value), r.contains(v) else {
+                return "\(name) must be a whole number from \(r.lowerBound) to \(r.upperBound)"
+            }
             return nil
         case .choice(let values):
             return values.contains(value) ? nil : "\(name) must be one of \(values.joined(separator: ", "))"
         case .choices(let values):
             let parts = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return parts.allSatisfy(values.contains) ? nil : "\(name) must be one or more of \(values.joined(separator: ", "))"
+            return parts.allSatisfy(values.contains)
+                ? nil : "\(name) must be one or more of \(values.joined(separator: ", "))"
         case .boolean:
             return value == "true" || value == "false" ? nil : "\(name) must be true or false"
         case .date:

@@ -9,12 +9,24 @@ struct RecordAPIController {
     func register(on api: APIRouter) {
         for schema in Catalog.all {
             let base = "/\(schema.path)"
-            api.on(.get, base, access: .entity(schema, .read)) { request, context in try await list(schema, request, context) }
-            api.on(.post, base, access: .entity(schema, .create)) { request, context in try await create(schema, request, context) }
-            api.on(.get, base + "/{id}", access: .entity(schema, .read)) { request, context in try await get(schema, request, context) }
-            api.on(.patch, base + "/{id}", access: .entity(schema, .update)) { request, context in try await update(schema, request, context) }
-            api.on(.delete, base + "/{id}", access: .entity(schema, .delete)) { request, context in try await delete(schema, request, context) }
-            api.on(.post, base + "/{id}/restore", access: .entity(schema, .delete)) { request, context in try await restore(schema, context) }
+            api.on(.get, base, access: .entity(schema, .read)) { request, context in
+                try await list(schema, request, context)
+            }
+            api.on(.post, base, access: .entity(schema, .create)) { request, context in
+                try await create(schema, request, context)
+            }
+            api.on(.get, base + "/{id}", access: .entity(schema, .read)) { request, context in
+                try await get(schema, request, context)
+            }
+            api.on(.patch, base + "/{id}", access: .entity(schema, .update)) { request, context in
+                try await update(schema, request, context)
+            }
+            api.on(.delete, base + "/{id}", access: .entity(schema, .delete)) { request, context in
+                try await delete(schema, request, context)
+            }
+            api.on(.post, base + "/{id}/restore", access: .entity(schema, .delete)) { request, context in
+                try await restore(schema, context)
+            }
         }
     }
 
@@ -35,15 +47,18 @@ struct RecordAPIController {
         let values = try RecordValidator(schema: schema).validate(input, mode: .create)
         let record = try await records.create(schema, values: values, as: principal)
         return try JSONIO.response(
-            RecordJSON.encode(record, schema: schema), status: .created, headers: [.location: "/api/v1/\(schema.path)/\(record.id)"])
+            RecordJSON.encode(record, schema: schema), status: .created,
+            headers: [.location: "/api/v1/\(schema.path)/\(record.id)"])
     }
 
     /// An archived record is gone unless asked for (`?archived=true`), as DELETE archived it; it can be restored.
     func get(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
         let principal = context.principal
-        let record = try await records.get(schema, id: try context.parameters.require("id", as: RecordID.self), as: principal)
+        let record = try await records.get(
+            schema, id: try context.parameters.require("id", as: RecordID.self), as: principal)
         if record.archivedAt != nil && request.query.get("archived") != "true" {
-            throw Problem.notFound("\(schema.typeName) \(record.id) is archived: GET it with ?archived=true, or POST …/restore.")
+            throw Problem.notFound(
+                "\(schema.typeName) \(record.id) is archived: GET it with ?archived=true, or POST …/restore.")
         }
         return try JSONIO.response(RecordJSON.encode(record, schema: schema))
     }

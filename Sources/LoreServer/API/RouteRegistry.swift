@@ -36,11 +36,16 @@ struct APIRouter {
         _ method: HTTPRequest.Method, _ path: String, access: RouteAccess,
         use handler: @escaping @Sendable (Request, SignedInContext) async throws -> Response
     ) {
-        register(method, path, access: access) { request, context in try await handler(request, try SignedInContext(context: context)) }
+        register(method, path, access: access) { request, context in
+            try await handler(request, try SignedInContext(context: context))
+        }
     }
 
     /// A route open to anyone (the OpenAPI document; a survey link carries its own token).
-    func open(_ method: HTTPRequest.Method, _ path: String, use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) {
+    func open(
+        _ method: HTTPRequest.Method, _ path: String,
+        use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+    ) {
         register(method, path, access: .anyone, handler)
     }
 
@@ -49,7 +54,8 @@ struct APIRouter {
         _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) {
         registry.add(method, prefix + path, access: access)
-        let query = QueryRules(OpenAPIDocument.operationsByKey["\(method.rawValue.lowercased()) \(prefix + path)"]?.query ?? [])
+        let query = QueryRules(
+            OpenAPIDocument.operationsByKey["\(method.rawValue.lowercased()) \(prefix + path)"]?.query ?? [])
         group.on(RouterPath(Self.routerPath(path)), method: method) { request, context in
             try access.check(context)
             if let problem = query.problem(in: request.query) { throw Problem.badRequest(problem) }

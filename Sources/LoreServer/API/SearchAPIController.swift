@@ -37,7 +37,8 @@ struct SearchAPIController {
             return v
         }
         let entries = try await services.audit.list(
-            entity: params.get("entity"), entityID: try int("entity_id"), userID: try int("user_id"), before: try int("before"),
+            entity: params.get("entity"), entityID: try int("entity_id"), userID: try int("user_id"),
+            before: try int("before"),
             limit: Int(try int("limit") ?? 50))
         return try JSONIO.response(.object(["data": .array(entries.map(Self.json))]))
     }

@@ -21,7 +21,8 @@ struct AppServices: Sendable {
     let authCache: AuthCache
 
     init(
-        database: any LoreDatabase, pages: PageRenderer, passwords: PasswordHasher, secureCookies: Bool, authCache: AuthCache, publicURL: String = ""
+        database: any LoreDatabase, pages: PageRenderer, passwords: PasswordHasher, secureCookies: Bool,
+        authCache: AuthCache, publicURL: String = ""
     ) {
         self.database = database
         self.records = RecordRepository(database: database)

@@ -37,15 +37,18 @@ public struct AppConfig: Sendable {
 
 /// Builds the Lore application; `lore serve` and the tests both call this.
 public func buildApplication(
-    database: any LoreDatabase, config: AppConfig, logger: Logger, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    database: any LoreDatabase, config: AppConfig, logger: Logger,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     services: [any Service] = [], onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let (router, _) = try await buildRouter(database: database, config: config, metrics: metrics)
     var app = Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ParserErrorHandler(logger: logger)])),
-        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lore"), onServerRunning: onServerRunning,
-        eventLoopGroupProvider: config.threads > 0 ? .shared(MultiThreadedEventLoopGroup(numberOfThreads: config.threads)) : .singleton,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lore"),
+        onServerRunning: onServerRunning,
+        eventLoopGroupProvider: config.threads > 0
+            ? .shared(MultiThreadedEventLoopGroup(numberOfThreads: config.threads)) : .singleton,
         logger: logger)
     app.addServices(services)
     return app
@@ -57,24 +60,30 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
 {
     let pages = try await PageRenderer.load()
     let services = AppServices(
-        database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost), secureCookies: config.secureCookies,
+        database: database, pages: pages, passwords: PasswordHasher(cost: config.bcryptCost),
+        secureCookies: config.secureCookies,
         authCache: AuthCache(ttlMilliseconds: config.authCacheMilliseconds), publicURL: config.publicURL)
     if config.warmCaches {
         let (cases, knowledge) = (services.cases, services.knowledge)
         Task.detached(priority: .background) {
             let started = ContinuousClock.now
             if let n = try? await knowledge.facets.warm(database) {
-                database.logger.info("search facets loaded", metadata: ["articles": "\(n)", "duration": "\(ContinuousClock.now - started)"])
+                database.logger.info(
+                    "search facets loaded",
+                    metadata: ["articles": "\(n)", "duration": "\(ContinuousClock.now - started)"])
             }
             try? await cases.routing.warm(on: database)
         }
     }
     let router = Router(context: AppRequestContext.self)
-    if !config.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trustedProxies: config.trustedProxies)) }
+    if !config.trustedProxies.isEmpty {
+        router.add(middleware: ClientAddressMiddleware(trustedProxies: config.trustedProxies))
+    }
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: AuthMiddleware(sessions: services.sessions, tokens: services.tokens, cache: services.authCache))
+    router.add(
+        middleware: AuthMiddleware(sessions: services.sessions, tokens: services.tokens, cache: services.authCache))
     let registry = RouteRegistry()
     router.add(middleware: ErrorMiddleware(pages: pages, apiPaths: APIPathIndex(registry: registry)))
 
@@ -112,7 +121,9 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
 func registerOpenAPI(on api: APIRouter) {
     let document = LazyDocument(registry: api.registry)
     api.open(.get, "/openapi.json") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: document.bytes)))
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: .init(bytes: document.bytes)))
     }
 }
 

@@ -17,10 +17,13 @@ struct SystemRoutes {
             do {
                 try await database.read { db in _ = try await db.raw("SELECT 1 AS ok").all() }
                 let ms = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
-                return try JSONIO.response(.object(["status": .string("ok"), "database": .string(database.engine.rawValue), "db_ms": .int(ms)]))
+                return try JSONIO.response(
+                    .object(["status": .string("ok"), "database": .string(database.engine.rawValue), "db_ms": .int(ms)])
+                )
             } catch {
                 return try JSONIO.response(
-                    .object(["status": .string("unavailable"), "database": .string(database.engine.rawValue)]), status: .serviceUnavailable)
+                    .object(["status": .string("unavailable"), "database": .string(database.engine.rawValue)]),
+                    status: .serviceUnavailable)
             }
         }
         router.get("/metrics") { _, _ in
@@ -51,10 +54,13 @@ struct StaticAssets {
     let data: Data
 
     static let all: [StaticAssets] = [
-        ("lore.css", "text/css; charset=utf-8"), ("lore.js", "text/javascript; charset=utf-8"), ("favicon.svg", "image/svg+xml"),
+        ("lore.css", "text/css; charset=utf-8"), ("lore.js", "text/javascript; charset=utf-8"),
+        ("favicon.svg", "image/svg+xml"),
     ]
     .compactMap { name, type in
-        guard let url = Bundle.module.url(forResource: "Resources/static/\(name)", withExtension: nil), let data = try? Data(contentsOf: url) else {
+        guard let url = Bundle.module.url(forResource: "Resources/static/\(name)", withExtension: nil),
+            let data = try? Data(contentsOf: url)
+        else {
             return nil
         }
         return StaticAssets(name: name, contentType: type, data: data)

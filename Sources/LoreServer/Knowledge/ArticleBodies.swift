@@ -37,14 +37,20 @@ struct ArticleSummaryBody: Encodable {
     /// page of hits does not parse and format timestamps again.
     init(_ a: Article, scored: (freshness: Double, badge: FreshnessBadge)? = nil) {
         let fresh = scored?.freshness ?? a.freshness(nowMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
-        freshnessBadge = scored?.badge ?? KnowledgeScores.badge(freshness: fresh, pastDue: a.isPastDue(today: String(Timestamp.now().prefix(10))))
+        freshnessBadge =
+            scored?.badge
+            ?? KnowledgeScores.badge(freshness: fresh, pastDue: a.isPastDue(today: String(Timestamp.now().prefix(10))))
         freshness = Self.round3(fresh)
         quality = Self.round3(a.quality)
         (id, type, title, language, categoryID, tags) = (a.id, a.type, a.title, a.language, a.categoryID, a.tags)
         (productIDs, accountIDs, competitorIDs, status) = (a.productIDs, a.accountIDs, a.competitorIDs, a.status)
         (audience, audienceTiers, audienceIndustries) = (a.audience.kind, a.audience.tiers, a.audience.industries)
-        (ownerID, version, publishedAt, verifiedAt, verifyBy) = (a.ownerID, a.version, a.publishedAt, a.verifiedAt, a.verifyBy)
-        (helpfulCount, unhelpfulCount, viewCount, solvedCount) = (a.helpfulCount, a.unhelpfulCount, a.viewCount, a.solvedCount)
+        (ownerID, version, publishedAt, verifiedAt, verifyBy) = (
+            a.ownerID, a.version, a.publishedAt, a.verifiedAt, a.verifyBy
+        )
+        (helpfulCount, unhelpfulCount, viewCount, solvedCount) = (
+            a.helpfulCount, a.unhelpfulCount, a.viewCount, a.solvedCount
+        )
         (createdAt, updatedAt) = (a.createdAt, a.updatedAt)
     }
 
@@ -157,14 +163,20 @@ extension ArticleSummaryBody {
         func texts(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
         func optional(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
         return .object([
-            "id": .int(id), "type": .string(type.rawValue), "title": .string(title), "language": .string(language.rawValue),
+            "id": .int(id), "type": .string(type.rawValue), "title": .string(title),
+            "language": .string(language.rawValue),
             "category_id": categoryID.map(JSONValue.int) ?? .null, "tags": texts(tags), "product_ids": ids(productIDs),
             "account_ids": ids(accountIDs), "competitor_ids": ids(competitorIDs), "status": .string(status.rawValue),
-            "audience": .string(audience.rawValue), "audience_tiers": texts(audienceTiers), "audience_industries": texts(audienceIndustries),
-            "owner_id": ownerID.map(JSONValue.int) ?? .null, "version": .int(Int64(version)), "published_at": optional(publishedAt),
-            "verified_at": optional(verifiedAt), "verify_by": optional(verifyBy), "helpful_count": .int(Int64(helpfulCount)),
-            "unhelpful_count": .int(Int64(unhelpfulCount)), "view_count": .int(Int64(viewCount)), "solved_count": .int(Int64(solvedCount)),
-            "freshness": .double(freshness), "freshness_badge": .string(freshnessBadge.rawValue), "quality": .double(quality),
+            "audience": .string(audience.rawValue), "audience_tiers": texts(audienceTiers),
+            "audience_industries": texts(audienceIndustries),
+            "owner_id": ownerID.map(JSONValue.int) ?? .null, "version": .int(Int64(version)),
+            "published_at": optional(publishedAt),
+            "verified_at": optional(verifiedAt), "verify_by": optional(verifyBy),
+            "helpful_count": .int(Int64(helpfulCount)),
+            "unhelpful_count": .int(Int64(unhelpfulCount)), "view_count": .int(Int64(viewCount)),
+            "solved_count": .int(Int64(solvedCount)),
+            "freshness": .double(freshness), "freshness_badge": .string(freshnessBadge.rawValue),
+            "quality": .double(quality),
             "created_at": .string(createdAt), "updated_at": .string(updatedAt),
         ])
     }
@@ -173,7 +185,8 @@ extension ArticleSummaryBody {
 extension ArticleHitBody {
     var json: JSONValue {
         .object([
-            "article": article.json, "relevance": .double(relevance), "score": .double(score), "snippet": .string(snippet),
+            "article": article.json, "relevance": .double(relevance), "score": .double(score),
+            "snippet": .string(snippet),
             "snippet_html": .string(snippetHTML),
         ])
     }

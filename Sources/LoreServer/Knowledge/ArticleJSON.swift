@@ -5,7 +5,8 @@ import LoreStore
 /// Article input parsed strictly from JSON, every bad field named (the outputs are typed: ``ArticleBody``).
 enum ArticleJSON {
     static let inputFields: Set<String> = [
-        "type", "title", "body", "language", "category_id", "tags", "product_ids", "account_ids", "competitor_ids", "audience",
+        "type", "title", "body", "language", "category_id", "tags", "product_ids", "account_ids", "competitor_ids",
+        "audience",
         "audience_tiers", "audience_industries", "verify_by", "note",
     ]
 
@@ -29,7 +30,9 @@ enum ArticleJSON {
         result.audience = Audience(kind: audienceKind, tiers: tiers, industries: industries)
         // Checked as sent: a non-segment audience drops its tiers, but a wrong value is still an error, not ignored.
         if let bad = tiers.first(where: { !Catalog.valueTiers.contains($0) }) {
-            r.fail("audience_tiers", "invalid_choice", "\(bad) is not one of: \(Catalog.valueTiers.joined(separator: ", "))")
+            r.fail(
+                "audience_tiers", "invalid_choice",
+                "\(bad) is not one of: \(Catalog.valueTiers.joined(separator: ", "))")
         }
         result.verifyBy = o.keys.contains("verify_by") ? r.string("verify_by", nullable: true) : base?.verifyBy
         r.note()
@@ -74,7 +77,8 @@ struct ArticleFieldReader {
         }
     }
 
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) -> T? where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) -> T?
+    where T.RawValue == String {
         guard let s = string(key) else { return nil }
         guard let v = T(rawValue: s) else {
             fail(key, "invalid_choice", "must be one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -98,7 +102,9 @@ struct ArticleFieldReader {
     /// At most 500 items, each read by `read`.
     mutating func list<T>(_ key: String, _ read: (JSONValue) -> T?) -> [T]? {
         guard let v = object[key] else { return nil }
-        guard case .array(let items) = v, items.count <= 500, let out = Optional(items.compactMap(read)), out.count == items.count else {
+        guard case .array(let items) = v, items.count <= 500, let out = Optional(items.compactMap(read)),
+            out.count == items.count
+        else {
             fail(key, "invalid_type", "must be an array of the right type")
             return nil
         }
@@ -108,7 +114,8 @@ struct ArticleFieldReader {
     /// A revision note: text under ``TextRule`` or null.
     mutating func note() {
         if case .string(let note)? = object["note"] {
-            TextRule.check(note, field: "note", maxLength: FormLimits.comment, multiLine: true, required: false, into: &errors)
+            TextRule.check(
+                note, field: "note", maxLength: FormLimits.comment, multiLine: true, required: false, into: &errors)
         } else if let note = object["note"], note != .null {
             fail("note", "invalid_type", "must be a string")
         }

@@ -21,13 +21,15 @@ extension KnowledgeAPIController {
     }
 
     @Sendable func versions(_ request: Request, context: SignedInContext) async throws -> Response {
-        let versions = try await kb.versions(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
+        let versions = try await kb.versions(
+            id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
         return try JSONIO.response(ListBody(data: versions))
     }
 
     @Sendable func version(_ request: Request, context: SignedInContext) async throws -> Response {
         let v = try await kb.version(
-            id: try context.parameters.require("id", as: RecordID.self), number: Int(try context.parameters.require("number", as: RecordID.self)),
+            id: try context.parameters.require("id", as: RecordID.self),
+            number: Int(try context.parameters.require("number", as: RecordID.self)),
             as: context.principal)
         return try JSONIO.response(v)
     }
@@ -44,7 +46,9 @@ extension KnowledgeAPIController {
             .array(TextDiff.diff(old, new).map { .object(["op": .string($0.op.rawValue), "text": .string($0.text)]) })
         }
         return try JSONIO.response(
-            .object(["from": .int(from), "to": .int(to), "title": pieces(a.title, b.title), "body": pieces(a.body, b.body)]))
+            .object([
+                "from": .int(from), "to": .int(to), "title": pieces(a.title, b.title), "body": pieces(a.body, b.body),
+            ]))
     }
 
     @Sendable func restoreVersion(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -58,7 +62,8 @@ extension KnowledgeAPIController {
     }
 
     @Sendable func proposals(_ request: Request, context: SignedInContext) async throws -> Response {
-        let list = try await kb.revisions(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
+        let list = try await kb.revisions(
+            id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
         return try JSONIO.response(ListBody(data: list))
     }
 
@@ -74,35 +79,42 @@ extension KnowledgeAPIController {
         try fields.check()
         let id = try context.parameters.require("id", as: RecordID.self)
         let r = try await kb.propose(
-            id: id, title: try fields.required(title, "title"), body: try fields.required(body, "body"), tags: tags, note: note, as: p)
+            id: id, title: try fields.required(title, "title"), body: try fields.required(body, "body"), tags: tags,
+            note: note, as: p)
         return try JSONIO.response(r, status: .created, headers: Self.proposalsLocation(id))
     }
 
     /// Where a new proposal is listed (a proposal has no address of its own).
-    static func proposalsLocation(_ articleID: Int64) -> HTTPFields { [.location: "/api/v1/articles/\(articleID)/proposals"] }
+    static func proposalsLocation(_ articleID: Int64) -> HTTPFields {
+        [.location: "/api/v1/articles/\(articleID)/proposals"]
+    }
 
     /// `POST /article-proposals/{id}/approve` and `…/reject`.
     func decideProposal(approve: Bool, _ request: Request, context: SignedInContext) async throws -> Response {
         let comment = try await Self.optionalComment(request, context)
         let id = try context.parameters.require("id", as: RecordID.self)
-        return try JSONIO.response(try await kb.decide(revision: id, approve: approve, comment: comment, as: context.principal))
+        return try JSONIO.response(
+            try await kb.decide(revision: id, approve: approve, comment: comment, as: context.principal))
     }
 
     @Sendable func reviews(_ request: Request, context: SignedInContext) async throws -> Response {
-        let list = try await kb.reviews(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
+        let list = try await kb.reviews(
+            id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
         return try JSONIO.response(ListBody(data: list))
     }
 
     @Sendable func feedback(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         var fields = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: ["helpful", "comment"], hint: "feedback has helpful and comment")
+            try await JSONIO.object(request, context: context), allowed: ["helpful", "comment"],
+            hint: "feedback has helpful and comment")
         let helpful = fields.bool("helpful")
         let comment = fields.string("comment", maxLength: FormLimits.comment, nullable: true)
         try fields.check()
         return try articleResponse(
             try await kb.feedback(
-                id: try context.parameters.require("id", as: RecordID.self), helpful: try fields.required(helpful, "helpful"), comment: comment,
+                id: try context.parameters.require("id", as: RecordID.self),
+                helpful: try fields.required(helpful, "helpful"), comment: comment,
                 as: p))
     }
 }

@@ -17,7 +17,8 @@ extension KnowledgeAPIController {
         let params = request.query
         let paging = try KnowledgeQuery.paging(params, defaultLimit: 20)
         let q = ArticleSearchQuery(
-            text: params.get("q") ?? "", filter: try KnowledgeQuery.facets(params), limit: paging.limit, offset: paging.offset,
+            text: params.get("q") ?? "", filter: try KnowledgeQuery.facets(params), limit: paging.limit,
+            offset: paging.offset,
             includeFacets: params.get("facets") != "false")
         let r = try await kb.search(q, as: p)
         return try JSONIO.response(ArticleSearchBody(r))
@@ -26,24 +27,29 @@ extension KnowledgeAPIController {
     @Sendable func suggest(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let list = try await kb.suggest(prefix: request.query.get("q") ?? "", as: p)
-        return try JSONIO.response(ListBody(data: list.map { TitleSuggestionBody(id: $0.id, title: $0.title, type: $0.type) }))
+        return try JSONIO.response(
+            ListBody(data: list.map { TitleSuggestionBody(id: $0.id, title: $0.title, type: $0.type) }))
     }
 
     @Sendable func related(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         var fields = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"], hint: "send subject, description and k")
+            try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"],
+            hint: "send subject, description and k")
         let subject = fields.string("subject", required: true, maxLength: 1_000, multiLine: false)
-        let description = fields.string("description", maxLength: CaseInput.maximumDescriptionLength, nullable: true) ?? ""
+        let description =
+            fields.string("description", maxLength: CaseInput.maximumDescriptionLength, nullable: true) ?? ""
         let k = Int(fields.int("k", in: 1...50, default: 5))
         try fields.check()
-        let hits = try await kb.related(subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
+        let hits = try await kb.related(
+            subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
         return try JSONIO.response(ListBody(data: hits.map { ArticleHitBody($0).json }))
     }
 
     @Sendable func reviewQueue(_ request: Request, context: SignedInContext) async throws -> Response {
         let (articles, proposals) = try await kb.reviewQueue(as: context.principal)
-        return try JSONIO.response(ReviewQueueBody(articles: articles.map { ArticleSummaryBody($0).json }, proposals: proposals))
+        return try JSONIO.response(
+            ReviewQueueBody(articles: articles.map { ArticleSummaryBody($0).json }, proposals: proposals))
     }
 
     @Sendable func needsReview(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -24,17 +24,22 @@ extension KnowledgeAPIController {
             guard let last = batch.last else { break }
             after = last.article.id
         }
-        return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"], body: .init(byteBuffer: out))
+        return Response(
+            status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"], body: .init(byteBuffer: out))
     }
 
     @Sendable func importArticles(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let mode = request.query.get("mode") ?? "atomic"
-        guard mode == "atomic" || mode == "continue" else { throw Problem.badRequest("mode must be atomic (all or nothing) or continue") }
+        guard mode == "atomic" || mode == "continue" else {
+            throw Problem.badRequest("mode must be atomic (all or nothing) or continue")
+        }
         let limit = 50 * 1024 * 1024
         let buffer: ByteBuffer
         do { buffer = try await request.body.collect(upTo: limit) } catch {
-            throw Problem(status: .contentTooLarge, title: "Content too large", detail: "An import may be at most 50 MB; split it.")
+            throw Problem(
+                status: .contentTooLarge, title: "Content too large",
+                detail: "An import may be at most 50 MB; split it.")
         }
         guard let text = String(data: Data(buffer.readableBytesView), encoding: .utf8) else {
             throw Problem.badRequest("The body is not valid UTF-8.")
@@ -48,7 +53,8 @@ extension KnowledgeAPIController {
         let failed = results.filter { $0.error != nil }
         if mode == "atomic" && !failed.isEmpty {
             throw Problem(
-                status: .unprocessableContent, title: "Import refused", detail: "Nothing was imported: \(failed.count) item(s) have errors.",
+                status: .unprocessableContent, title: "Import refused",
+                detail: "Nothing was imported: \(failed.count) item(s) have errors.",
                 errors: failed.map { FieldError(field: $0.source, code: "invalid", message: $0.error ?? "") })
         }
         return try JSONIO.response(
@@ -67,7 +73,9 @@ extension KnowledgeAPIController {
     }
 
     /// One document per non-empty line, or that line's error.
-    static func parseLines(_ text: String) -> [(source: String, document: Result<ArticleDocument, FrontMatter.ParseError>)] {
+    static func parseLines(_ text: String) -> [(
+        source: String, document: Result<ArticleDocument, FrontMatter.ParseError>
+    )] {
         var out: [(String, Result<ArticleDocument, FrontMatter.ParseError>)] = []
         // Split on any line ending: "\r\n" (a browser form, a Windows file) is one Character in Swift, not a "\n".
         for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -82,11 +90,14 @@ extension KnowledgeAPIController {
                 if let s = o.removeValue(forKey: "status")?.stringValue, s == "published" { status = .published }
                 // Exported lines carry read-only fields; drop them so an export imports as it is.
                 for key in o.keys where !ArticleJSON.inputFields.contains(key) { o.removeValue(forKey: key) }
-                out.append((source, .success(ArticleDocument(input: try ArticleJSON.input(o, base: nil), status: status))))
+                out.append(
+                    (source, .success(ArticleDocument(input: try ArticleJSON.input(o, base: nil), status: status))))
             } catch let e as FrontMatter.ParseError {
                 out.append((source, .failure(e)))
             } catch let p as Problem {
-                let detail = p.errors.isEmpty ? (p.detail ?? p.title) : p.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+                let detail =
+                    p.errors.isEmpty
+                    ? (p.detail ?? p.title) : p.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
                 out.append((source, .failure(FrontMatter.ParseError(line: 0, message: detail))))
             } catch {
                 out.append((source, .failure(FrontMatter.ParseError(line: 0, message: "not well-formed JSON"))))

@@ -24,7 +24,8 @@ struct KnowledgeAPIController {
     /// `POST /articles/{id}/<action>`: a workflow step with an optional comment.
     func transition(_ run: Transition, _ request: Request, context: SignedInContext) async throws -> Response {
         let comment = try await Self.optionalComment(request, context)
-        return try articleResponse(try await run(kb, try context.parameters.require("id", as: RecordID.self), comment, context.principal))
+        return try articleResponse(
+            try await run(kb, try context.parameters.require("id", as: RecordID.self), comment, context.principal))
     }
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -40,7 +41,8 @@ struct KnowledgeAPIController {
         }
         let owner = try KnowledgeQuery.int(params, "owner_id")
         let (articles, total) = try await kb.list(
-            filter: try KnowledgeQuery.facets(params), status: status, ownerID: owner, limit: paging.limit, offset: paging.offset, as: p)
+            filter: try KnowledgeQuery.facets(params), status: status, ownerID: owner, limit: paging.limit,
+            offset: paging.offset, as: p)
         return try JSONIO.response(
             ListBody(data: articles.map { ArticleSummaryBody($0).json }, total: total))
     }
@@ -49,11 +51,13 @@ struct KnowledgeAPIController {
         let p = context.principal
         let input = try ArticleJSON.input(try await JSONIO.object(request, context: context), base: nil)
         let article = try await kb.create(input, as: p)
-        return try JSONIO.response(ArticleBody(article), status: .created, headers: [.location: "/api/v1/articles/\(article.id)"])
+        return try JSONIO.response(
+            ArticleBody(article), status: .created, headers: [.location: "/api/v1/articles/\(article.id)"])
     }
 
     @Sendable func get(_ request: Request, context: SignedInContext) async throws -> Response {
-        try articleResponse(try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal))
+        try articleResponse(
+            try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal))
     }
 
     @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -83,8 +87,11 @@ struct KnowledgeAPIController {
 
     /// An optional JSON body `{"comment": "..."}`; an empty body is fine.
     static func optionalComment(_ request: Request, _ context: some RequestContext) async throws -> String? {
-        guard request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) else { return nil }
-        var fields = JSONFields(try await JSONIO.object(request, context: context), allowed: ["comment"], hint: "only comment is accepted")
+        guard request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) else {
+            return nil
+        }
+        var fields = JSONFields(
+            try await JSONIO.object(request, context: context), allowed: ["comment"], hint: "only comment is accepted")
         let comment = fields.string("comment", maxLength: FormLimits.comment, nullable: true)
         try fields.check()
         return comment

@@ -11,15 +11,21 @@ enum KnowledgeQuery {
         return v
     }
 
-    static func paging(_ params: FlatDictionary<Substring, Substring>, defaultLimit: Int) throws -> (limit: Int, offset: Int) {
+    static func paging(_ params: FlatDictionary<Substring, Substring>, defaultLimit: Int) throws -> (
+        limit: Int, offset: Int
+    ) {
         var limit = defaultLimit
         var offset = 0
         if let s = params.get("limit"), !s.isEmpty {
-            guard let v = Int(s), (1...100).contains(v) else { throw Problem.badRequest("limit must be between 1 and 100") }
+            guard let v = Int(s), (1...100).contains(v) else {
+                throw Problem.badRequest("limit must be between 1 and 100")
+            }
             limit = v
         }
         if let s = params.get("offset"), !s.isEmpty {
-            guard let v = Int(s), (0...10_000).contains(v) else { throw Problem.badRequest("offset must be between 0 and 10000") }
+            guard let v = Int(s), (0...10_000).contains(v) else {
+                throw Problem.badRequest("offset must be between 0 and 10000")
+            }
             offset = v
         }
         return (limit, offset)
@@ -30,7 +36,8 @@ enum KnowledgeQuery {
         for raw in params.getAll("type") where !raw.isEmpty {
             for part in raw.split(separator: ",") {
                 guard let t = ArticleType(rawValue: String(part)) else {
-                    throw Problem.badRequest("type must be one of \(ArticleType.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw Problem.badRequest(
+                        "type must be one of \(ArticleType.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 f.types.append(t)
             }

@@ -10,7 +10,9 @@ public enum KnowledgeTransfer {
     }
 
     /// Every non-empty line as a document or that line's error.
-    public static func parseJSONLines(_ text: String) -> [(source: String, document: Result<ArticleDocument, FrontMatter.ParseError>)] {
+    public static func parseJSONLines(_ text: String) -> [(
+        source: String, document: Result<ArticleDocument, FrontMatter.ParseError>
+    )] {
         KnowledgeAPIController.parseLines(text)
     }
 }

@@ -14,7 +14,9 @@ struct AuthMiddleware: RouterMiddleware {
     static let sessionCookie = "lore_session"
     static let languageCookie = "lore_lang"
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "),
@@ -22,7 +24,9 @@ struct AuthMiddleware: RouterMiddleware {
             else { throw Problem.unauthorized("The API token is invalid, revoked, or belongs to a deactivated user.") }
             context.principal = principal
             context.auth = .token
-        } else if let cookie = request.cookies[Self.sessionCookie]?.value, let session = try await session(cookie: cookie) {
+        } else if let cookie = request.cookies[Self.sessionCookie]?.value,
+            let session = try await session(cookie: cookie)
+        {
             context.principal = session.principal
             context.auth = .session(session)
         }
@@ -66,7 +70,9 @@ struct AuthMiddleware: RouterMiddleware {
 struct APICSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         if case .session(let session) = context.auth, ![.get, .head, .options].contains(request.method) {
             guard let sent = request.headers[.csrfToken], Secrets.constantTimeEqual(sent, session.csrfToken) else {
                 throw Problem.forbidden("Missing or wrong X-CSRF-Token header for a cookie-authenticated request.")

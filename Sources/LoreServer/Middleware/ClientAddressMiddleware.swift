@@ -9,10 +9,15 @@ struct ClientAddressMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let trustedProxies: Set<String>
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let peer = context.remoteAddress, trustedProxies.contains(peer) else { return try await next(request, context) }
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard let peer = context.remoteAddress, trustedProxies.contains(peer) else {
+            return try await next(request, context)
+        }
         var context = context
-        context.remoteAddress = ClientAddress.resolve(peer: peer, forwardedFor: request.headers[values: .xForwardedFor], trusted: trustedProxies)
+        context.remoteAddress = ClientAddress.resolve(
+            peer: peer, forwardedFor: request.headers[values: .xForwardedFor], trusted: trustedProxies)
         return try await next(request, context)
     }
 }

@@ -11,7 +11,9 @@ struct ErrorMiddleware: RouterMiddleware {
     /// The API's paths and their methods: an existing path called with another method is a 405, not the router's 404.
     let apiPaths: APIPathIndex
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
@@ -21,7 +23,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 if let h = error as? HTTPError, h.status == .notFound, let methods = apiPaths.methods(forPath: path) {
                     let allow = methods.joined(separator: ", ")
                     let problem = Problem(
-                        status: .methodNotAllowed, title: "Method not allowed", detail: "\(path) answers \(allow).", headers: [.allow: allow])
+                        status: .methodNotAllowed, title: "Method not allowed", detail: "\(path) answers \(allow).",
+                        headers: [.allow: allow])
                     return try problem.response(from: request, context: context)
                 }
                 return try problem(for: error, context: context).response(from: request, context: context)
@@ -37,9 +40,13 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             return problem
         }
-        if let e = error as? WebError { return Problem(status: e.status, title: e.status.reasonPhrase, detail: context.localizer(e.messageKey)) }
+        if let e = error as? WebError {
+            return Problem(status: e.status, title: e.status.reasonPhrase, detail: context.localizer(e.messageKey))
+        }
         context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
-        return Problem(status: .internalServerError, title: "Internal server error", detail: "The error has been logged (request \(context.id)).")
+        return Problem(
+            status: .internalServerError, title: "Internal server error",
+            detail: "The error has been logged (request \(context.id)).")
     }
 
     func page(for error: any Error, request: Request, context: Context) throws -> Response {
@@ -50,7 +57,10 @@ struct ErrorMiddleware: RouterMiddleware {
             let path = request.uri.path
             let target =
                 path == "/"
-                ? "" : "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "")
+                ? ""
+                : "?next="
+                    + (path.addingPercentEncoding(
+                        withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "")
             return PageRenderer.redirect("/login" + target)
         default:
             let p = problem(for: error, context: context)
@@ -64,7 +74,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 }
         }
         return try pages.render(
-            "error", title: "\(status.code)", data: ["status": status.code, "message": context.localizer(key), "request_id": context.id],
+            "error", title: "\(status.code)",
+            data: ["status": status.code, "message": context.localizer(key), "request_id": context.id],
             context: context, status: status)
     }
 }

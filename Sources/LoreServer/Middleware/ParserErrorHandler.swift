@@ -32,10 +32,14 @@ final class ParserErrorHandler: ChannelInboundHandler, RemovableChannelHandler {
                 "status": .stringConvertible(Int(status.code)), "error": .string("\(parserError)"),
                 "peer": .string(context.remoteAddress?.ipAddress ?? "unknown"),
             ])
-        let body = ByteBuffer(bytes: Problem(status: status, title: status.reasonPhrase, detail: detail).json.serialized())
+        let body = ByteBuffer(
+            bytes: Problem(status: status, title: status.reasonPhrase, detail: detail).json.serialized())
         let head = HTTPResponse(
             status: status,
-            headerFields: [.contentType: "application/problem+json", .contentLength: String(body.readableBytes), .connection: "close"])
+            headerFields: [
+                .contentType: "application/problem+json", .contentLength: String(body.readableBytes),
+                .connection: "close",
+            ])
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }

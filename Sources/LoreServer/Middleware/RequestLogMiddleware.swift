@@ -4,7 +4,9 @@ import Logging
 
 /// One structured log line per request, written when the response is ready: method, path, status, time and user.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let start = ContinuousClock.now
         do {
             var response = try await next(request, context)
@@ -24,7 +26,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger.info(
             "request",
             metadata: [
-                "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(status),
+                "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                "status": .stringConvertible(status),
                 "ms": .string(String(format: "%.2f", ms)),
             ])
     }

@@ -20,7 +20,9 @@ extension CaseAPIController {
         let p = context.principal
         var folds = 5
         if let s = request.query.get("folds") {
-            guard let v = Int(s), (2...20).contains(v) else { throw Problem.badRequest("folds must be between 2 and 20") }
+            guard let v = Int(s), (2...20).contains(v) else {
+                throw Problem.badRequest("folds must be between 2 and 20")
+            }
             folds = v
         }
         return try JSONIO.response(RoutingReportBody(try await cases.routingEvaluation(folds: folds, as: p)))
@@ -28,7 +30,8 @@ extension CaseAPIController {
 
     @Sendable func settings(_ request: Request, context: SignedInContext) async throws -> Response {
         _ = context.principal
-        return try JSONIO.response(ServiceSettingsBody(try await cases.slaTargets(), threshold: try await cases.routingThreshold()))
+        return try JSONIO.response(
+            ServiceSettingsBody(try await cases.slaTargets(), threshold: try await cases.routingThreshold()))
     }
 
     @Sendable func updateSettings(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -36,14 +39,16 @@ extension CaseAPIController {
         let (targets, threshold) = try ServiceSettingsJSON.read(try await JSONIO.object(request, context: context))
         if let targets { try await cases.setSLATargets(targets, as: p) }
         if let threshold { try await cases.setRoutingThreshold(threshold, as: p) }
-        return try JSONIO.response(ServiceSettingsBody(try await cases.slaTargets(), threshold: try await cases.routingThreshold()))
+        return try JSONIO.response(
+            ServiceSettingsBody(try await cases.slaTargets(), threshold: try await cases.routingThreshold()))
     }
 
     @Sendable func loop(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let (from, to, bucket) = try LoopQuery.parse(request.query)
         let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
-        return try JSONIO.response(.object(["bucket": .string(bucket.rawValue), "data": .array(periods.map(LoopQuery.encode))]))
+        return try JSONIO.response(
+            .object(["bucket": .string(bucket.rawValue), "data": .array(periods.map(LoopQuery.encode))]))
     }
 
     @Sendable func alerts(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -55,7 +60,8 @@ extension CaseAPIController {
                         .object([
                             "id": .int(a.id), "account_id": .int(a.accountID), "account_name": .string(a.accountName),
                             "case_id": a.caseID.map(JSONValue.int) ?? .null, "kind": .string(a.kind),
-                            "score": a.score.map { .int(Int64($0)) } ?? .null, "comment": a.comment.map(JSONValue.string) ?? .null,
+                            "score": a.score.map { .int(Int64($0)) } ?? .null,
+                            "comment": a.comment.map(JSONValue.string) ?? .null,
                             "created_at": .string(a.createdAt),
                         ])
                     })
@@ -63,7 +69,8 @@ extension CaseAPIController {
     }
 
     @Sendable func acknowledgeAlert(_ request: Request, context: SignedInContext) async throws -> Response {
-        try await cases.acknowledgeAlert(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
+        try await cases.acknowledgeAlert(
+            id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
         return JSONIO.noContent()
     }
 
@@ -74,16 +81,24 @@ extension CaseAPIController {
     @Sendable func answerSurvey(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try Self.token(context)
         let (score, comment) = try await Self.fields(request, context, ["score", "comment"]) {
-            (Int($0.int("score", in: 1...5, default: 0)), $0.string("comment", maxLength: FormLimits.longComment, nullable: true))
+            (
+                Int($0.int("score", in: 1...5, default: 0)),
+                $0.string("comment", maxLength: FormLimits.longComment, nullable: true)
+            )
         }
         guard score > 0 else {
-            throw Problem.validation([FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")])
+            throw Problem.validation([
+                FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")
+            ])
         }
-        return try JSONIO.response(SurveyBody(try await cases.answerSurvey(token: token, score: score, comment: comment)))
+        return try JSONIO.response(
+            SurveyBody(try await cases.answerSurvey(token: token, score: score, comment: comment)))
     }
 
     static func token(_ context: some RequestContext) throws -> String {
-        guard let t = context.parameters.get("token"), (10...200).contains(t.count) else { throw StoreError.notFound(entity: "csat_requests", id: 0) }
+        guard let t = context.parameters.get("token"), (10...200).contains(t.count) else {
+            throw StoreError.notFound(entity: "csat_requests", id: 0)
+        }
         return t
     }
 }

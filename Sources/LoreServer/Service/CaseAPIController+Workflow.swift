@@ -21,24 +21,37 @@ extension CaseAPIController {
     @Sendable func setStatus(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let status = try await Self.fields(request, context, ["status"]) { $0.choice("status", CaseStatus.self) }
-        guard let status else { throw Problem.validation([FieldError(field: "status", code: "required", message: "is required")]) }
-        return try Self.caseResponse(try await cases.setStatus(caseID: try context.parameters.require("id", as: RecordID.self), status, as: p))
+        guard let status else {
+            throw Problem.validation([FieldError(field: "status", code: "required", message: "is required")])
+        }
+        return try Self.caseResponse(
+            try await cases.setStatus(caseID: try context.parameters.require("id", as: RecordID.self), status, as: p))
     }
 
     @Sendable func setPriority(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let priority = try await Self.fields(request, context, ["priority"]) { $0.choice("priority", CasePriority.self) }
-        guard let priority else { throw Problem.validation([FieldError(field: "priority", code: "required", message: "is required")]) }
+        let priority = try await Self.fields(request, context, ["priority"]) {
+            $0.choice("priority", CasePriority.self)
+        }
+        guard let priority else {
+            throw Problem.validation([FieldError(field: "priority", code: "required", message: "is required")])
+        }
         return try Self.caseResponse(
-            try await cases.setPriority(caseID: try context.parameters.require("id", as: RecordID.self), priority, as: p))
+            try await cases.setPriority(
+                caseID: try context.parameters.require("id", as: RecordID.self), priority, as: p))
     }
 
     @Sendable func reroute(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let department = try await Self.fields(request, context, ["department_id"]) { $0.id("department_id", required: true) }
-        guard let department else { throw Problem.validation([FieldError(field: "department_id", code: "required", message: "is required")]) }
+        let department = try await Self.fields(request, context, ["department_id"]) {
+            $0.id("department_id", required: true)
+        }
+        guard let department else {
+            throw Problem.validation([FieldError(field: "department_id", code: "required", message: "is required")])
+        }
         return try Self.caseResponse(
-            try await cases.reroute(caseID: try context.parameters.require("id", as: RecordID.self), to: department, as: p))
+            try await cases.reroute(
+                caseID: try context.parameters.require("id", as: RecordID.self), to: department, as: p))
     }
 
     @Sendable func escalate(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -47,7 +60,8 @@ extension CaseAPIController {
             $0.string("reason", required: true, maxLength: FormLimits.longComment)
         }
         return try Self.caseResponse(
-            try await cases.escalate(caseID: try context.parameters.require("id", as: RecordID.self), reason: reason ?? "", as: p))
+            try await cases.escalate(
+                caseID: try context.parameters.require("id", as: RecordID.self), reason: reason ?? "", as: p))
     }
 
     @Sendable func resolve(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -55,45 +69,61 @@ extension CaseAPIController {
         let text = try await Self.fields(request, context, ["resolution"]) {
             $0.string("resolution", required: true, maxLength: CaseInput.maximumDescriptionLength)
         }
-        let r = try await cases.resolve(caseID: try context.parameters.require("id", as: RecordID.self), resolution: text ?? "", as: p)
-        return try JSONIO.response(ResolutionBody(case: CaseBody(r.serviceCase), capturedArticleID: r.capturedArticleID, csatLink: r.csatLink))
+        let r = try await cases.resolve(
+            caseID: try context.parameters.require("id", as: RecordID.self), resolution: text ?? "", as: p)
+        return try JSONIO.response(
+            ResolutionBody(case: CaseBody(r.serviceCase), capturedArticleID: r.capturedArticleID, csatLink: r.csatLink))
     }
 
     @Sendable func reopen(_ request: Request, context: SignedInContext) async throws -> Response {
-        try Self.caseResponse(try await cases.reopen(caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
+        try Self.caseResponse(
+            try await cases.reopen(
+                caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
     }
 
     @Sendable func close(_ request: Request, context: SignedInContext) async throws -> Response {
-        try Self.caseResponse(try await cases.close(caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
+        try Self.caseResponse(
+            try await cases.close(
+                caseID: try context.parameters.require("id", as: RecordID.self), as: context.principal))
     }
 
     @Sendable func suggestions(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let limit = try KnowledgeQuery.paging(request.query, defaultLimit: 5).limit
-        let list = try await cases.suggestions(caseID: try context.parameters.require("id", as: RecordID.self), limit: min(limit, 20), as: p)
+        let list = try await cases.suggestions(
+            caseID: try context.parameters.require("id", as: RecordID.self), limit: min(limit, 20), as: p)
         return try JSONIO.response(ListBody(data: list.map(SuggestionBody.init)))
     }
 
     @Sendable func solvedWith(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let (article, pastCase) = try await Self.fields(request, context, ["article_id", "case_id"]) { ($0.id("article_id"), $0.id("case_id")) }
+        let (article, pastCase) = try await Self.fields(request, context, ["article_id", "case_id"]) {
+            ($0.id("article_id"), $0.id("case_id"))
+        }
         return try Self.caseResponse(
             try await cases.solvedWith(
-                caseID: try context.parameters.require("id", as: RecordID.self), article: article, pastCase: pastCase, as: p), created: true)
+                caseID: try context.parameters.require("id", as: RecordID.self), article: article, pastCase: pastCase,
+                as: p), created: true)
     }
 
     @Sendable func intake(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let type = (request.headers[.contentType] ?? "message/rfc822").lowercased()
-        guard type.hasPrefix("message/rfc822") || type.hasPrefix("text/plain") || type.hasPrefix("application/octet-stream") else {
-            throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "Send the raw message as message/rfc822.")
+        guard
+            type.hasPrefix("message/rfc822") || type.hasPrefix("text/plain")
+                || type.hasPrefix("application/octet-stream")
+        else {
+            throw Problem(
+                status: .unsupportedMediaType, title: "Unsupported media type",
+                detail: "Send the raw message as message/rfc822.")
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: MailParser.maximumBytes)
         } catch {
             throw Problem(
-                status: .contentTooLarge, title: "Content too large", detail: "A message may be at most \(MailParser.maximumBytes) bytes.")
+                status: .contentTooLarge, title: "Content too large",
+                detail: "A message may be at most \(MailParser.maximumBytes) bytes.")
         }
         let mail: MailMessage
         do {
@@ -103,19 +133,23 @@ extension CaseAPIController {
         }
         var priority = CasePriority.normal
         if let s = request.query.get("priority") {
-            guard let v = CasePriority(rawValue: s) else { throw Problem.badRequest("priority must be one of low, normal, high, urgent") }
+            guard let v = CasePriority(rawValue: s) else {
+                throw Problem.badRequest("priority must be one of low, normal, high, urgent")
+            }
             priority = v
         }
         let r = try await cases.intake(mail, priority: priority, as: p)
         return try JSONIO.response(
             IntakeBody(case: CaseBody(r.serviceCase), created: r.created, contactID: r.contactID),
-            status: r.created ? .created : .ok, headers: r.created ? [.location: "/api/v1/cases/\(r.serviceCase.id)"] : [:])
+            status: r.created ? .created : .ok,
+            headers: r.created ? [.location: "/api/v1/cases/\(r.serviceCase.id)"] : [:])
     }
 
     static func describe(_ e: MailParseError) -> String {
         switch e {
         case .empty: "the message is empty"
-        case .noHeaders: "the message has no headers (an RFC 5322 message starts with header lines such as From: and Subject:)"
+        case .noHeaders:
+            "the message has no headers (an RFC 5322 message starts with header lines such as From: and Subject:)"
         case .missingFrom: "the message has no readable From: address"
         case .tooLarge(let n): "the message is \(n) bytes; at most \(MailParser.maximumBytes) are accepted"
         }

@@ -39,7 +39,8 @@ struct CaseAPIController {
                         .object([
                             "department_id": q.departmentID.map(JSONValue.int) ?? .null,
                             "department_name": q.departmentName.map(JSONValue.string) ?? .null,
-                            "tier": .int(Int64(q.tier.rawValue)), "active": .int(Int64(q.active)), "overdue": .int(Int64(q.overdue)),
+                            "tier": .int(Int64(q.tier.rawValue)), "active": .int(Int64(q.active)),
+                            "overdue": .int(Int64(q.overdue)),
                         ])
                     })
             ]))
@@ -47,24 +48,29 @@ struct CaseAPIController {
 
     @Sendable func detail(_ request: Request, context: SignedInContext) async throws -> Response {
         try JSONIO.response(
-            CaseDetailBody(try await cases.detail(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)))
+            CaseDetailBody(
+                try await cases.detail(
+                    id: try context.parameters.require("id", as: RecordID.self), as: context.principal)))
     }
 
     @Sendable func addMessage(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        var f = JSONFields(try await JSONIO.object(request, context: context), allowed: ["kind", "body"], hint: "send kind and body")
+        var f = JSONFields(
+            try await JSONIO.object(request, context: context), allowed: ["kind", "body"], hint: "send kind and body")
         let kind = f.choice("kind", CaseMessage.Kind.self, default: .reply)
         let body = f.string("body", required: true, maxLength: CaseInput.maximumDescriptionLength)
         try f.check()
         return try Self.caseResponse(
-            try await cases.addMessage(caseID: try context.parameters.require("id", as: RecordID.self), kind: kind, body: body ?? "", as: p),
+            try await cases.addMessage(
+                caseID: try context.parameters.require("id", as: RecordID.self), kind: kind, body: body ?? "", as: p),
             created: true)
     }
 
     @Sendable func assign(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
         let body = try await JSONIO.object(request, context: context)
-        var f = JSONFields(body, allowed: ["case_ids", "assignee_id"], hint: "send case_ids and assignee_id (null to unassign)")
+        var f = JSONFields(
+            body, allowed: ["case_ids", "assignee_id"], hint: "send case_ids and assignee_id (null to unassign)")
         let assignee = f.id("assignee_id")
         if body["assignee_id"] == nil { f.id("assignee_id", required: true) }
         var ids: [Int64] = []
@@ -91,7 +97,8 @@ struct CaseAPIController {
         _ request: Request, _ context: some RequestContext, _ allowed: Set<String>, _ read: (inout JSONFields) -> T
     ) async throws -> T {
         var f = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: allowed, hint: "accepted: " + allowed.sorted().joined(separator: ", "))
+            try await JSONIO.object(request, context: context), allowed: allowed,
+            hint: "accepted: " + allowed.sorted().joined(separator: ", "))
         let value = read(&f)
         try f.check()
         return value

@@ -48,11 +48,15 @@ struct CaseBody: Encodable {
     init(_ c: ServiceCase, now: String = Timestamp.now()) {
         (id, reference, subject, description) = (c.id, c.reference, c.subject, c.description)
         (accountID, contactID, productID) = (c.accountID, c.contactID, c.productID)
-        (channel, priority, status, departmentID, assigneeID, tier) = (c.channel, c.priority, c.status, c.departmentID, c.assigneeID, c.tier)
+        (channel, priority, status, departmentID, assigneeID, tier) = (
+            c.channel, c.priority, c.status, c.departmentID, c.assigneeID, c.tier
+        )
         routing = Routing(
-            source: c.routing, predictedDepartmentID: c.predictedDepartmentID, confidence: c.routingConfidence.map { ($0 * 1000).rounded() / 1000 })
+            source: c.routing, predictedDepartmentID: c.predictedDepartmentID,
+            confidence: c.routingConfidence.map { ($0 * 1000).rounded() / 1000 })
         sla = SLA(
-            firstResponseDue: c.sla.firstResponseDue, resolutionDue: c.sla.resolutionDue, firstRespondedAt: c.sla.firstRespondedAt,
+            firstResponseDue: c.sla.firstResponseDue, resolutionDue: c.sla.resolutionDue,
+            firstRespondedAt: c.sla.firstRespondedAt,
             resolvedAt: c.sla.resolvedAt, firstResponseBreached: c.sla.firstResponseBreached(now: now),
             resolutionBreached: c.sla.resolutionBreached(now: now), pausedAt: c.sla.isPaused ? c.sla.pausedAt : nil,
             minutesWaitedOnCustomer: c.sla.pausedMilliseconds / 60_000)
@@ -95,7 +99,9 @@ struct CaseDetailBody: Encodable {
     init(_ d: CaseRepository.Detail) {
         serviceCase = CaseBody(d.serviceCase)
         messages = d.messages.map {
-            Message(id: $0.id, kind: $0.kind, body: $0.body, authorID: $0.authorID, fromAddress: $0.fromAddress, createdAt: $0.createdAt)
+            Message(
+                id: $0.id, kind: $0.kind, body: $0.body, authorID: $0.authorID, fromAddress: $0.fromAddress,
+                createdAt: $0.createdAt)
         }
         events = d.events.map { Event(kind: $0.kind, detail: $0.detail, actorID: $0.actorID, createdAt: $0.createdAt) }
         solutions = d.solutions.map { Solution(kind: $0.kind, targetID: $0.targetID) }

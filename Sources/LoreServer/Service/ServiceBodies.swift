@@ -15,7 +15,12 @@ struct ServiceSettingsBody: Encodable {
     init(_ targets: [CasePriority: SLATarget], threshold: Double) {
         sla = Dictionary(
             uniqueKeysWithValues: targets.map {
-                ($0.key.rawValue, Target(firstResponseMinutes: $0.value.firstResponseMinutes, resolutionMinutes: $0.value.resolutionMinutes))
+                (
+                    $0.key.rawValue,
+                    Target(
+                        firstResponseMinutes: $0.value.firstResponseMinutes,
+                        resolutionMinutes: $0.value.resolutionMinutes)
+                )
             })
         routingThreshold = threshold
     }
@@ -28,7 +33,9 @@ struct SurveyBody: Encodable {
     var score: Int?
     var expired: Bool
 
-    init(_ s: CaseRepository.Survey) { (caseReference, subject, score, expired) = (s.caseReference, s.subject, s.score, s.expired) }
+    init(_ s: CaseRepository.Survey) {
+        (caseReference, subject, score, expired) = (s.caseReference, s.subject, s.score, s.expired)
+    }
 }
 
 /// The routing model's cross-validated accuracy, overall and by department (four decimals).

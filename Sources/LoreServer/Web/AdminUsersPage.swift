@@ -7,7 +7,9 @@ struct AdminUsersPage {
     let services: AppServices
 
     func register(on router: RouterGroup<SignedInContext>) {
-        router.get("/admin/users") { _, context in try await page(context, values: [:], errors: [:], flash: nil, status: .ok) }
+        router.get("/admin/users") { _, context in
+            try await page(context, values: [:], errors: [:], flash: nil, status: .ok)
+        }
         router.post("/admin/users") { request, context in try await create(request, context) }
         router.post("/admin/users/:id") { request, context in try await update(request, context) }
         router.post("/admin/users/:id/deactivate") { request, context in try await deactivate(request, context) }
@@ -23,10 +25,15 @@ struct AdminUsersPage {
         var q = ListQuery()
         q.limit = ListQuery.maximumLimit
         return Dictionary(
-            uniqueKeysWithValues: try await services.records.list(Catalog["teams"], query: q, as: p).records.map { ($0.id, $0["name"].string ?? "") })
+            uniqueKeysWithValues: try await services.records.list(Catalog["teams"], query: q, as: p).records.map {
+                ($0.id, $0["name"].string ?? "")
+            })
     }
 
-    func page(_ context: SignedInContext, values: [String: String], errors: [String: String], flash: String?, status: HTTPResponse.Status)
+    func page(
+        _ context: SignedInContext, values: [String: String], errors: [String: String], flash: String?,
+        status: HTTPResponse.Status
+    )
         async throws -> Response
     {
         let p = try admin(context)
@@ -34,16 +41,23 @@ struct AdminUsersPage {
         let teams = try await teams(p)
         let users = try await services.users.list()
         func roleOptions(_ selected: String) -> [[String: Any]] {
-            Role.allCases.map { ["value": $0.rawValue, "label": t("role.\($0.rawValue)"), "selected": $0.rawValue == selected] }
+            Role.allCases.map {
+                ["value": $0.rawValue, "label": t("role.\($0.rawValue)"), "selected": $0.rawValue == selected]
+            }
         }
         func teamOptions(_ selected: Int64?) -> [[String: Any]] {
             [["value": "", "label": "—", "selected": selected == nil]]
-                + teams.sorted { $0.value < $1.value }.map { ["value": String($0.key), "label": $0.value, "selected": $0.key == selected] }
+                + teams.sorted { $0.value < $1.value }.map {
+                    ["value": String($0.key), "label": $0.value, "selected": $0.key == selected]
+                }
         }
         let rows: [[String: Any]] = users.map { u in
             [
-                "id": u.id, "name": u.name, "email": u.email, "role": t("role.\(u.role.rawValue)"), "team": u.teamID.flatMap { teams[$0] } ?? "—",
-                "active": u.active, "last_login": u.lastLoginAt.map { TimeDisplay.short($0, offset: context.timeZoneOffset) } ?? t("settings.never"),
+                "id": u.id, "name": u.name, "email": u.email, "role": t("role.\(u.role.rawValue)"),
+                "team": u.teamID.flatMap { teams[$0] } ?? "—",
+                "active": u.active,
+                "last_login": u.lastLoginAt.map { TimeDisplay.short($0, offset: context.timeZoneOffset) }
+                    ?? t("settings.never"),
                 "is_me": u.id == p.userID, "roles": roleOptions(u.role.rawValue), "teams": teamOptions(u.teamID),
             ]
         }
@@ -52,9 +66,11 @@ struct AdminUsersPage {
             data: [
                 "users": rows, "roles": roleOptions(values["role"] ?? Role.salesRep.rawValue),
                 "teams": teamOptions(values["team_id"].flatMap { Int64($0) }),
-                "email": values["email"] ?? "", "name": values["name"] ?? "", "errors": errors, "has_errors": !errors.isEmpty,
+                "email": values["email"] ?? "", "name": values["name"] ?? "", "errors": errors,
+                "has_errors": !errors.isEmpty,
                 "min_password": UserInput.minimumPasswordLength,
-            ], context: context, status: status, flash: flash ?? (errors.isEmpty ? nil : t("msg.fix_errors")), flashIsError: !errors.isEmpty)
+            ], context: context, status: status, flash: flash ?? (errors.isEmpty ? nil : t("msg.fix_errors")),
+            flashIsError: !errors.isEmpty)
     }
 
     func create(_ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -67,7 +83,8 @@ struct AdminUsersPage {
         do {
             let v = try UserInputParser.parse(input, creating: true, fromForm: true).newUser()
             let hash = try await services.passwords.hash(v.password)
-            _ = try await services.users.create(email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, by: p.userID)
+            _ = try await services.users.create(
+                email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, by: p.userID)
             return try await page(context, values: [:], errors: [:], flash: t("msg.user_created"), status: .ok)
         } catch {
             var errors: [String: String]
@@ -88,7 +105,9 @@ struct AdminUsersPage {
         let p = try admin(context)
         let form = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
-        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw WebError(status: .badRequest, messageKey: "msg.error") }
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
+            throw WebError(status: .badRequest, messageKey: "msg.error")
+        }
         let team: Int64?? = form["team_id"].map { $0.isEmpty ? .some(nil) : Int64($0).map { .some($0) } ?? nil } ?? nil
         if id == p.userID && role != .admin { throw WebError(status: .conflict, messageKey: "msg.conflict") }
         _ = try await services.users.update(id: id, role: role, teamID: team, by: p.userID)
@@ -101,6 +120,7 @@ struct AdminUsersPage {
         let id = try context.parameters.require("id", as: RecordID.self)
         guard id != p.userID else { throw WebError(status: .conflict, messageKey: "msg.conflict") }
         try await services.users.deactivate(id: id, by: p.userID)
-        return try await page(context, values: [:], errors: [:], flash: context.localizer("msg.user_deactivated"), status: .ok)
+        return try await page(
+            context, values: [:], errors: [:], flash: context.localizer("msg.user_deactivated"), status: .ok)
     }
 }

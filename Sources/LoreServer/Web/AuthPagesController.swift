@@ -16,7 +16,9 @@ struct AuthPagesController {
         router.post("/login") { request, context in try await login(request, context) }
         router.post("/logout") { request, context in
             _ = try await FormData.parse(request, context: context)
-            if let cookie = request.cookies[AuthMiddleware.sessionCookie]?.value { try await services.sessions.delete(token: cookie) }
+            if let cookie = request.cookies[AuthMiddleware.sessionCookie]?.value {
+                try await services.sessions.delete(token: cookie)
+            }
             var response = PageRenderer.redirect("/login")
             response.setCookie(sessionCookie(value: "", maxAge: 0))
             return response
@@ -25,11 +27,14 @@ struct AuthPagesController {
 
     func sessionCookie(value: String, maxAge: Int) -> Cookie {
         Cookie(
-            name: AuthMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: services.secureCookies, httpOnly: true,
+            name: AuthMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: services.secureCookies,
+            httpOnly: true,
             sameSite: .lax)
     }
 
-    func loginPage(_ request: Request, _ context: AppRequestContext, email: String, error: String?, status: HTTPResponse.Status) async throws
+    func loginPage(
+        _ request: Request, _ context: AppRequestContext, email: String, error: String?, status: HTTPResponse.Status
+    ) async throws
         -> Response
     {
         var context = context
@@ -41,19 +46,25 @@ struct AuthPagesController {
         var response = try services.pages.render(
             "login", title: context.localizer("login.title"),
             data: [
-                "login_csrf": token, "email": email, "next": Self.safeNext(next).map { $0 as Any } ?? false, "chosen_lang": chosen?.rawValue ?? "",
+                "login_csrf": token, "email": email, "next": Self.safeNext(next).map { $0 as Any } ?? false,
+                "chosen_lang": chosen?.rawValue ?? "",
                 "languages": Language.allCases.map {
-                    ["code": $0.rawValue, "label": context.localizer("lang.\($0.rawValue)"), "current": $0 == context.language]
+                    [
+                        "code": $0.rawValue, "label": context.localizer("lang.\($0.rawValue)"),
+                        "current": $0 == context.language,
+                    ]
                 },
             ], context: context, status: status, flash: error, flashIsError: true)
         response.setCookie(
             Cookie(
-                name: Self.loginCSRFCookie, value: token, maxAge: 3600, path: "/login", secure: services.secureCookies, httpOnly: true,
+                name: Self.loginCSRFCookie, value: token, maxAge: 3600, path: "/login", secure: services.secureCookies,
+                httpOnly: true,
                 sameSite: .strict))
         if let chosen {
             response.setCookie(
                 Cookie(
-                    name: AuthMiddleware.languageCookie, value: chosen.rawValue, maxAge: 365 * 86400, path: "/", secure: services.secureCookies,
+                    name: AuthMiddleware.languageCookie, value: chosen.rawValue, maxAge: 365 * 86400, path: "/",
+                    secure: services.secureCookies,
                     httpOnly: false, sameSite: .lax))
         }
         return response
@@ -69,21 +80,25 @@ struct AuthPagesController {
     }
 
     func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let form = try await FormData.parse(request, context: context, expectedCSRF: request.cookies[Self.loginCSRFCookie]?.value ?? "missing")
+        let form = try await FormData.parse(
+            request, context: context, expectedCSRF: request.cookies[Self.loginCSRFCookie]?.value ?? "missing")
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
         let t = context.localizer
         guard !email.isEmpty, email.count <= 254 else {
-            return try await loginPage(request, context, email: email, error: t("msg.login_failed"), status: .unauthorized)
+            return try await loginPage(
+                request, context, email: email, error: t("msg.login_failed"), status: .unauthorized)
         }
         if try await services.throttle.isBlocked(email: email, ip: context.remoteAddress) {
-            return try await loginPage(request, context, email: email, error: t("msg.throttled"), status: .tooManyRequests)
+            return try await loginPage(
+                request, context, email: email, error: t("msg.throttled"), status: .tooManyRequests)
         }
         let found = try await services.users.credentials(email: email)
         let ok = try await services.passwords.verify(password, hash: found?.1 ?? PasswordHasher.decoy)
         guard let (user, _) = found, ok, user.active else {
             try await services.throttle.recordFailure(email: email, ip: context.remoteAddress)
-            return try await loginPage(request, context, email: email, error: t("msg.login_failed"), status: .unauthorized)
+            return try await loginPage(
+                request, context, email: email, error: t("msg.login_failed"), status: .unauthorized)
         }
         try await services.throttle.clear(email: email)
         try await services.users.recordLogin(id: user.id)
@@ -91,7 +106,8 @@ struct AuthPagesController {
         if let lang = form["lang"].flatMap(Language.init(rawValue:)), lang.rawValue != user.locale {
             _ = try await services.users.update(id: user.id, locale: .some(lang.rawValue), by: user.id)
         }
-        let (token, _) = try await services.sessions.create(userID: user.id, ip: context.remoteAddress, userAgent: request.headers[.userAgent])
+        let (token, _) = try await services.sessions.create(
+            userID: user.id, ip: context.remoteAddress, userAgent: request.headers[.userAgent])
         var response = PageRenderer.redirect(Self.safeNext(form["next"] ?? "") ?? "/")
         response.setCookie(sessionCookie(value: token, maxAge: Int(SessionRepository.lifetimeMilliseconds / 1000)))
         return response

@@ -31,14 +31,17 @@ struct FormBuilder {
         return out
     }
 
-    func fields(_ schema: EntitySchema, values: [String: String], errors: [String: String]) async throws -> [[String: Any]] {
+    func fields(_ schema: EntitySchema, values: [String: String], errors: [String: String]) async throws -> [[String:
+        Any]]
+    {
         var out: [[String: Any]] = []
         for f in schema.fields where !f.readOnly {
             out.append(try await field(f, value: values[f.name] ?? "", error: errors[f.name]))
         }
         if schema.owned {
             let owner = try await field(
-                FieldSchema("owner_id", .reference("users")), value: values["owner_id"] ?? String(principal.userID), error: errors["owner_id"])
+                FieldSchema("owner_id", .reference("users")), value: values["owner_id"] ?? String(principal.userID),
+                error: errors["owner_id"])
             out.append(owner)
         }
         return out
@@ -47,8 +50,10 @@ struct FormBuilder {
     func field(_ f: FieldSchema, value: String, error: String?) async throws -> [String: Any] {
         var spec: [String: Any] = [
             "name": f.name, "label": t.fieldLabel(f.name), "value": value, "required": f.required, "id": "f_" + f.name,
-            "error": false, "hint": false, "input": false, "textarea": false, "select": false, "multiselect": false, "checkbox": false,
-            "combobox": false, "checked": false, "display": false, "options": false, "maxlength": false, "min": false, "max": false,
+            "error": false, "hint": false, "input": false, "textarea": false, "select": false, "multiselect": false,
+            "checkbox": false,
+            "combobox": false, "checked": false, "display": false, "options": false, "maxlength": false, "min": false,
+            "max": false,
             "step": false, "inputmode": false,
         ]
         if let error { spec["error"] = error }
@@ -58,11 +63,14 @@ struct FormBuilder {
         case .email: spec["input"] = true; spec["type"] = "email"
         case .phone: spec["input"] = true; spec["type"] = "tel"
         case .url: spec["input"] = true; spec["type"] = "url"
-        case .integer(let min, let max): spec["input"] = true; spec["type"] = "number"; spec["min"] = min; spec["max"] = max; spec["step"] = "1"
-        case .decimal(let min, let max): spec["input"] = true; spec["type"] = "number"; spec["min"] = min; spec["max"] = max; spec["step"] = "any"
+        case .integer(let min, let max):
+            spec["input"] = true; spec["type"] = "number"; spec["min"] = min; spec["max"] = max; spec["step"] = "1"
+        case .decimal(let min, let max):
+            spec["input"] = true; spec["type"] = "number"; spec["min"] = min; spec["max"] = max; spec["step"] = "any"
         case .money: spec["input"] = true; spec["type"] = "text"; spec["inputmode"] = "decimal"
         case .date: spec["input"] = true; spec["type"] = "date"
-        case .dateTime: spec["input"] = true; spec["type"] = "datetime-local"; spec["hint"] = TimeDisplay.label(timeZoneOffset)
+        case .dateTime:
+            spec["input"] = true; spec["type"] = "datetime-local"; spec["hint"] = TimeDisplay.label(timeZoneOffset)
         case .boolean: spec["checkbox"] = true; spec["checked"] = value == "true"
         case .choice(let options):
             spec["select"] = true
@@ -71,11 +79,15 @@ struct FormBuilder {
                 + options.map { ["value": $0, "label": t.choiceLabel($0), "selected": $0 == value] }
         case .reference(let target), .referenceSet(let target):
             let multiple = !f.isColumn
-            let selected = Set(value.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) })
+            let selected = Set(
+                value.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) })
             if let options = try await options(for: target) {
                 spec[multiple ? "multiselect" : "select"] = true
-                let items = options.map { ["value": String($0.0), "label": $0.1, "selected": selected.contains($0.0)] as [String: Any] }
-                spec["options"] = multiple ? items : [["value": "", "label": "—", "selected": selected.isEmpty]] + items
+                let items = options.map {
+                    ["value": String($0.0), "label": $0.1, "selected": selected.contains($0.0)] as [String: Any]
+                }
+                spec["options"] =
+                    multiple ? items : [["value": "", "label": "—", "selected": selected.isEmpty]] + items
             } else {
                 // Too many to list: a search box backed by the API (see lore.js); typing an id works without script.
                 spec["combobox"] = true

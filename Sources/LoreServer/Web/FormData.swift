@@ -23,7 +23,9 @@ struct FormData: Sendable {
     }
 
     /// Parses the body; the form must carry the session's CSRF token in `_csrf` (or, before sign-in, match the login cookie).
-    static func parse(_ request: Request, context: some LoreRequestContext, expectedCSRF: String? = nil) async throws -> FormData {
+    static func parse(_ request: Request, context: some LoreRequestContext, expectedCSRF: String? = nil) async throws
+        -> FormData
+    {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
@@ -42,7 +44,9 @@ struct FormData: Sendable {
             values[key, default: []].append(value)
         }
         let form = FormData(values: values)
-        guard let expected = expectedCSRF ?? context.csrfToken, let sent = form["_csrf"], Secrets.constantTimeEqual(sent, expected) else {
+        guard let expected = expectedCSRF ?? context.csrfToken, let sent = form["_csrf"],
+            Secrets.constantTimeEqual(sent, expected)
+        else {
             throw WebError(status: .forbidden, messageKey: "msg.csrf")
         }
         return form

@@ -7,7 +7,8 @@ struct LeadConvertPage {
     let services: AppServices
 
     func register(on router: RouterGroup<SignedInContext>) {
-        router.get("/leads/:id/convert") { _, context in try await page(context, values: [:], errors: [:], status: .ok) }
+        router.get("/leads/:id/convert") { _, context in try await page(context, values: [:], errors: [:], status: .ok)
+        }
         router.post("/leads/:id/convert") { request, context in try await convert(request, context) }
     }
 
@@ -19,28 +20,37 @@ struct LeadConvertPage {
         return p
     }
 
-    func page(_ context: SignedInContext, values: [String: String], errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+    func page(
+        _ context: SignedInContext, values: [String: String], errors: [String: String], status: HTTPResponse.Status
+    ) async throws -> Response {
         let p = try authorize(context)
         let t = context.localizer
         let id = try context.parameters.require("id", as: RecordID.self)
         let lead = try await services.records.get(Catalog["leads"], id: id, as: p)
-        let builder = FormBuilder(repo: services.records, users: services.users, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
+        let builder = FormBuilder(
+            repo: services.records, users: services.users, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
         let opp = Catalog["opportunities"]
         var account = try await builder.field(
-            FieldSchema("account_id", .reference("accounts")), value: values["account_id"] ?? "", error: errors["account_id"])
-        account["hint"] = t.format("convert.account_hint", ["name": lead["company"].string ?? lead["name"].string ?? ""])
+            FieldSchema("account_id", .reference("accounts")), value: values["account_id"] ?? "",
+            error: errors["account_id"])
+        account["hint"] = t.format(
+            "convert.account_hint", ["name": lead["company"].string ?? lead["name"].string ?? ""])
         let fields: [[String: Any]] = [
             account,
             try await builder.field(
                 FieldSchema("opportunity_name", .text(maxLength: 200)),
-                value: values["opportunity_name"] ?? "\(lead["company"].string ?? lead["name"].string ?? "")", error: errors["opportunity_name"]),
-            try await builder.field(opp.knownField("stage_id"), value: values["stage_id"] ?? "", error: errors["stage_id"]),
+                value: values["opportunity_name"] ?? "\(lead["company"].string ?? lead["name"].string ?? "")",
+                error: errors["opportunity_name"]),
+            try await builder.field(
+                opp.knownField("stage_id"), value: values["stage_id"] ?? "", error: errors["stage_id"]),
             try await builder.field(
                 opp.knownField("amount"),
-                value: values["amount"] ?? lead["estimated_value"].int.map { String(format: "%.2f", Money.amount($0)) } ?? "",
+                value: values["amount"] ?? lead["estimated_value"].int.map { String(format: "%.2f", Money.amount($0)) }
+                    ?? "",
                 error: errors["amount"]),
             try await builder.field(
-                opp.knownField("expected_close_date"), value: values["expected_close_date"] ?? "", error: errors["expected_close_date"]),
+                opp.knownField("expected_close_date"), value: values["expected_close_date"] ?? "",
+                error: errors["expected_close_date"]),
         ].map { f in
             var f = f
             if f["name"] as? String == "opportunity_name" { f["label"] = t("convert.opportunity_name") }
@@ -50,7 +60,8 @@ struct LeadConvertPage {
         return try services.pages.render(
             "convert", title: t("convert.title"),
             data: [
-                "lead_title": lead.title(in: Catalog["leads"]), "lead_href": "/leads/\(id)", "action": "/leads/\(id)/convert", "fields": fields,
+                "lead_title": lead.title(in: Catalog["leads"]), "lead_href": "/leads/\(id)",
+                "action": "/leads/\(id)/convert", "fields": fields,
                 "create_opportunity": values["create_opportunity"].map { $0 == "on" } ?? true,
             ],
             context: context, status: status, flash: errors.isEmpty ? nil : t("msg.fix_errors"), flashIsError: true)
@@ -65,7 +76,8 @@ struct LeadConvertPage {
         if input["create_opportunity"] == nil { input["create_opportunity"] = .string("off") }
         do {
             let request = try LeadConversionParser.parse(input, fromForm: true)
-            let result = try await services.leads.convert(leadID: try context.parameters.require("id", as: RecordID.self), request: request, as: p)
+            let result = try await services.leads.convert(
+                leadID: try context.parameters.require("id", as: RecordID.self), request: request, as: p)
             let target = result.opportunity.map { "/opportunities/\($0.id)" } ?? "/accounts/\(result.account.id)"
             return PageRenderer.redirect(target + "?flash=converted")
         } catch {

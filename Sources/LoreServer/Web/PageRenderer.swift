@@ -18,7 +18,8 @@ struct PageRenderer: Sendable {
 
     /// Renders `template` for the current request; `title` is the page title, `data` the template's model.
     func render(
-        _ template: String, title: String, data: [String: Any], context: some LoreRequestContext, status: HTTPResponse.Status = .ok,
+        _ template: String, title: String, data: [String: Any], context: some LoreRequestContext,
+        status: HTTPResponse.Status = .ok,
         flash: String? = nil, flashIsError: Bool = false
     ) throws -> Response {
         var model = base(context: context)
@@ -32,7 +33,8 @@ struct PageRenderer: Sendable {
             throw HTTPError(.internalServerError, message: "missing template \(template)")
         }
         model["body"] = body
-        guard let html = library.render(model, withTemplate: context.signedIn == nil ? "layout_public" : "layout") else {
+        guard let html = library.render(model, withTemplate: context.signedIn == nil ? "layout_public" : "layout")
+        else {
             throw HTTPError(.internalServerError, message: "missing layout")
         }
         return Response(
@@ -83,7 +85,9 @@ enum Navigation {
         let kb: [String: Any] = ["title": t("nav.knowledge"), "items": knowledge]
         // Portal customers see the knowledge meant for them and nothing of the CRM.
         guard p.role.isStaff else { return [kb] }
-        var service: [[String: Any]] = [["label": t("svc.my_cases"), "href": "/cases?queue=mine"], ["label": t("svc.cases"), "href": "/cases"]]
+        var service: [[String: Any]] = [
+            ["label": t("svc.my_cases"), "href": "/cases?queue=mine"], ["label": t("svc.cases"), "href": "/cases"],
+        ]
         service.append(["label": t("svc.loop"), "href": "/service/loop"])
         if CasePolicy.canConfigure(p) { service.append(["label": t("svc.settings"), "href": "/service/settings"]) }
         return [["title": t("nav.service"), "items": service], kb]

@@ -33,7 +33,8 @@ struct PipelinePageController {
             q.limit = Self.cardsPerStage
             let cards = try await services.records.list(opportunities, query: q, as: p).records
             let view = try await RecordView.make(
-                opportunities, records: cards, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
+                opportunities, records: cards, repo: services.records, principal: p, t: t,
+                timeZoneOffset: context.timeZoneOffset)
             let group = groups.first { $0.key.int == stage.id }
             let probability = stage["probability"].int ?? 0
             let weighted = (group?.sum ?? 0) * probability / 100
@@ -42,17 +43,22 @@ struct PipelinePageController {
                 grandWeighted += weighted
             }
             columns.append([
-                "id": stage.id, "name": names[stage.id] ?? "", "probability": probability, "outcome": stage["outcome"].string ?? "open",
-                "count": t.format("pipeline.deals", ["count": String(group?.count ?? 0)]), "total": Money.format(group?.sum ?? 0),
+                "id": stage.id, "name": names[stage.id] ?? "", "probability": probability,
+                "outcome": stage["outcome"].string ?? "open",
+                "count": t.format("pipeline.deals", ["count": String(group?.count ?? 0)]),
+                "total": Money.format(group?.sum ?? 0),
                 "weighted": Money.format(weighted), "more": (group?.count ?? 0) > cards.count,
                 "more_href": "/opportunities?stage_id=\(stage.id)",
                 "cards": cards.map { r in
                     [
                         "id": r.id, "href": "/opportunities/\(r.id)", "name": r["name"].string ?? "",
                         "account": view.cell(r, opportunities.field("account_id")!),
-                        "amount": r["amount"].int.map(Money.format) ?? "", "close": r["expected_close_date"].string.map { $0 as Any } ?? false,
+                        "amount": r["amount"].int.map(Money.format) ?? "",
+                        "close": r["expected_close_date"].string.map { $0 as Any } ?? false,
                         "owner": view.ownerName(r),
-                        "stages": stages.map { s in ["id": s.id, "name": names[s.id] ?? "", "selected": s.id == stage.id] },
+                        "stages": stages.map { s in
+                            ["id": s.id, "name": names[s.id] ?? "", "selected": s.id == stage.id]
+                        },
                     ] as [String: Any]
                 },
             ])
@@ -60,7 +66,8 @@ struct PipelinePageController {
         return try services.pages.render(
             "pipeline", title: t("pipeline.title"),
             data: [
-                "columns": columns, "mine": mineOnly, "can_move": canMove, "total": Money.format(grandTotal), "weighted": Money.format(grandWeighted),
+                "columns": columns, "mine": mineOnly, "can_move": canMove, "total": Money.format(grandTotal),
+                "weighted": Money.format(grandWeighted),
             ], context: context)
     }
 
@@ -68,8 +75,11 @@ struct PipelinePageController {
         let p = try context.authorize(.update, Catalog["opportunities"])
         let form = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
-        guard let stage = form["stage_id"].flatMap(Int64.init) else { throw WebError(status: .badRequest, messageKey: "msg.error") }
-        _ = try await services.records.update(Catalog["opportunities"], id: id, changes: ["stage_id": .int(stage)], as: p)
+        guard let stage = form["stage_id"].flatMap(Int64.init) else {
+            throw WebError(status: .badRequest, messageKey: "msg.error")
+        }
+        _ = try await services.records.update(
+            Catalog["opportunities"], id: id, changes: ["stage_id": .int(stage)], as: p)
         if request.headers[.accept]?.contains("application/json") == true { return JSONIO.noContent() }
         return PageRenderer.redirect("/pipeline" + (form["mine"] == "1" ? "?mine=1" : ""))
     }

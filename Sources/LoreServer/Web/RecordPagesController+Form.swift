@@ -4,7 +4,9 @@ import LoreStore
 
 extension RecordPagesController {
     func formBuilder(_ p: Principal, _ context: SignedInContext) -> FormBuilder {
-        FormBuilder(repo: services.records, users: services.users, principal: p, t: context.localizer, timeZoneOffset: context.timeZoneOffset)
+        FormBuilder(
+            repo: services.records, users: services.users, principal: p, t: context.localizer,
+            timeZoneOffset: context.timeZoneOffset)
     }
 
     func newForm(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -15,9 +17,12 @@ extension RecordPagesController {
         for f in schema.fields where values[f.name] == nil {
             if case .choice(let options) = f.kind, f.required { values[f.name] = options.first }
             if case .boolean = f.kind { values[f.name] = "true" }
-            if case .dateTime = f.kind, f.required { values[f.name] = TimeDisplay.inputValue(Timestamp.now(), offset: context.timeZoneOffset) }
+            if case .dateTime = f.kind, f.required {
+                values[f.name] = TimeDisplay.inputValue(Timestamp.now(), offset: context.timeZoneOffset)
+            }
         }
-        return try await renderForm(schema, p, context, values: values, errors: [:], action: "/\(schema.path)", recordID: nil)
+        return try await renderForm(
+            schema, p, context, values: values, errors: [:], action: "/\(schema.path)", recordID: nil)
     }
 
     func editForm(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -26,7 +31,8 @@ extension RecordPagesController {
         let record = try await services.records.get(schema, id: id, as: p)
         let values = formBuilder(p, context).values(of: record, schema: schema)
         return try await renderForm(
-            schema, p, context, values: values, errors: [:], action: "/\(schema.path)/\(id)", recordID: id, title: record.title(in: schema))
+            schema, p, context, values: values, errors: [:], action: "/\(schema.path)/\(id)", recordID: id,
+            title: record.title(in: schema))
     }
 
     func create(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -36,10 +42,13 @@ extension RecordPagesController {
         do {
             let values = try RecordValidator(schema: schema, fromForm: true).validate(input, mode: .create)
             let record = try await services.records.create(schema, values: values, as: p)
-            if let back = form["_return"], back.hasPrefix("/"), !back.hasPrefix("//") { return PageRenderer.redirect(back) }
+            if let back = form["_return"], back.hasPrefix("/"), !back.hasPrefix("//") {
+                return PageRenderer.redirect(back)
+            }
             return PageRenderer.redirect("/\(schema.path)/\(record.id)?flash=saved")
         } catch {
-            return try await formFailure(error, schema, p, context, form: form, action: "/\(schema.path)", recordID: nil)
+            return try await formFailure(
+                error, schema, p, context, form: form, action: "/\(schema.path)", recordID: nil)
         }
     }
 
@@ -53,7 +62,8 @@ extension RecordPagesController {
             _ = try await services.records.update(schema, id: id, changes: changes, as: p)
             return PageRenderer.redirect("/\(schema.path)/\(id)?flash=saved")
         } catch {
-            return try await formFailure(error, schema, p, context, form: form, action: "/\(schema.path)/\(id)", recordID: id)
+            return try await formFailure(
+                error, schema, p, context, form: form, action: "/\(schema.path)/\(id)", recordID: id)
         }
     }
 
@@ -74,7 +84,8 @@ extension RecordPagesController {
 
     /// Shows the form again with every problem next to its field, keeping what the user typed.
     func formFailure(
-        _ error: any Error, _ schema: EntitySchema, _ p: Principal, _ context: SignedInContext, form: FormData, action: String, recordID: Int64?
+        _ error: any Error, _ schema: EntitySchema, _ p: Principal, _ context: SignedInContext, form: FormData,
+        action: String, recordID: Int64?
     ) async throws -> Response {
         let t = context.localizer
         var errors: [String: String]
@@ -90,23 +101,32 @@ extension RecordPagesController {
         }
         var values: [String: String] = [:]
         for (k, v) in form.values where k != "_csrf" {
-            values[k] = (schema.field(k).map { !$0.isColumn } ?? false) ? v.filter { !$0.isEmpty }.joined(separator: ",") : (v.last ?? "")
+            values[k] =
+                (schema.field(k).map { !$0.isColumn } ?? false)
+                ? v.filter { !$0.isEmpty }.joined(separator: ",") : (v.last ?? "")
         }
-        return try await renderForm(schema, p, context, values: values, errors: errors, action: action, recordID: recordID, status: status)
+        return try await renderForm(
+            schema, p, context, values: values, errors: errors, action: action, recordID: recordID, status: status)
     }
 
     func renderForm(
-        _ schema: EntitySchema, _ p: Principal, _ context: SignedInContext, values: [String: String], errors: [String: String], action: String,
+        _ schema: EntitySchema, _ p: Principal, _ context: SignedInContext, values: [String: String],
+        errors: [String: String], action: String,
         recordID: Int64?, title: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let t = context.localizer
         let fields = try await formBuilder(p, context).fields(schema, values: values, errors: errors)
-        let heading = recordID == nil ? "\(t("action.new")) · \(t.entityLabel(schema.name, plural: false))" : "\(t("action.edit")) · \(title ?? "")"
+        let heading =
+            recordID == nil
+            ? "\(t("action.new")) · \(t.entityLabel(schema.name, plural: false))"
+            : "\(t("action.edit")) · \(title ?? "")"
         return try services.pages.render(
             "form", title: heading,
             data: [
-                "heading": heading, "action": action, "fields": fields, "entity_plural": t.entityLabel(schema.name), "path": schema.path,
-                "cancel_href": recordID.map { "/\(schema.path)/\($0)" } ?? "/\(schema.path)", "has_errors": !errors.isEmpty,
+                "heading": heading, "action": action, "fields": fields, "entity_plural": t.entityLabel(schema.name),
+                "path": schema.path,
+                "cancel_href": recordID.map { "/\(schema.path)/\($0)" } ?? "/\(schema.path)",
+                "has_errors": !errors.isEmpty,
             ], context: context, status: status, flash: errors.isEmpty ? nil : t("msg.fix_errors"), flashIsError: true)
     }
 }

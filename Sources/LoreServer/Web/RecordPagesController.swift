@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import LoreCore
 import LoreStore
 
@@ -13,10 +14,16 @@ struct RecordPagesController {
             router.get(RouterPath(base + "/new")) { request, context in try await newForm(schema, request, context) }
             router.post(RouterPath(base)) { request, context in try await create(schema, request, context) }
             router.get(RouterPath(base + "/:id")) { request, context in try await show(schema, request, context) }
-            router.get(RouterPath(base + "/:id/edit")) { request, context in try await editForm(schema, request, context) }
+            router.get(RouterPath(base + "/:id/edit")) { request, context in
+                try await editForm(schema, request, context)
+            }
             router.post(RouterPath(base + "/:id")) { request, context in try await update(schema, request, context) }
-            router.post(RouterPath(base + "/:id/archive")) { request, context in try await archive(schema, request, context, archived: true) }
-            router.post(RouterPath(base + "/:id/restore")) { request, context in try await archive(schema, request, context, archived: false) }
+            router.post(RouterPath(base + "/:id/archive")) { request, context in
+                try await archive(schema, request, context, archived: true)
+            }
+            router.post(RouterPath(base + "/:id/restore")) { request, context in
+                try await archive(schema, request, context, archived: false)
+            }
         }
     }
 
@@ -33,7 +40,8 @@ struct RecordPagesController {
         }
         let page = try await services.records.list(schema, query: query, as: p)
         let view = try await RecordView.make(
-            schema, records: page.records, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
+            schema, records: page.records, repo: services.records, principal: p, t: t,
+            timeZoneOffset: context.timeZoneOffset)
         let columns = Array(schema.fields.filter(\.listed).prefix(7))
         let sortKey = query.sort ?? schema.defaultSort
         let descending = query.descending ?? (query.sort == nil ? schema.defaultDescending : false)
@@ -41,11 +49,14 @@ struct RecordPagesController {
             var dict = Dictionary(params, uniquingKeysWith: { $1 })
             dict["cursor"] = nil
             for (k, v) in changes { dict[k] = v }
-            let q = dict.sorted { $0.key < $1.key }.map { "\($0.key)=\(PageQuery.encode($0.value))" }.joined(separator: "&")
+            let q = dict.sorted { $0.key < $1.key }.map { "\($0.key)=\(PageQuery.encode($0.value))" }.joined(
+                separator: "&")
             return "/\(schema.path)" + (q.isEmpty ? "" : "?" + q)
         }
         let headers: [[String: Any]] = columns.map { f in
-            var h: [String: Any] = ["label": t.fieldLabel(f.name), "numeric": f.kind == .money, "href": false, "sorted": ""]
+            var h: [String: Any] = [
+                "label": t.fieldLabel(f.name), "numeric": f.kind == .money, "href": false, "sorted": "",
+            ]
             if f.sortable {
                 let active = sortKey == f.name
                 h["href"] = link(["sort": active && !descending ? "-" + f.name : f.name])
@@ -53,31 +64,15 @@ struct RecordPagesController {
             }
             return h
         }
-        let rows: [[String: Any]] = page.records.map { r in
-            var cells = columns.map { view.cell(r, $0) }
-            if !cells.isEmpty {
-                // The first column opens the record.
-                cells[0]["row_link"] = "/\(schema.path)/\(r.id)"
-                if (cells[0]["empty"] as? Bool) == true { cells[0]["text"] = r.title(in: schema) }
-            }
-            return [
-                "href": "/\(schema.path)/\(r.id)", "title": r.title(in: schema), "archived": r.archivedAt != nil, "cells": cells,
-                "owner": view.ownerName(r),
-            ]
+        let rows = page.records.map { Self.row($0, schema: schema, columns: columns, view: view) }
+        let filters = Self.choiceFilters(schema, query: request.query, t)
+        let hidden = params.filter { k, _ in
+            !["q", "cursor", "archived"].contains(k) && !filters.contains { ($0["name"] as? String) == k }
         }
-        let filters: [[String: Any]] = schema.fields.compactMap { f in
-            guard f.filterable, case .choice(let options) = f.kind else { return nil }
-            let current = request.query.get(f.name) ?? ""
-            return [
-                "name": f.name, "label": t.fieldLabel(f.name),
-                "options": [["value": "", "label": t.fieldLabel(f.name) + ": —", "selected": current.isEmpty]]
-                    + options.map { ["value": $0, "label": t.choiceLabel($0), "selected": $0 == current] },
-            ]
-        }
-        let hidden = params.filter { k, _ in !["q", "cursor", "archived"].contains(k) && !filters.contains { ($0["name"] as? String) == k } }
-            .map { ["name": $0.0, "value": $0.1] }
+        .map { ["name": $0.0, "value": $0.1] }
         var data: [String: Any] = [
-            "entity_label": t.entityLabel(schema.name), "path": schema.path, "columns": headers, "rows": rows, "empty": rows.isEmpty,
+            "entity_label": t.entityLabel(schema.name), "path": schema.path, "columns": headers, "rows": rows,
+            "empty": rows.isEmpty,
             "owned": schema.owned, "q": query.text ?? "", "filters": filters, "hidden": hidden,
             "show_archived": query.archived == .include, "can_create": Permissions.allows(p.role, .create, on: schema),
             "count": t.format("list.count", ["count": String(rows.count)]),
@@ -87,7 +82,38 @@ struct RecordPagesController {
         return try services.pages.render("list", title: t.entityLabel(schema.name), data: data, context: context)
     }
 
-    func archive(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext, archived: Bool) async throws -> Response {
+    /// One list row: the listed columns' cells, the first of which opens the record.
+    static func row(_ r: Record, schema: EntitySchema, columns: [FieldSchema], view: RecordView) -> [String: Any] {
+        var cells = columns.map { view.cell(r, $0) }
+        if !cells.isEmpty {
+            cells[0]["row_link"] = "/\(schema.path)/\(r.id)"
+            if (cells[0]["empty"] as? Bool) == true { cells[0]["text"] = r.title(in: schema) }
+        }
+        return [
+            "href": "/\(schema.path)/\(r.id)", "title": r.title(in: schema), "archived": r.archivedAt != nil,
+            "cells": cells,
+            "owner": view.ownerName(r),
+        ]
+    }
+
+    /// A select box per filterable choice field, showing the current value.
+    static func choiceFilters(_ schema: EntitySchema, query: FlatDictionary<Substring, Substring>, _ t: Localizer)
+        -> [[String: Any]]
+    {
+        schema.fields.compactMap { f in
+            guard f.filterable, case .choice(let options) = f.kind else { return nil }
+            let current = query.get(f.name) ?? ""
+            return [
+                "name": f.name, "label": t.fieldLabel(f.name),
+                "options": [["value": "", "label": t.fieldLabel(f.name) + ": —", "selected": current.isEmpty]]
+                    + options.map { ["value": $0, "label": t.choiceLabel($0), "selected": $0 == current] },
+            ]
+        }
+    }
+
+    func archive(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext, archived: Bool) async throws
+        -> Response
+    {
         let p = try context.authorize(.delete, schema)
         _ = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)

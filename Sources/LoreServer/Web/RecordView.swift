@@ -26,7 +26,8 @@ struct RecordView {
 
     /// Loads the titles every reference in `records` needs (and their owners').
     static func make(
-        _ schema: EntitySchema, records: [Record], repo: RecordRepository, principal: Principal, t: Localizer, timeZoneOffset: Int
+        _ schema: EntitySchema, records: [Record], repo: RecordRepository, principal: Principal, t: Localizer,
+        timeZoneOffset: Int
     ) async throws -> RecordView {
         var wanted: [String: Set<Int64>] = [:]
         for r in records {
@@ -57,7 +58,8 @@ struct RecordView {
         let v = record[field.name]
         // Every section key is set: Mustache would otherwise look it up in the enclosing context.
         var out: [String: Any] = [
-            "label": t.fieldLabel(field.name), "name": field.name, "href": false, "badge": false, "datetime": false, "links": false,
+            "label": t.fieldLabel(field.name), "name": field.name, "href": false, "badge": false, "datetime": false,
+            "links": false,
             "external": false, "empty": false, "row_link": false, "numeric": false, "long": false,
         ]
         switch (field.kind, v) {
@@ -72,12 +74,14 @@ struct RecordView {
         case (.choice, .string(let s)): out["text"] = t.choiceLabel(s); out["badge"] = s
         case (.money, .int(let m)): out["text"] = Money.format(m); out["numeric"] = true
         case (.boolean, .bool(let b)): out["text"] = b ? "✓" : "—"
-        case (.dateTime, .string(let s)): out["text"] = TimeDisplay.short(s, offset: timeZoneOffset); out["datetime"] = s
+        case (.dateTime, .string(let s)):
+            out["text"] = TimeDisplay.short(s, offset: timeZoneOffset); out["datetime"] = s
         case (.longText, .string(let s)): out["text"] = s; out["long"] = true
         case (.email, .string(let s)): out["text"] = s; out["href"] = "mailto:" + s
         case (.phone, .string(let s)): out["text"] = s; out["href"] = "tel:" + s.filter { $0.isNumber || $0 == "+" }
         case (.url, .string(let s)): out["text"] = s; out["href"] = s; out["external"] = true
-        case (.decimal, .double(let d)): out["text"] = d == d.rounded() ? String(Int64(d)) : String(d); out["numeric"] = true
+        case (.decimal, .double(let d)):
+            out["text"] = d == d.rounded() ? String(Int64(d)) : String(d); out["numeric"] = true
         case (.integer, .int(let i)): out["text"] = String(i); out["numeric"] = true
         default: out["text"] = Self.plain(v)
         }
@@ -109,7 +113,8 @@ enum RelatedLists {
     /// (entity, foreign key) pairs shown under a record.
     static let children: [String: [(String, String)]] = [
         "accounts": [
-            ("contacts", "account_id"), ("opportunities", "account_id"), ("contracts", "account_id"), ("orders", "account_id"),
+            ("contacts", "account_id"), ("opportunities", "account_id"), ("contracts", "account_id"),
+            ("orders", "account_id"),
             ("tasks", "account_id"),
         ],
         "contacts": [("opportunities", "contact_id"), ("tasks", "contact_id")],
@@ -124,5 +129,7 @@ enum RelatedLists {
     ]
 
     /// Entities whose page has an interaction timeline, and the interaction field that links to them.
-    static let timeline: [String: String] = ["accounts": "account_id", "contacts": "contact_id", "opportunities": "opportunity_id"]
+    static let timeline: [String: String] = [
+        "accounts": "account_id", "contacts": "contact_id", "opportunities": "opportunity_id",
+    ]
 }

@@ -24,20 +24,26 @@ struct SearchAndAuditPages {
                 "hits": mine.map { h in
                     [
                         "href": "/\(Catalog[entity].path)/\(h.id)", "title": h.title,
-                        "matched": h.matchedField == Catalog[entity].titleField ? false : "\(t.fieldLabel(h.matchedField)): \(h.matchedText)" as Any,
+                        "matched": h.matchedField == Catalog[entity].titleField
+                            ? false : "\(t.fieldLabel(h.matchedField)): \(h.matchedText)" as Any,
                     ]
                 },
             ]
         }
         return try services.pages.render(
             "search", title: t("nav.search"),
-            data: ["q": q, "heading": t.format("search.title", ["q": q]), "groups": groups, "none": groups.isEmpty && !q.isEmpty],
+            data: [
+                "q": q, "heading": t.format("search.title", ["q": q]), "groups": groups,
+                "none": groups.isEmpty && !q.isEmpty,
+            ],
             context: context)
     }
 
     func audit(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = context.principal
-        guard p.role == .admin || p.role == .manager else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        guard p.role == .admin || p.role == .manager else {
+            throw WebError(status: .forbidden, messageKey: "msg.forbidden")
+        }
         let t = context.localizer
         let params = request.query
         let entity = params.get("entity").flatMap { $0.isEmpty ? nil : $0 }
@@ -47,17 +53,22 @@ struct SearchAndAuditPages {
             var row: [String: Any] = [
                 "at": TimeDisplay.short(e.at, offset: context.timeZoneOffset), "who": e.userName ?? "—",
                 "action": t("audit.action.\(e.action)").hasPrefix("audit.") ? e.action : t("audit.action.\(e.action)"),
-                "entity": Catalog.entity(e.entity).map { t.entityLabel($0.name, plural: false) } ?? e.entity, "summary": e.summary ?? "",
+                "entity": Catalog.entity(e.entity).map { t.entityLabel($0.name, plural: false) } ?? e.entity,
+                "summary": e.summary ?? "",
                 "changes": RecordPagesController.describe(changes: e.changes, t: t),
             ]
             row["href"] = false
-            if let id = e.entityID, let schema = Catalog.entity(e.entity), e.action != "delete" { row["href"] = "/\(schema.path)/\(id)" }
+            if let id = e.entityID, let schema = Catalog.entity(e.entity), e.action != "delete" {
+                row["href"] = "/\(schema.path)/\(id)"
+            }
             return row
         }
         var data: [String: Any] = [
             "rows": rows,
             "entities": [["value": "", "label": "—", "selected": entity == nil]]
-                + (Catalog.all.map(\.name) + ["users", "api_tokens"]).map { ["value": $0, "label": t.entityLabel($0), "selected": $0 == entity] },
+                + (Catalog.all.map(\.name) + ["users", "api_tokens"]).map {
+                    ["value": $0, "label": t.entityLabel($0), "selected": $0 == entity]
+                },
         ]
         if entries.count == 50, let last = entries.last {
             data["next_href"] = "/audit?before=\(last.id)" + (entity.map { "&entity=\($0)" } ?? "")

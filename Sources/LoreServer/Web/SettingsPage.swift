@@ -11,7 +11,9 @@ struct SettingsPage {
         router.post("/settings/language") { request, context in
             let p = context.principal
             let form = try await FormData.parse(request, context: context)
-            guard let lang = form["locale"].flatMap(Language.init(rawValue:)) else { throw WebError(status: .badRequest, messageKey: "msg.error") }
+            guard let lang = form["locale"].flatMap(Language.init(rawValue:)) else {
+                throw WebError(status: .badRequest, messageKey: "msg.error")
+            }
             _ = try await services.users.update(id: p.userID, locale: .some(lang.rawValue), by: p.userID)
             var ctx = context
             ctx.language = lang
@@ -23,7 +25,8 @@ struct SettingsPage {
             let form = try await FormData.parse(request, context: context)
             let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, name.count <= 100 else {
-                return try await page(context, flash: context.localizer("err.required"), isError: true, status: .unprocessableContent)
+                return try await page(
+                    context, flash: context.localizer("err.required"), isError: true, status: .unprocessableContent)
             }
             let (_, secret) = try await services.tokens.create(userID: p.userID, name: name)
             return try await page(context, flash: context.localizer("msg.token_created"), newToken: secret)
@@ -42,27 +45,37 @@ struct SettingsPage {
         let t = context.localizer
         guard let (_, hash) = try await services.users.credentials(email: p.email),
             try await services.passwords.verify(form["current"] ?? "", hash: hash)
-        else { return try await page(context, flash: t("msg.login_failed"), isError: true, status: .unprocessableContent) }
+        else {
+            return try await page(context, flash: t("msg.login_failed"), isError: true, status: .unprocessableContent)
+        }
         let newPassword = form["new"] ?? ""
         if let error = UserInput.validatePassword(newPassword) {
             return try await page(context, flash: t("err.\(error.code)"), isError: true, status: .unprocessableContent)
         }
-        _ = try await services.users.update(id: p.userID, passwordHash: try await services.passwords.hash(newPassword), by: p.userID)
+        _ = try await services.users.update(
+            id: p.userID, passwordHash: try await services.passwords.hash(newPassword), by: p.userID)
         return try await page(context, flash: t("msg.saved"))
     }
 
-    func page(_ context: SignedInContext, flash: String?, isError: Bool = false, newToken: String? = nil, status: HTTPResponse.Status = .ok)
+    func page(
+        _ context: SignedInContext, flash: String?, isError: Bool = false, newToken: String? = nil,
+        status: HTTPResponse.Status = .ok
+    )
         async throws -> Response
     {
         let p = context.principal
         let t = context.localizer
         let tokens = try await services.tokens.list(userID: p.userID)
         var data: [String: Any] = [
-            "languages": Language.allCases.map { ["code": $0.rawValue, "label": t("lang.\($0.rawValue)"), "current": $0 == context.language] },
+            "languages": Language.allCases.map {
+                ["code": $0.rawValue, "label": t("lang.\($0.rawValue)"), "current": $0 == context.language]
+            },
             "tokens": tokens.map { k in
                 [
-                    "id": k.id, "name": k.name, "prefix": k.prefix, "created": TimeDisplay.short(k.createdAt, offset: context.timeZoneOffset),
-                    "last_used": k.lastUsedAt.map { TimeDisplay.short($0, offset: context.timeZoneOffset) } ?? t("settings.never"),
+                    "id": k.id, "name": k.name, "prefix": k.prefix,
+                    "created": TimeDisplay.short(k.createdAt, offset: context.timeZoneOffset),
+                    "last_used": k.lastUsedAt.map { TimeDisplay.short($0, offset: context.timeZoneOffset) }
+                        ?? t("settings.never"),
                     "revoked": k.revokedAt != nil,
                 ] as [String: Any]
             },
@@ -70,6 +83,7 @@ struct SettingsPage {
         ]
         if let newToken { data["new_token"] = newToken }
         return try services.pages.render(
-            "settings", title: t("settings.title"), data: data, context: context, status: status, flash: flash, flashIsError: isError)
+            "settings", title: t("settings.title"), data: data, context: context, status: status, flash: flash,
+            flashIsError: isError)
     }
 }

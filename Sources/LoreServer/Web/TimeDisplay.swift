@@ -19,7 +19,9 @@ enum TimeDisplay {
 
     /// A zone-less form value (`2026-11-23T09:30`) with the browser's offset appended, ready for validation.
     static func withOffset(_ local: String, offset: Int) -> String {
-        guard local.count == 16 || local.count == 19, !local.hasSuffix("Z"), !local.dropFirst(10).contains("+") else { return local }
+        guard local.count == 16 || local.count == 19, !local.hasSuffix("Z"), !local.dropFirst(10).contains("+") else {
+            return local
+        }
         let sign = offset >= 0 ? "+" : "-"
         let m = abs(offset)
         let hh = m / 60 < 10 ? "0\(m / 60)" : "\(m / 60)"

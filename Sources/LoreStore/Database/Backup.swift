@@ -23,12 +23,15 @@ public enum Backup {
         public var tables: Int
     }
 
-    public static func backup(_ location: String, to destination: String, schema: String? = nil, logger: Logger) async throws -> Report {
+    public static func backup(_ location: String, to destination: String, schema: String? = nil, logger: Logger)
+        async throws -> Report
+    {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw BackupError("\(destination) already exists; name a new file (a backup never overwrites one)")
         }
         if DatabaseFactory.isPostgres(location) {
-            try PostgresTools.run("pg_dump", ["--format=custom", "--no-owner", "--file=\(destination)"] + schemaArgs(schema) + [location])
+            try PostgresTools.run(
+                "pg_dump", ["--format=custom", "--no-owner", "--file=\(destination)"] + schemaArgs(schema) + [location])
             return Report(bytes: fileSize(destination), tables: try PostgresTools.tableCount(inDump: destination))
         }
         let path = DatabaseFactory.sqlitePath(location)
@@ -48,14 +51,21 @@ public enum Backup {
     }
 
     /// Restores `source` (a backup of the same engine) into `location`, which must hold no Lore database.
-    public static func restore(_ source: String, into location: String, schema: String? = nil, logger: Logger) async throws -> Report {
+    public static func restore(_ source: String, into location: String, schema: String? = nil, logger: Logger)
+        async throws -> Report
+    {
         guard FileManager.default.fileExists(atPath: source) else { throw BackupError("no backup at \(source)") }
         if DatabaseFactory.isPostgres(location) {
             guard try await PostgresTools.isEmpty(location, schema: schema, logger: logger) else {
-                throw BackupError("the database already has Lore's tables; restore into an empty database (createdb a new one)")
+                throw BackupError(
+                    "the database already has Lore's tables; restore into an empty database (createdb a new one)")
             }
             try PostgresTools.run(
-                "pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname=\(location)", source])
+                "pg_restore",
+                [
+                    "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname=\(location)",
+                    source,
+                ])
             return Report(bytes: fileSize(source), tables: try PostgresTools.tableCount(inDump: source))
         }
         let path = DatabaseFactory.sqlitePath(location)
@@ -81,8 +91,11 @@ public enum Backup {
             throw BackupError("\(path) is not a readable SQLite database: \(error)")
         }
         do {
-            let integrity = try await connection.query("PRAGMA integrity_check").first?.column("integrity_check")?.string
-            guard integrity == "ok" else { throw BackupError("\(path) is damaged: \(integrity ?? "no answer to integrity_check")") }
+            let integrity = try await connection.query("PRAGMA integrity_check").first?.column("integrity_check")?
+                .string
+            guard integrity == "ok" else {
+                throw BackupError("\(path) is damaged: \(integrity ?? "no answer to integrity_check")")
+            }
             let tables = try await connection.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap {
                 $0.column("name")?.string
             }

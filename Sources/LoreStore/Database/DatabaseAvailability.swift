@@ -6,19 +6,24 @@ import SQLiteNIO
 public enum DatabaseAvailability {
     /// Server states PostgreSQL reports while it shuts down, restarts or recovers (class 57, operator intervention;
     /// 08, connection exceptions).
-    static let unavailableStates: Set<String> = ["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]
+    static let unavailableStates: Set<String> = [
+        "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006",
+    ]
 
     public static func isUnavailable(_ error: any Error) -> Bool {
         switch error {
         case let e as PSQLError:
             switch e.code {
-            case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed: return true
+            case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
+                return true
             case .server: return e.serverInfo?[.sqlState].map(unavailableStates.contains) ?? false
             default: return false
             }
         case let e as PostgresTransactionError:
             // A transaction that could not begin, commit or roll back because the connection went away.
-            return [e.beginError, e.commitError, e.rollbackError, e.closureError].contains { $0.map(isUnavailable) ?? false }
+            return [e.beginError, e.commitError, e.rollbackError, e.closureError].contains {
+                $0.map(isUnavailable) ?? false
+            }
         case let e as SQLiteError:
             // busy_timeout (10 s) ran out waiting on a lock: the writer is stuck elsewhere, retry later.
             return e.reason == .busy || e.reason == .locked

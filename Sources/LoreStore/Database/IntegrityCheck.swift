@@ -27,13 +27,16 @@ public enum IntegrityCheck {
         }
         problems += try await database.write { db in
             var problems: [String] = []
-            let fts = try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").all()
+            let fts = try await db.raw(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+            ).all()
                 .map { try $0.decode(column: "name", as: String.self) }
             for table in fts {
                 do {
                     try await db.raw("INSERT INTO \(ident: table)(\(ident: table)) VALUES ('integrity-check')").run()
                 } catch {
-                    problems.append("\(table): the full-text index fails its integrity check (\(error)); run lore kb reindex")
+                    problems.append(
+                        "\(table): the full-text index fails its integrity check (\(error)); run lore kb reindex")
                 }
             }
             return problems
@@ -46,7 +49,8 @@ public enum IntegrityCheck {
             let tables = try await db.raw(
                 "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
             ).all().map { try $0.decode(column: "name", as: String.self) }
-            var problems: [String] = tables.contains("lore_migrations") ? [] : ["no lore_migrations table: not a Lore database"]
+            var problems: [String] =
+                tables.contains("lore_migrations") ? [] : ["no lore_migrations table: not a Lore database"]
             for table in tables {
                 do {
                     _ = try await db.raw("SELECT count(*) AS n FROM \(ident: table)").first()

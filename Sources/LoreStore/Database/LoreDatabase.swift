@@ -28,7 +28,9 @@ public protocol LoreDatabase: Sendable {
 }
 
 extension LoreDatabase {
-    public func pointRead<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func pointRead<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         try await read(work)
     }
 }

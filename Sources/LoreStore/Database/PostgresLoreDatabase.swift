@@ -11,7 +11,9 @@ import Synchronization
 /// (`run()` as a service, or in a task) for queries to proceed.
 public final class PostgresLoreDatabase: LoreDatabase, Service {
     public let engine = Engine.postgres
-    public func fullTextIndex(_ declaration: FullTextDeclaration) -> any FullTextIndex { PostgresFullTextIndex(declaration: declaration) }
+    public func fullTextIndex(_ declaration: FullTextDeclaration) -> any FullTextIndex {
+        PostgresFullTextIndex(declaration: declaration)
+    }
     public func integrityProblems() async throws -> [String] { try await IntegrityCheck.postgres(self) }
     public let logger: Logger
     public let client: PostgresClient
@@ -33,10 +35,12 @@ public final class PostgresLoreDatabase: LoreDatabase, Service {
             }
         var config: PostgresClient.Configuration
         if let socket = core.unixSocketPath {
-            config = .init(unixSocketPath: socket, username: core.username, password: core.password, database: core.database)
+            config = .init(
+                unixSocketPath: socket, username: core.username, password: core.password, database: core.database)
         } else {
             config = .init(
-                host: core.host ?? "127.0.0.1", port: core.port ?? 5432, username: core.username, password: core.password,
+                host: core.host ?? "127.0.0.1", port: core.port ?? 5432, username: core.username,
+                password: core.password,
                 database: core.database, tls: tls)
         }
         config.options.maximumConnections = 20
@@ -57,7 +61,9 @@ public final class PostgresLoreDatabase: LoreDatabase, Service {
     public func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         do {
             return try await bounded {
-                try await self.client.withTransaction(logger: self.logger) { conn in try await work(conn.sql(queryLogLevel: .trace)) }
+                try await self.client.withTransaction(logger: self.logger) { conn in
+                    try await work(conn.sql(queryLogLevel: .trace))
+                }
             }
         } catch let error as PostgresTransactionError {
             // Report what the work threw (a validation failure, a conflict), not the wrapper, once the rollback went through.
@@ -101,7 +107,9 @@ public final class PostgresLoreDatabase: LoreDatabase, Service {
             group.addTask {
                 try await Task.sleep(for: timeout)
                 throw DatabaseOpenError(
-                    message: "PostgreSQL did not answer within \(timeout) (is it running, and are host, port and credentials right?)")
+                    message:
+                        "PostgreSQL did not answer within \(timeout) (is it running, and are host, port and credentials right?)"
+                )
             }
             defer { group.cancelAll() }
             try await group.next()

@@ -25,8 +25,11 @@ enum PostgresTools {
         process.executableURL = URL(fileURLWithPath: try find(tool))
         process.arguments = arguments
         // Errors go to a file, so a tool that writes much to both streams cannot block on the one not being read.
-        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("lore-\(tool)-\(UUID().uuidString).log").path
-        guard FileManager.default.createFile(atPath: errorPath, contents: nil), let errorFile = FileHandle(forWritingAtPath: errorPath)
+        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lore-\(tool)-\(UUID().uuidString).log"
+        ).path
+        guard FileManager.default.createFile(atPath: errorPath, contents: nil),
+            let errorFile = FileHandle(forWritingAtPath: errorPath)
         else { throw BackupError("cannot write a temporary file for \(tool)'s messages") }
         defer { try? FileManager.default.removeItem(atPath: errorPath) }
         let output = Pipe()
@@ -47,15 +50,19 @@ enum PostgresTools {
     /// How many tables a custom-format dump holds (from `pg_restore --list`).
     static func tableCount(inDump path: String) throws -> Int {
         let listing = try run("pg_restore", ["--list", path], failure: "\(path) is not a pg_dump archive")
-        return listing.split(separator: "\n").filter { $0.contains(" TABLE ") && !$0.contains(" TABLE DATA ") && !$0.hasPrefix(";") }.count
+        return listing.split(separator: "\n").filter {
+            $0.contains(" TABLE ") && !$0.contains(" TABLE DATA ") && !$0.hasPrefix(";")
+        }.count
     }
 
     /// Whether the database (or `schema`) has no `lore_migrations` table yet.
     static func isEmpty(_ url: String, schema: String?, logger: Logger) async throws -> Bool {
-        let client = PostgresClient(configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
+        let client = PostgresClient(
+            configuration: try PostgresLoreDatabase.configuration(url: url), backgroundLogger: logger)
         return try await client.running(grace: .seconds(2)) {
             let rows = try await client.query(
-                "SELECT count(*)::int FROM information_schema.tables WHERE table_name = 'lore_migrations' AND table_schema = \(schema ?? "public")")
+                "SELECT count(*)::int FROM information_schema.tables WHERE table_name = 'lore_migrations' AND table_schema = \(schema ?? "public")"
+            )
             for try await count in rows.decode(Int.self) { return count == 0 }
             return true
         }

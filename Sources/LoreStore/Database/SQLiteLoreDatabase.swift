@@ -13,7 +13,9 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     // @unchecked: the writer is only reached under `writeLock`; the readers guard themselves (SQLiteReaderPool,
     // SQLiteReadConnection's reservation); `counter` is protected by its own lock.
     public let engine = Engine.sqlite
-    public func fullTextIndex(_ declaration: FullTextDeclaration) -> any FullTextIndex { SQLiteFullTextIndex(declaration: declaration) }
+    public func fullTextIndex(_ declaration: FullTextDeclaration) -> any FullTextIndex {
+        SQLiteFullTextIndex(declaration: declaration)
+    }
     public func integrityProblems() async throws -> [String] { try await IntegrityCheck.sqlite(self) }
     public let logger: Logger
     public let path: String
@@ -25,7 +27,10 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     private let writeLock = AsyncMutex()
     private let counter = ManagedCounter()
 
-    private init(path: String, writer: SQLiteConnection, readers: SQLiteReaderPool, inline: [SQLiteReadConnection], logger: Logger) {
+    private init(
+        path: String, writer: SQLiteConnection, readers: SQLiteReaderPool, inline: [SQLiteReadConnection],
+        logger: Logger
+    ) {
         self.path = path
         self.writer = writer
         self.readers = readers
@@ -57,18 +62,21 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     /// Opens (creating if needed) the database file at `path`.
     /// `inlineReads: false` runs point reads on the pooled readers too.
     public static func open(
-        path: String, readers readerCount: Int = 4, inlineReads: Bool = true, cacheMegabytes: Int = defaultCacheMegabytes,
+        path: String, readers readerCount: Int = 4, inlineReads: Bool = true,
+        cacheMegabytes: Int = defaultCacheMegabytes,
         mmapMegabytes: Int = defaultMmapMegabytes, logger: Logger
     ) async throws -> SQLiteLoreDatabase {
         let cachePragma = "PRAGMA cache_size=-\(cacheMegabytes * 1024)"
         let smallCachePragma = "PRAGMA cache_size=-\(max(1, cacheMegabytes / 4) * 1024)"
         let readerPragmas = readerPragmas + ["PRAGMA mmap_size=\(mmapMegabytes * 1024 * 1024)"]
         guard rankingInstalled == 0 else {
-            throw DatabaseOpenError(message: "cannot register the search ranking function (SQLite code \(rankingInstalled))")
+            throw DatabaseOpenError(
+                message: "cannot register the search ranking function (SQLite code \(rankingInstalled))")
         }
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in [
-            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", smallCachePragma,
+            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=10000", smallCachePragma,
         ] {
             _ = try await writer.query(pragma)
         }
@@ -84,12 +92,16 @@ public final class SQLiteLoreDatabase: LoreDatabase, @unchecked Sendable {
     }
 
     /// Runs on a free inline connection, else (all busy) on a pooled reader like any read.
-    public func pointRead<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func pointRead<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         let start = counter.next()
         for offset in 0..<inline.count {
             let connection = inline[(start &+ offset) % inline.count]
             // The work is async in type only: every statement on an inline database completes before it returns.
-            if let result = try await connection.withReservation({ try await work(SQLiteReadDatabase.inline(connection, logger: logger)) }) {
+            if let result = try await connection.withReservation({
+                try await work(SQLiteReadDatabase.inline(connection, logger: logger))
+            }) {
                 return result
             }
         }

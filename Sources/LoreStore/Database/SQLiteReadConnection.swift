@@ -81,7 +81,8 @@ final class SQLiteReadConnection: @unchecked Sendable {
             case SQLITE_ROW:
                 onRow(
                     SQLiteReadRow(
-                        columns: statement.columns, values: (0..<Int32(statement.columns.names.count)).map { value(at: $0, statement.handle) }))
+                        columns: statement.columns,
+                        values: (0..<Int32(statement.columns.names.count)).map { value(at: $0, statement.handle) }))
             case SQLITE_DONE: return
             default: throw error(db)
             }
@@ -105,10 +106,14 @@ final class SQLiteReadConnection: @unchecked Sendable {
             statements = [:]
         }
         var raw: OpaquePointer?
-        guard sqlite_nio_sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil) == SQLITE_OK, let raw else {
+        guard sqlite_nio_sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil) == SQLITE_OK,
+            let raw
+        else {
             throw error(db)
         }
-        let names = (0..<sqlite_nio_sqlite3_column_count(raw)).map { String(cString: sqlite_nio_sqlite3_column_name(raw, $0)) }
+        let names = (0..<sqlite_nio_sqlite3_column_count(raw)).map {
+            String(cString: sqlite_nio_sqlite3_column_name(raw, $0))
+        }
         let statement = PreparedStatement(handle: raw, columns: .init(names: names))
         statements[sql] = statement
         return statement
@@ -121,7 +126,10 @@ final class SQLiteReadConnection: @unchecked Sendable {
         case .null: return sqlite_nio_sqlite3_bind_null(statement, index)
         case .text(let s):
             var s = s
-            return s.withUTF8 { sqlite_nio_sqlite3_bind_text64(statement, index, $0.baseAddress, UInt64($0.count), transient, UInt8(SQLITE_UTF8)) }
+            return s.withUTF8 {
+                sqlite_nio_sqlite3_bind_text64(
+                    statement, index, $0.baseAddress, UInt64($0.count), transient, UInt8(SQLITE_UTF8))
+            }
         case .blob(let buffer):
             return buffer.withUnsafeReadableBytes {
                 sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), transient)
@@ -149,7 +157,8 @@ final class SQLiteReadConnection: @unchecked Sendable {
     }
 
     private func error(_ db: OpaquePointer) -> SQLiteReadError {
-        SQLiteReadError(code: sqlite_nio_sqlite3_extended_errcode(db), message: String(cString: sqlite_nio_sqlite3_errmsg(db)))
+        SQLiteReadError(
+            code: sqlite_nio_sqlite3_extended_errcode(db), message: String(cString: sqlite_nio_sqlite3_errmsg(db)))
     }
 }
 

@@ -19,11 +19,17 @@ struct SQLiteReadDatabase: SQLDatabase {
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { .trace }
 
-    static func inline(_ connection: SQLiteReadConnection, logger: Logger) -> Self { Self(place: .inline(connection), logger: logger) }
+    static func inline(_ connection: SQLiteReadConnection, logger: Logger) -> Self {
+        Self(place: .inline(connection), logger: logger)
+    }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
+        Void
+    > {
         let loop = eventLoop
-        guard case .inline(let connection) = place else { return loop.makeFutureWithTask { try await self.execute(sql: query, onRow) } }
+        guard case .inline(let connection) = place else {
+            return loop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
+        }
         // Inline: the caller holds the connection only until this returns, so the statement runs now.
         do {
             let (sql, values) = try statement(query)
@@ -38,7 +44,8 @@ struct SQLiteReadDatabase: SQLDatabase {
         let (sql, values) = try statement(query)
         switch place {
         case .inline(let connection): try connection.run(sql: sql, binds: values) { onRow($0) }
-        case .pool(let pool): try await pool.run { connection in try connection.run(sql: sql, binds: values) { onRow($0) } }
+        case .pool(let pool):
+            try await pool.run { connection in try connection.run(sql: sql, binds: values) { onRow($0) } }
         }
     }
 
@@ -87,7 +94,8 @@ struct SQLiteReadRow: SQLRow {
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard let i = columns.index[column] else {
             throw DecodingError.keyNotFound(
-                SQLCodingKey(stringValue: column), .init(codingPath: [], debugDescription: "No column \(column) in the row"))
+                SQLCodingKey(stringValue: column),
+                .init(codingPath: [], debugDescription: "No column \(column) in the row"))
         }
         // The common scalar types directly: SQLiteKit's decoder goes through Decodable for each value, which was a
         // tenth of a search's Swift time (24 columns of 70 candidate rows).

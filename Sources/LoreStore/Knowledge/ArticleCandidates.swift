@@ -45,16 +45,20 @@ enum ArticleCandidates {
     /// SQL for up to `limit` candidates with their signals (any order; the caller blends and sorts). With
     /// `facetIDs` (where the index ranks and lists in one walk) one further row has a NULL id and carries `ids` and
     /// `through` instead.
-    static func statement(_ query: FullTextQuery, index: any FullTextIndex, filter: SQLQueryString?, limit: Int, facetIDs: Bool = false)
+    static func statement(
+        _ query: FullTextQuery, index: any FullTextIndex, filter: SQLQueryString?, limit: Int, facetIDs: Bool = false
+    )
         -> SQLQueryString
     {
         guard facetIDs, index.ranksAndListsInOneWalk else {
             // The ranked candidates stay the outer loop: one primary-key probe per candidate.
             let ranked = index.matches(query, filter: filter, limit: limit)
-            return "SELECT c.id AS id, c.rel AS rel, \(signalColumns) FROM (\(ranked)) c \(index.outerJoin) articles s ON s.id = c.id"
+            return
+                "SELECT c.id AS id, c.rel AS rel, \(signalColumns) FROM (\(ranked)) c \(index.outerJoin) articles s ON s.id = c.id"
         }
         let walk = index.walk(query, filter: filter, limit: limit)
-        let nulls = "NULL AS type, NULL AS since, NULL AS helpful_count, NULL AS unhelpful_count, NULL AS view_count, NULL AS solved_count"
+        let nulls =
+            "NULL AS type, NULL AS since, NULL AS helpful_count, NULL AS unhelpful_count, NULL AS view_count, NULL AS solved_count"
         let listed = index.joinedIDs(of: "SELECT id FROM m LIMIT \(unsafeRaw: String(KnowledgeSearch.countCap))")
         // MATERIALIZED: the walk's rows are read twice (ranked, and the first of them listed), never walked again. The
         // listed ids are read back in the order the walk found them (newest first), as the facet statement had them.
@@ -78,10 +82,13 @@ enum ArticleCandidates {
             }
             let signals = ArticleSignals(
                 type: ArticleType(rawValue: try row.decode(column: "type", as: String.self)) ?? .faq,
-                since: try row.decode(column: "since", as: String.self), helpful: try row.decode(column: "helpful_count", as: Int.self),
-                unhelpful: try row.decode(column: "unhelpful_count", as: Int.self), views: try row.decode(column: "view_count", as: Int.self),
+                since: try row.decode(column: "since", as: String.self),
+                helpful: try row.decode(column: "helpful_count", as: Int.self),
+                unhelpful: try row.decode(column: "unhelpful_count", as: Int.self),
+                views: try row.decode(column: "view_count", as: Int.self),
                 solved: try row.decode(column: "solved_count", as: Int.self))
-            candidates.append(ArticleCandidate(id: id, relevance: try row.decode(column: "rel", as: Double.self), signals: signals))
+            candidates.append(
+                ArticleCandidate(id: id, relevance: try row.decode(column: "rel", as: Double.self), signals: signals))
         }
         return (candidates, facetIDs)
     }

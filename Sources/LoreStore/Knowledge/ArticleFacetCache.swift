@@ -49,13 +49,17 @@ public actor ArticleFacetCache {
     }
 
     private func catchUp(_ database: any LoreDatabase) async throws {
-        if let from = seq, let changes = try await database.read({ db in try await ArticleIndexLog.changes(after: from, on: db) }) {
+        if let from = seq,
+            let changes = try await database.read({ db in try await ArticleIndexLog.changes(after: from, on: db) })
+        {
             let ids = Array(changes.articleIDs)
             // Changed on a copy and swapped in at the end, so a failed read leaves the columns and position as they were.
             var updated = columns
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
-                let entries = try await database.read { db in try await Self.entries(where: "a.id IN (\(binds: part))", on: db) }
+                let entries = try await database.read { db in
+                    try await Self.entries(where: "a.id IN (\(binds: part))", on: db)
+                }
                 for id in part { updated.set(id, entries[id]) }
             }
             (columns, seq) = (updated, changes.through)
@@ -63,7 +67,9 @@ public actor ArticleFacetCache {
         }
         // Everything: the log position first, so a change committed meanwhile is both read here and replayed later
         // (replaying reads an article's current values, so twice is harmless).
-        let (through, maxID) = try await database.read { db in (try await ArticleIndexLog.latest(on: db), try await Self.maxID(on: db)) }
+        let (through, maxID) = try await database.read { db in
+            (try await ArticleIndexLog.latest(on: db), try await Self.maxID(on: db))
+        }
         var loaded = FacetColumns()
         for from in stride(from: Int64(0), to: maxID, by: 50_000) {
             let batch = try await database.read { db in
@@ -75,7 +81,9 @@ public actor ArticleFacetCache {
     }
 
     /// Facet values of the published articles among those `condition` selects (on `articles a`); others absent.
-    static func entries(where condition: SQLQueryString, on db: any SQLDatabase) async throws -> [Int64: FacetColumns.Entry] {
+    static func entries(where condition: SQLQueryString, on db: any SQLDatabase) async throws -> [Int64: FacetColumns
+        .Entry]
+    {
         var out: [Int64: FacetColumns.Entry] = [:]
         for row in try await db.raw(
             "SELECT a.id, a.type, a.language, a.category_id FROM articles a WHERE \(ArticleFilters.audience(.staff)) AND \(condition)"
@@ -85,7 +93,8 @@ public actor ArticleFacetCache {
                 let language = ArticleLanguage(rawValue: try row.decode(column: "language", as: String.self))
             else { continue }
             out[try row.decode(column: "id", as: Int64.self)] = FacetColumns.Entry(
-                type: type, language: language, categoryID: try SQLValues.optionalInt(row, "category_id"), productIDs: [])
+                type: type, language: language, categoryID: try SQLValues.optionalInt(row, "category_id"),
+                productIDs: [])
         }
         guard !out.isEmpty else { return out }
         let links = try await db.raw(
@@ -95,7 +104,8 @@ public actor ArticleFacetCache {
             """
         ).all()
         for row in links {
-            out[try row.decode(column: "article_id", as: Int64.self)]?.productIDs.append(try row.decode(column: "target_id", as: Int64.self))
+            out[try row.decode(column: "article_id", as: Int64.self)]?.productIDs.append(
+                try row.decode(column: "target_id", as: Int64.self))
         }
         return out
     }

@@ -11,8 +11,14 @@ enum ArticleFilters {
             return "a.status = 'published'"
         case .customer(let tier, let industry):
             var segment: SQLQueryString = "1 = 0"
-            if let tier { segment = segment + " OR (', ' || a.audience_tiers || ', ') LIKE \(bind: listPattern(tier)) ESCAPE '\\'" }
-            if let industry { segment = segment + " OR (', ' || a.audience_industries || ', ') LIKE \(bind: listPattern(industry)) ESCAPE '\\'" }
+            if let tier {
+                segment = segment + " OR (', ' || a.audience_tiers || ', ') LIKE \(bind: listPattern(tier)) ESCAPE '\\'"
+            }
+            if let industry {
+                segment =
+                    segment
+                    + " OR (', ' || a.audience_industries || ', ') LIKE \(bind: listPattern(industry)) ESCAPE '\\'"
+            }
             return "a.status = 'published' AND (a.audience = 'customers' OR (a.audience = 'segments' AND (\(segment))))"
         }
     }
@@ -51,10 +57,14 @@ enum ArticleFilters {
         if let language = f.language { parts.append("a.language = \(bind: language.rawValue)") }
         if let c = f.categoryID { parts.append("a.category_id = \(bind: c)") }
         if let product = f.productID {
-            parts.append("EXISTS (SELECT 1 FROM article_links l WHERE l.article_id = a.id AND l.kind = 'product' AND l.target_id = \(bind: product))")
+            parts.append(
+                "EXISTS (SELECT 1 FROM article_links l WHERE l.article_id = a.id AND l.kind = 'product' AND l.target_id = \(bind: product))"
+            )
         }
         if let tag = f.tag {
-            parts.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_key = \(bind: tag.lowercased()))")
+            parts.append(
+                "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_key = \(bind: tag.lowercased()))"
+            )
         }
         guard var out = parts.first else { return nil }
         for p in parts.dropFirst() { out = out + " AND " + p }
@@ -70,7 +80,10 @@ public struct ArticleFacetFilter: Sendable, Equatable {
     public var productID: Int64?
     public var tag: String?
 
-    public init(types: [ArticleType] = [], language: ArticleLanguage? = nil, categoryID: Int64? = nil, productID: Int64? = nil, tag: String? = nil) {
+    public init(
+        types: [ArticleType] = [], language: ArticleLanguage? = nil, categoryID: Int64? = nil, productID: Int64? = nil,
+        tag: String? = nil
+    ) {
         self.types = types
         self.language = language
         self.categoryID = categoryID

@@ -54,27 +54,36 @@ enum ArticleHistoryRows {
         ArticleVersion(
             number: try row.decode(column: "number", as: Int.self),
             type: ArticleType(rawValue: try row.decode(column: "type", as: String.self)) ?? .faq,
-            title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+            title: try row.decode(column: "title", as: String.self),
+            body: try row.decode(column: "body", as: String.self),
             language: ArticleLanguage(rawValue: try row.decode(column: "language", as: String.self)) ?? .en,
-            categoryID: try SQLValues.optionalInt(row, "category_id"), tags: ArticleRows.split(try row.decode(column: "tags", as: String.self)),
+            categoryID: try SQLValues.optionalInt(row, "category_id"),
+            tags: ArticleRows.split(try row.decode(column: "tags", as: String.self)),
             status: ArticleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
             note: try SQLValues.optionalString(row, "note"), authorID: try SQLValues.optionalInt(row, "author_id"),
-            authorName: try SQLValues.optionalString(row, "author_name"), createdAt: try row.decode(column: "created_at", as: String.self))
+            authorName: try SQLValues.optionalString(row, "author_name"),
+            createdAt: try row.decode(column: "created_at", as: String.self))
     }
 
     static func revision(_ row: any SQLRow) throws -> ArticleRevision {
         ArticleRevision(
-            id: try row.decode(column: "id", as: Int64.self), articleID: try row.decode(column: "article_id", as: Int64.self),
-            baseVersion: try row.decode(column: "base_version", as: Int.self), title: try row.decode(column: "title", as: String.self),
-            body: try row.decode(column: "body", as: String.self), tags: ArticleRows.split(try row.decode(column: "tags", as: String.self)),
+            id: try row.decode(column: "id", as: Int64.self),
+            articleID: try row.decode(column: "article_id", as: Int64.self),
+            baseVersion: try row.decode(column: "base_version", as: Int.self),
+            title: try row.decode(column: "title", as: String.self),
+            body: try row.decode(column: "body", as: String.self),
+            tags: ArticleRows.split(try row.decode(column: "tags", as: String.self)),
             note: try SQLValues.optionalString(row, "note"), authorID: try SQLValues.optionalInt(row, "author_id"),
-            authorName: try SQLValues.optionalString(row, "author_name"), createdAt: try row.decode(column: "created_at", as: String.self),
+            authorName: try SQLValues.optionalString(row, "author_name"),
+            createdAt: try row.decode(column: "created_at", as: String.self),
             status: ArticleRevision.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-            reviewerID: try SQLValues.optionalInt(row, "reviewer_id"), reviewComment: try SQLValues.optionalString(row, "review_comment"),
+            reviewerID: try SQLValues.optionalInt(row, "reviewer_id"),
+            reviewComment: try SQLValues.optionalString(row, "review_comment"),
             reviewedAt: try SQLValues.optionalString(row, "reviewed_at"))
     }
 
-    static func versions(articleID: Int64, number: Int? = nil, on db: any SQLDatabase) async throws -> [ArticleVersion] {
+    static func versions(articleID: Int64, number: Int? = nil, on db: any SQLDatabase) async throws -> [ArticleVersion]
+    {
         let filter: SQLQueryString = number.map { " AND v.number = \(bind: $0)" } ?? ""
         return try await db.raw(
             """
@@ -84,7 +93,9 @@ enum ArticleHistoryRows {
         ).all().map(version)
     }
 
-    static func revisions(articleID: Int64?, revisionID: Int64? = nil, status: ArticleRevision.Status?, on db: any SQLDatabase) async throws
+    static func revisions(
+        articleID: Int64?, revisionID: Int64? = nil, status: ArticleRevision.Status?, on db: any SQLDatabase
+    ) async throws
         -> [ArticleRevision]
     {
         var filter: SQLQueryString = "1 = 1"

@@ -24,7 +24,9 @@ enum ArticleIndexLog {
 
     /// Changes after `seq`, oldest first: the articles to read again, or nil when the cache must reload everything
     /// (a rebuilt index, or entries it missed have been pruned). `through` is the last sequence number covered.
-    static func changes(after seq: Int64, on db: any SQLDatabase) async throws -> (articleIDs: Set<Int64>, through: Int64)? {
+    static func changes(after seq: Int64, on db: any SQLDatabase) async throws -> (
+        articleIDs: Set<Int64>, through: Int64
+    )? {
         let rows = try await db.raw(
             "SELECT seq, article_id FROM article_index_log WHERE seq > \(bind: seq) ORDER BY seq LIMIT \(unsafeRaw: String(kept))"
         ).all()

@@ -4,8 +4,10 @@ import SQLKit
 /// Reading articles from rows: the column list, decoding, and the links that live in their own table.
 enum ArticleRows {
     static let columns = [
-        "id", "type", "title", "body", "language", "category_id", "tags", "status", "audience", "audience_tiers", "audience_industries",
-        "owner_id", "version", "published_at", "verified_at", "verify_by", "helpful_count", "unhelpful_count", "view_count",
+        "id", "type", "title", "body", "language", "category_id", "tags", "status", "audience", "audience_tiers",
+        "audience_industries",
+        "owner_id", "version", "published_at", "verified_at", "verify_by", "helpful_count", "unhelpful_count",
+        "view_count",
         "solved_count", "source_case_id", "created_at", "updated_at", "created_by", "updated_by",
     ]
 
@@ -23,15 +25,24 @@ enum ArticleRows {
             type: ArticleType(rawValue: try row.decode(column: "type", as: String.self)) ?? .faq,
             title: try row.decode(column: "title", as: String.self), body: body,
             language: ArticleLanguage(rawValue: try row.decode(column: "language", as: String.self)) ?? .en,
-            categoryID: try SQLValues.optionalInt(row, "category_id"), tags: split(try row.decode(column: "tags", as: String.self)),
-            status: ArticleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft, audience: audience,
-            ownerID: try SQLValues.optionalInt(row, "owner_id"), version: try row.decode(column: "version", as: Int.self),
-            publishedAt: try SQLValues.optionalString(row, "published_at"), verifiedAt: try SQLValues.optionalString(row, "verified_at"),
-            verifyBy: try SQLValues.optionalString(row, "verify_by"), helpfulCount: try row.decode(column: "helpful_count", as: Int.self),
-            unhelpfulCount: try row.decode(column: "unhelpful_count", as: Int.self), viewCount: try row.decode(column: "view_count", as: Int.self),
-            solvedCount: try row.decode(column: "solved_count", as: Int.self), sourceCaseID: try SQLValues.optionalInt(row, "source_case_id"),
-            createdAt: try row.decode(column: "created_at", as: String.self), updatedAt: try row.decode(column: "updated_at", as: String.self),
-            createdBy: try SQLValues.optionalInt(row, "created_by"), updatedBy: try SQLValues.optionalInt(row, "updated_by"))
+            categoryID: try SQLValues.optionalInt(row, "category_id"),
+            tags: split(try row.decode(column: "tags", as: String.self)),
+            status: ArticleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+            audience: audience,
+            ownerID: try SQLValues.optionalInt(row, "owner_id"),
+            version: try row.decode(column: "version", as: Int.self),
+            publishedAt: try SQLValues.optionalString(row, "published_at"),
+            verifiedAt: try SQLValues.optionalString(row, "verified_at"),
+            verifyBy: try SQLValues.optionalString(row, "verify_by"),
+            helpfulCount: try row.decode(column: "helpful_count", as: Int.self),
+            unhelpfulCount: try row.decode(column: "unhelpful_count", as: Int.self),
+            viewCount: try row.decode(column: "view_count", as: Int.self),
+            solvedCount: try row.decode(column: "solved_count", as: Int.self),
+            sourceCaseID: try SQLValues.optionalInt(row, "source_case_id"),
+            createdAt: try row.decode(column: "created_at", as: String.self),
+            updatedAt: try row.decode(column: "updated_at", as: String.self),
+            createdBy: try SQLValues.optionalInt(row, "created_by"),
+            updatedBy: try SQLValues.optionalInt(row, "updated_by"))
     }
 
     /// Tags and audience segments are stored comma-separated (commas are refused inside a tag).
@@ -48,11 +59,15 @@ enum ArticleRows {
 
     /// A search's page: the articles without bodies (as ``fetch(ids:withBody:on:)``) and, from the same rows, the
     /// plain text of each one's body for its snippet.
-    static func fetchWithPlainText(ids: [Int64], on db: any SQLDatabase) async throws -> (articles: [Article], texts: [Int64: String]) {
+    static func fetchWithPlainText(ids: [Int64], on db: any SQLDatabase) async throws -> (
+        articles: [Article], texts: [Int64: String]
+    ) {
         try await read(ids: ids, select: selectSummaryWithText, on: db)
     }
 
-    private static func read(ids: [Int64], select: String, on db: any SQLDatabase) async throws -> (articles: [Article], texts: [Int64: String]) {
+    private static func read(ids: [Int64], select: String, on db: any SQLDatabase) async throws -> (
+        articles: [Article], texts: [Int64: String]
+    ) {
         guard !ids.isEmpty else { return ([], [:]) }
         let rows = try await db.raw("\(unsafeRaw: select) WHERE id IN \(SQLBind.group(ids))").all()
         var byID: [Int64: Article] = [:]
@@ -85,7 +100,9 @@ enum ArticleRows {
         + ", plain_text, CASE WHEN plain_text IS NULL THEN body END AS unconverted_body FROM articles"
 
     /// Each article's linked products, accounts and competitors, in id order.
-    static func links(ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: (products: [Int64], accounts: [Int64], competitors: [Int64])] {
+    static func links(ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: (
+        products: [Int64], accounts: [Int64], competitors: [Int64]
+    )] {
         guard !ids.isEmpty else { return [:] }
         var out: [Int64: (products: [Int64], accounts: [Int64], competitors: [Int64])] = [:]
         let rows = try await db.raw(

@@ -41,7 +41,9 @@ struct FacetColumns: Sendable {
         }
         if kinds[i] != 0 { count -= 1 }
         moreProducts[id] = nil
-        guard let entry, let t = Self.types.firstIndex(of: entry.type), let l = Self.languages.firstIndex(of: entry.language) else {
+        guard let entry, let t = Self.types.firstIndex(of: entry.type),
+            let l = Self.languages.firstIndex(of: entry.language)
+        else {
             (kinds[i], categories[i], firstProducts[i]) = (0, 0, 0)
             return
         }
@@ -63,7 +65,9 @@ struct FacetColumns: Sendable {
 
     /// Facet counts over the matched articles (ids not in the index are skipped), the number counted, and how many
     /// of them pass `filter` — the search's total when the filter has no tag (tags are not held here).
-    func count(_ ids: [Int64], filter: ArticleFacetFilter, productLimit: Int = 20) -> (facets: ArticleFacets, counted: Int, passing: Int) {
+    func count(_ ids: [Int64], filter: ArticleFacetFilter, productLimit: Int = 20) -> (
+        facets: ArticleFacets, counted: Int, passing: Int
+    ) {
         var kindCounts = [Int](repeating: 0, count: 1 + Self.types.count * Self.languages.count)
         var categoryCounts: [Int64: Int] = [:]
         var productCounts: [Int64: Int] = [:]
@@ -102,7 +106,8 @@ struct FacetColumns: Sendable {
         }
         facets.categories = categoryCounts
         // The most linked products, ties by id so that the same matches always show the same list.
-        let top = productCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(productLimit)
+        let top = productCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(
+            productLimit)
         facets.products = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
         return (facets, kindCounts.reduce(0, +), passing)
     }

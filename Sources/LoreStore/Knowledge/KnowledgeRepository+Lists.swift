@@ -5,7 +5,8 @@ import SQLKit
 extension KnowledgeRepository {
     /// Articles the principal may read, newest change first, optionally narrowed by status, owner and facets.
     public func list(
-        filter: ArticleFacetFilter = ArticleFacetFilter(), status: ArticleStatus? = nil, ownerID: Int64? = nil, limit: Int = 50, offset: Int = 0,
+        filter: ArticleFacetFilter = ArticleFacetFilter(), status: ArticleStatus? = nil, ownerID: Int64? = nil,
+        limit: Int = 50, offset: Int = 0,
         as p: Principal
     ) async throws -> (articles: [Article], total: Int) {
         try await database.read { db in
@@ -14,7 +15,9 @@ extension KnowledgeRepository {
             if let f = ArticleFilters.facets(filter) { cond = cond + " AND " + f }
             if let status { cond = cond + " AND a.status = \(bind: status.rawValue)" }
             if let ownerID { cond = cond + " AND a.owner_id = \(bind: ownerID)" }
-            let total = try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE \(cond)").first().orMissing("a count").decode(
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE \(cond)").first().orMissing(
+                "a count"
+            ).decode(
                 column: "n", as: Int.self)
             let ids = try await db.raw(
                 "SELECT a.id FROM articles a WHERE \(cond) ORDER BY a.updated_at DESC, a.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
@@ -25,9 +28,12 @@ extension KnowledgeRepository {
 
     /// What waits for a knowledge manager: articles in review and pending proposed edits.
     public func reviewQueue(as p: Principal) async throws -> (articles: [Article], proposals: [ArticleRevision]) {
-        guard ArticlePolicy.isReviewer(p) else { throw AccessRefusal.forbidden("only knowledge managers review articles") }
+        guard ArticlePolicy.isReviewer(p) else {
+            throw AccessRefusal.forbidden("only knowledge managers review articles")
+        }
         return try await database.read { db in
-            let ids = try await db.raw("SELECT a.id FROM articles a WHERE a.status = 'in_review' ORDER BY a.updated_at").all()
+            let ids = try await db.raw("SELECT a.id FROM articles a WHERE a.status = 'in_review' ORDER BY a.updated_at")
+                .all()
                 .map { try $0.decode(column: "id", as: Int64.self) }
             return (
                 try await ArticleRows.fetch(ids: ids, withBody: false, on: db),
@@ -49,13 +55,16 @@ extension KnowledgeRepository {
             var cond: SQLQueryString =
                 "a.status = 'published' AND (a.verify_by < \(bind: today) OR (a.unhelpful_count >= 3 AND a.unhelpful_count > a.helpful_count))"
             if !ArticlePolicy.isReviewer(p) { cond = cond + " AND a.owner_id = \(bind: p.userID)" }
-            let ids = try await db.raw("SELECT a.id FROM articles a WHERE \(cond) ORDER BY a.verify_by, a.id LIMIT \(bind: limit)").all()
+            let ids = try await db.raw(
+                "SELECT a.id FROM articles a WHERE \(cond) ORDER BY a.verify_by, a.id LIMIT \(bind: limit)"
+            ).all()
                 .map { try $0.decode(column: "id", as: Int64.self) }
             let total =
                 ids.count < limit
                 ? ids.count
-                : try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE \(cond)").first().orMissing("a count").decode(
-                    column: "n", as: Int.self)
+                : try await db.raw("SELECT COUNT(*) AS n FROM articles a WHERE \(cond)").first().orMissing("a count")
+                    .decode(
+                        column: "n", as: Int.self)
             return (try await ArticleRows.fetch(ids: ids, withBody: false, on: db), total)
         }
     }
@@ -64,21 +73,29 @@ extension KnowledgeRepository {
     public func feedback(id: Int64, helpful: Bool, comment: String?, as p: Principal) async throws -> Article {
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let comment, comment.count > 2_000 {
-            throw StoreError.invalid(ValidationFailure([FieldError(field: "comment", code: "too_long", message: "must be at most 2000 characters")]))
+            throw StoreError.invalid(
+                ValidationFailure([
+                    FieldError(field: "comment", code: "too_long", message: "must be at most 2000 characters")
+                ]))
         }
         return try await database.write { db in
             let a = try await Self.visible(id: id, principal: p, on: db)
-            guard a.status == .published else { throw StoreError.conflict(field: "status", message: "feedback is for published articles") }
+            guard a.status == .published else {
+                throw StoreError.conflict(field: "status", message: "feedback is for published articles")
+            }
             let now = Timestamp.now()
-            try await db.insert(into: "article_feedback").columns("article_id", "user_id", "helpful", "comment", "created_at", "updated_at")
-                .values(
-                    SQLBind(id), SQLBind(p.userID), SQLBind(helpful), ArticleWrites.optional(comment?.isEmpty == true ? nil : comment), SQLBind(now),
-                    SQLBind(now)
-                )
-                .onConflict(with: ["article_id", "user_id"]) {
-                    $0.set(excludedValueOf: "helpful").set(excludedValueOf: "comment").set(excludedValueOf: "updated_at")
-                }
-                .run()
+            try await db.insert(into: "article_feedback").columns(
+                "article_id", "user_id", "helpful", "comment", "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(p.userID), SQLBind(helpful),
+                ArticleWrites.optional(comment?.isEmpty == true ? nil : comment), SQLBind(now),
+                SQLBind(now)
+            )
+            .onConflict(with: ["article_id", "user_id"]) {
+                $0.set(excludedValueOf: "helpful").set(excludedValueOf: "comment").set(excludedValueOf: "updated_at")
+            }
+            .run()
             try await db.raw(
                 """
                 UPDATE articles SET \
@@ -92,7 +109,9 @@ extension KnowledgeRepository {
     }
 
     /// Recent feedback comments on an article, for its authors and reviewers.
-    public func feedbackComments(id: Int64, as p: Principal) async throws -> [(name: String?, helpful: Bool, comment: String, at: String)] {
+    public func feedbackComments(id: Int64, as p: Principal) async throws -> [(
+        name: String?, helpful: Bool, comment: String, at: String
+    )] {
         try await database.read { db in
             let a = try await Self.visible(id: id, principal: p, on: db)
             guard ArticlePolicy.canManage(a, principal: p) else { return [] }

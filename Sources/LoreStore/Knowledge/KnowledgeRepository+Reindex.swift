@@ -21,20 +21,24 @@ extension KnowledgeRepository {
             let rows = try await database.read { db in
                 try await db.select().columns("id", "title", "body", "tags", "status")
                     .column(SQLRaw("CASE WHEN plain_text IS NULL THEN 1 ELSE 0 END"), as: "missing_text")
-                    .from("articles").where("id", .lessThan, SQLBind(from)).orderBy("id", .descending).limit(batch).all()
+                    .from("articles").where("id", .lessThan, SQLBind(from)).orderBy("id", .descending).limit(batch)
+                    .all()
                     .map(SourceRow.init)
             }
             guard let last = rows.last else { break }
             let docs = rows.filter(\.published).map { r -> (id: Int64, fields: [[String]]) in
                 let a = Article(
-                    id: r.id, type: .faq, title: r.title, body: r.body, language: .en, tags: ArticleRows.split(r.tags), createdAt: "", updatedAt: "")
+                    id: r.id, type: .faq, title: r.title, body: r.body, language: .en, tags: ArticleRows.split(r.tags),
+                    createdAt: "", updatedAt: "")
                 return (r.id, a.fullTextTokens)
             }
             try await database.write { db in
                 // Fill the stored plain text of rows written before it existed (only those: a rebuild rewrites no rows).
                 for r in rows where r.missingText {
-                    try await db.update("articles").where("id", .equal, SQLBind(r.id)).set("plain_text", to: SQLBind(Markdown.plainText(r.body)))
-                        .run()
+                    try await db.update("articles").where("id", .equal, SQLBind(r.id)).set(
+                        "plain_text", to: SQLBind(Markdown.plainText(r.body))
+                    )
+                    .run()
                 }
                 try await index.putBatch(docs, on: db)
             }

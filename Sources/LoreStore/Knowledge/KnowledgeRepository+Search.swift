@@ -9,7 +9,9 @@ extension KnowledgeRepository {
     }
 
     /// Titles that start like what the user is typing: every word but the last must match, the last as a prefix.
-    public func suggest(prefix text: String, limit: Int = 8, as p: Principal) async throws -> [(id: Int64, title: String, type: ArticleType)] {
+    public func suggest(prefix text: String, limit: Int = 8, as p: Principal) async throws -> [(
+        id: Int64, title: String, type: ArticleType
+    )] {
         let tokens = Self.suggestionTokens(text)
         guard let last = tokens.last else { return [] }
         // A Chinese (CJK) token needs no prefix match: every single character and pair is a token of its own, so the
@@ -30,11 +32,15 @@ extension KnowledgeRepository {
     static func suggestionTokens(_ text: String) -> [String] {
         let trimmed = String(text.prefix(200))
         var tokens = SearchExpressions.queryTokens(trimmed, limit: 8)
-        guard let lastWord = trimmed.split(whereSeparator: { $0.isWhitespace }).last, !tokens.isEmpty else { return tokens }
+        guard let lastWord = trimmed.split(whereSeparator: { $0.isWhitespace }).last, !tokens.isEmpty else {
+            return tokens
+        }
         let raw = TextAnalyzer().tokens(String(lastWord), mode: .query)
         if let last = raw.last, !last.contains(where: { TextAnalyzer.isCJK($0) }) {
             // Use the folded form as typed ("refun" must not be stemmed).
-            let folded = String(lastWord).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+            let folded = String(lastWord).folding(
+                options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil
+            ).lowercased()
                 .filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
             tokens[tokens.count - 1] = folded.isEmpty ? last : folded
             if folded.count < 2 { tokens.removeLast() }
@@ -44,7 +50,9 @@ extension KnowledgeRepository {
 
     /// The k best published articles for a piece of text (a case's subject and description): any of its
     /// distinctive words may match, ranked like a search.
-    public func related(subject: String, description: String, k: Int = 5, excluding: Set<Int64> = [], as p: Principal) async throws -> [ArticleHit] {
+    public func related(subject: String, description: String, k: Int = 5, excluding: Set<Int64> = [], as p: Principal)
+        async throws -> [ArticleHit]
+    {
         // The subject says most about the problem: count it twice.
         let tokens = SearchExpressions.relatedTokens(subject + "\n" + subject + "\n" + description)
         guard !tokens.isEmpty, k > 0 else { return [] }
@@ -52,8 +60,11 @@ extension KnowledgeRepository {
         return try await database.read { db in
             let audience = ArticleFilters.indexFilter(try await Self.reader(for: p, on: db))
             let statement = ArticleCandidates.statement(
-                FullTextQuery(tokens: tokens, all: false), index: index, filter: audience, limit: k + excluding.count + 20)
-            let kept = try ArticleCandidates.decode(try await db.raw(statement).all()).candidates.filter { !excluding.contains($0.id) }
+                FullTextQuery(tokens: tokens, all: false), index: index, filter: audience,
+                limit: k + excluding.count + 20)
+            let kept = try ArticleCandidates.decode(try await db.raw(statement).all()).candidates.filter {
+                !excluding.contains($0.id)
+            }
             return try await KnowledgeSearch.rank(kept, tokens: tokens, window: 0..<k, on: db)
         }
     }

@@ -26,9 +26,13 @@ public struct KnowledgeRepository: Sendable {
     static func reader(for p: Principal, on db: any SQLDatabase) async throws -> Reader {
         guard p.role == .customer else { return .staff }
         guard let accountID = p.accountID,
-            let row = try await db.select().columns("value_tier", "industry").from("accounts").where("id", .equal, SQLBind(accountID)).first()
+            let row = try await db.select().columns("value_tier", "industry").from("accounts").where(
+                "id", .equal, SQLBind(accountID)
+            ).first()
         else { return .customer(tier: nil, industry: nil) }
-        return .customer(tier: try SQLValues.optionalString(row, "value_tier"), industry: try SQLValues.optionalString(row, "industry"))
+        return .customer(
+            tier: try SQLValues.optionalString(row, "value_tier"),
+            industry: try SQLValues.optionalString(row, "industry"))
     }
 
     public func get(id: Int64, as p: Principal) async throws -> Article {
@@ -37,29 +41,36 @@ public struct KnowledgeRepository: Sendable {
 
     /// The article if the principal may read it, else not found.
     static func visible(id: Int64, principal p: Principal, on db: any SQLDatabase) async throws -> Article {
-        guard let a = try await ArticleRows.fetch(id: id, on: db), ArticlePolicy.canRead(a, principal: p, reader: try await reader(for: p, on: db))
+        guard let a = try await ArticleRows.fetch(id: id, on: db),
+            ArticlePolicy.canRead(a, principal: p, reader: try await reader(for: p, on: db))
         else { throw StoreError.notFound(entity: "articles", id: id) }
         return a
     }
 
     /// A visible article the principal may also act on, else 403 (visible but not allowed) or 404.
-    static func actionable(id: Int64, principal p: Principal, on db: any SQLDatabase, allowed: (Article) -> Bool) async throws -> Article {
+    static func actionable(id: Int64, principal p: Principal, on db: any SQLDatabase, allowed: (Article) -> Bool)
+        async throws -> Article
+    {
         let a = try await visible(id: id, principal: p, on: db)
         guard allowed(a) else { throw AccessRefusal.forbidden("you may not do this with article \(id)") }
         return a
     }
 
     public func create(_ input: ArticleInput, as p: Principal) async throws -> Article {
-        guard ArticlePolicy.canCreate(p) else { throw AccessRefusal.forbidden("portal customers cannot write articles") }
+        guard ArticlePolicy.canCreate(p) else {
+            throw AccessRefusal.forbidden("portal customers cannot write articles")
+        }
         var checked = input
         let errors = checked.validate()
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }
         let input = checked
         return try await database.write { db in
             try await ArticleWrites.checkReferences(input, on: db)
-            let id = try await ArticleWrites.insert(input, status: .draft, ownerID: p.userID, teamID: p.teamID, by: p.userID, on: db)
+            let id = try await ArticleWrites.insert(
+                input, status: .draft, ownerID: p.userID, teamID: p.teamID, by: p.userID, on: db)
             try await AuditLog.record(
-                on: db, userID: p.userID, entity: "articles", entityID: id, action: "create", summary: input.title, changes: [:])
+                on: db, userID: p.userID, entity: "articles", entityID: id, action: "create", summary: input.title,
+                changes: [:])
             return try await ArticleRows.require(id: id, on: db)
         }
     }
@@ -77,7 +88,9 @@ public struct KnowledgeRepository: Sendable {
             guard ArticlePolicy.canEditInPlace(old, principal: p) else {
                 if old.status == .published, ArticlePolicy.canPropose(old, principal: p) {
                     throw StoreError.conflict(
-                        field: nil, message: "published articles change through a proposed edit (POST /api/v1/articles/\(id)/proposals)")
+                        field: nil,
+                        message:
+                            "published articles change through a proposed edit (POST /api/v1/articles/\(id)/proposals)")
                 }
                 throw AccessRefusal.forbidden("you may not edit article \(id)")
             }
@@ -86,7 +99,8 @@ public struct KnowledgeRepository: Sendable {
             let new = try await ArticleRows.require(id: id, on: db)
             if new.status == .published { try await index.put(new, on: db) }
             try await AuditLog.record(
-                on: db, userID: p.userID, entity: "articles", entityID: id, action: "update", summary: "version \(number)",
+                on: db, userID: p.userID, entity: "articles", entityID: id, action: "update",
+                summary: "version \(number)",
                 changes: Self.changes(old, new))
             return new
         }
@@ -95,10 +109,16 @@ public struct KnowledgeRepository: Sendable {
     static func changes(_ old: Article, _ new: Article) -> [String: [FieldValue]] {
         var out: [String: [FieldValue]] = [:]
         if old.title != new.title { out["title"] = [.string(old.title), .string(new.title)] }
-        if old.body != new.body { out["body"] = [.string("(\(old.body.count) characters)"), .string("(\(new.body.count) characters)")] }
+        if old.body != new.body {
+            out["body"] = [.string("(\(old.body.count) characters)"), .string("(\(new.body.count) characters)")]
+        }
         if old.type != new.type { out["type"] = [.string(old.type.rawValue), .string(new.type.rawValue)] }
-        if old.audience != new.audience { out["audience"] = [.string(old.audience.kind.rawValue), .string(new.audience.kind.rawValue)] }
-        if old.tags != new.tags { out["tags"] = [.string(ArticleRows.join(old.tags)), .string(ArticleRows.join(new.tags))] }
+        if old.audience != new.audience {
+            out["audience"] = [.string(old.audience.kind.rawValue), .string(new.audience.kind.rawValue)]
+        }
+        if old.tags != new.tags {
+            out["tags"] = [.string(ArticleRows.join(old.tags)), .string(ArticleRows.join(new.tags))]
+        }
         return out
     }
 }

@@ -9,23 +9,29 @@ extension KnowledgeSearch {
     typealias FacetCount = (facets: ArticleFacets, matched: Int, passing: Int)
 
     static func countFacets(
-        tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, database: any LoreDatabase, cache: ArticleFacetCache
+        tokens: [String], all: Bool, reader: Reader, filter: ArticleFacetFilter, database: any LoreDatabase,
+        cache: ArticleFacetCache
     ) async throws -> FacetCount {
         let index = database.fullTextIndex(.articles)
         let found = try await SearchPhaseTimer.time(SearchPhaseTimer.facets) {
             try await database.read { db in
-                try ArticleCandidates.FacetIDs(try await db.raw(matchedIDs(tokens, all: all, index: index, reader: reader)).first())
+                try ArticleCandidates.FacetIDs(
+                    try await db.raw(matchedIDs(tokens, all: all, index: index, reader: reader)).first())
             }
         }
         return try await count(found, filter: filter, database: database, cache: cache)
     }
 
     /// Counts `found` over the facet columns, once they have caught up with the index log position the ids are as of.
-    static func count(_ found: ArticleCandidates.FacetIDs, filter: ArticleFacetFilter, database: any LoreDatabase, cache: ArticleFacetCache)
+    static func count(
+        _ found: ArticleCandidates.FacetIDs, filter: ArticleFacetFilter, database: any LoreDatabase,
+        cache: ArticleFacetCache
+    )
         async throws -> FacetCount
     {
         try await SearchPhaseTimer.time(SearchPhaseTimer.count) {
-            let counted = try await cache.columns(through: found.through, database: database).count(found.ids, filter: filter)
+            let counted = try await cache.columns(through: found.through, database: database).count(
+                found.ids, filter: filter)
             return (counted.facets, found.ids.count, counted.passing)
         }
     }
@@ -65,7 +71,8 @@ extension KnowledgeSearch {
     /// Up to ``countCap`` ids of matching articles that pass `audience` (a condition on `articles a`) — unranked.
     /// The narrow facet index holds the audience columns but not the segment lists: only an article for chosen
     /// segments reads its wide row.
-    static func matchedSet(_ query: FullTextQuery, index: any FullTextIndex, audience: SQLQueryString) -> SQLQueryString {
+    static func matchedSet(_ query: FullTextQuery, index: any FullTextIndex, audience: SQLQueryString) -> SQLQueryString
+    {
         index.matchingIDs(query, filter: audience, recordIndex: "idx_articles_facets", limit: countCap)
     }
 }

@@ -10,7 +10,10 @@ public struct ArticleSearchQuery: Sendable {
     public var offset: Int
     public var includeFacets: Bool
 
-    public init(text: String, filter: ArticleFacetFilter = ArticleFacetFilter(), limit: Int = 20, offset: Int = 0, includeFacets: Bool = true) {
+    public init(
+        text: String, filter: ArticleFacetFilter = ArticleFacetFilter(), limit: Int = 20, offset: Int = 0,
+        includeFacets: Bool = true
+    ) {
         self.text = text
         self.filter = filter
         self.limit = limit
@@ -61,7 +64,9 @@ enum KnowledgeSearch {
     /// Runs the search on `database`. On SQLite, when the facets count the same matches the page is ranked from (no
     /// facet filter), one statement ranks and lists the ids to count (``ArticleCandidates``); otherwise the ranking
     /// statement and the facet count run side by side on two readers. Then the page's rows.
-    static func search(_ q: ArticleSearchQuery, reader: Reader, database: any LoreDatabase, facets cache: ArticleFacetCache) async throws
+    static func search(
+        _ q: ArticleSearchQuery, reader: Reader, database: any LoreDatabase, facets cache: ArticleFacetCache
+    ) async throws
         -> ArticleSearchResult
     {
         let index = database.fullTextIndex(.articles)
@@ -69,9 +74,11 @@ enum KnowledgeSearch {
         let audience = ArticleFilters.audience(reader)
         let facetFilter = ArticleFilters.facets(q.filter)
         let indexCond =
-            facetFilter.map { f in ArticleFilters.indexFilter(reader).map { $0 + " AND " + f } ?? f } ?? ArticleFilters.indexFilter(reader)
+            facetFilter.map { f in ArticleFilters.indexFilter(reader).map { $0 + " AND " + f } ?? f }
+            ?? ArticleFilters.indexFilter(reader)
         if tokens.isEmpty {
-            return ArticleSearchResult(hits: [], total: 0, totalIsCapped: false, facets: nil, matchedAll: true, tokens: [])
+            return ArticleSearchResult(
+                hits: [], total: 0, totalIsCapped: false, facets: nil, matchedAll: true, tokens: [])
         }
         let want = q.offset + q.limit + extraCandidates
         let includeFacets = q.includeFacets
@@ -81,11 +88,13 @@ enum KnowledgeSearch {
         @Sendable func attempt(all: Bool) async throws -> (candidates: [ArticleCandidate], facets: FacetCount?) {
             async let facets =
                 includeFacets && !oneWalk
-                ? countFacets(tokens: tokens, all: all, reader: reader, filter: filter, database: database, cache: cache) : nil
+                ? countFacets(
+                    tokens: tokens, all: all, reader: reader, filter: filter, database: database, cache: cache) : nil
             let (candidates, facetIDs) = try await SearchPhaseTimer.time(SearchPhaseTimer.rank) {
                 try await database.read { db in
                     let statement = ArticleCandidates.statement(
-                        FullTextQuery(tokens: tokens, all: all), index: index, filter: indexCond, limit: want, facetIDs: oneWalk)
+                        FullTextQuery(tokens: tokens, all: all), index: index, filter: indexCond, limit: want,
+                        facetIDs: oneWalk)
                     return try ArticleCandidates.decode(try await db.raw(statement).all())
                 }
             }
@@ -104,34 +113,47 @@ enum KnowledgeSearch {
         // Reading the page back is bounded (at most `limit` rows by id), so it is a point read: on SQLite it runs on
         // the calling thread over kept statements instead of through the thread pool.
         let page = try await SearchPhaseTimer.time(SearchPhaseTimer.page) {
-            try await database.pointRead { db in try await rankedPage(found, window: q.offset..<(q.offset + q.limit), on: db) }
+            try await database.pointRead { db in
+                try await rankedPage(found, window: q.offset..<(q.offset + q.limit), on: db)
+            }
         }
         let ranked = await SearchPhaseTimer.time(SearchPhaseTimer.snippets) { await withSnippets(page, tokens: tokens) }
         guard let counted else {
             // Without facets the search stays light: the total is the candidates found, flagged when there are more.
             return ArticleSearchResult(
-                hits: ranked, total: found.count, totalIsCapped: found.count >= want, facets: nil, matchedAll: matchedAll, tokens: tokens)
+                hits: ranked, total: found.count, totalIsCapped: found.count >= want, facets: nil,
+                matchedAll: matchedAll, tokens: tokens)
         }
+        // Tags are not among the facet columns: a search filtered by tag counts its matches in SQL.
         var total = counted.passing
         if q.filter.tag != nil {
-            // Tags are not among the facet columns: count the filtered matches in SQL.
             let cond = facetFilter.map { audience + " AND " + $0 } ?? audience
-            let all = matchedAll
-            total = try await database.read { db in
-                try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(FullTextQuery(tokens: tokens, all: all), index: index, audience: cond))) m")
-                    .first().orMissing(
-                        "a count"
-                    )
-                    .decode(column: "n", as: Int.self)
-            }
+            total = try await countInSQL(
+                FullTextQuery(tokens: tokens, all: matchedAll), index: index, audience: cond, database: database)
         }
         return ArticleSearchResult(
-            hits: ranked, total: total, totalIsCapped: counted.matched >= countCap, facets: counted.facets, matchedAll: matchedAll,
+            hits: ranked, total: total, totalIsCapped: counted.matched >= countCap, facets: counted.facets,
+            matchedAll: matchedAll,
             tokens: tokens)
     }
 
+    /// How many articles match `query` and pass `audience` (up to ``countCap``).
+    static func countInSQL(
+        _ query: FullTextQuery, index: any FullTextIndex, audience: SQLQueryString, database: any LoreDatabase
+    )
+        async throws -> Int
+    {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM (\(matchedSet(query, index: index, audience: audience))) m")
+                .first()
+                .orMissing("a count").decode(column: "n", as: Int.self)
+        }
+    }
+
     /// Blends relevance with freshness and quality, sorts, and builds snippets for the requested window.
-    static func rank(_ candidates: [ArticleCandidate], tokens: [String], window: Range<Int>, on db: any SQLDatabase) async throws -> [ArticleHit] {
+    static func rank(_ candidates: [ArticleCandidate], tokens: [String], window: Range<Int>, on db: any SQLDatabase)
+        async throws -> [ArticleHit]
+    {
         await withSnippets(try await rankedPage(candidates, window: window, on: db), tokens: tokens)
     }
 
@@ -147,10 +169,13 @@ enum KnowledgeSearch {
         var blended = candidates.map { c in
             let s = c.signals
             let rel = best > 0 ? c.relevance / best : 0
-            let fresh = Article.freshness(since: s.since, type: s.type, helpful: s.helpful, unhelpful: s.unhelpful, nowMilliseconds: now)
-            let quality = KnowledgeScores.quality(helpful: s.helpful, unhelpful: s.unhelpful, solvedCount: s.solved, views: s.views)
+            let fresh = Article.freshness(
+                since: s.since, type: s.type, helpful: s.helpful, unhelpful: s.unhelpful, nowMilliseconds: now)
+            let quality = KnowledgeScores.quality(
+                helpful: s.helpful, unhelpful: s.unhelpful, solvedCount: s.solved, views: s.views)
             return (
-                id: c.id, rel: rel, fresh: fresh, quality: quality, score: KnowledgeScores.rank(relevance: rel, freshness: fresh, quality: quality)
+                id: c.id, rel: rel, fresh: fresh, quality: quality,
+                score: KnowledgeScores.rank(relevance: rel, freshness: fresh, quality: quality)
             )
         }
         blended.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
@@ -170,7 +195,9 @@ enum KnowledgeSearch {
 
     /// Highlighted snippets for the hits, half of them on another thread: they are the largest share of a search's
     /// own (non-SQL) time, and a page's twenty are independent of each other.
-    static func withSnippets(_ page: (hits: [ArticleHit], texts: [Int64: String]), tokens: [String]) async -> [ArticleHit] {
+    static func withSnippets(_ page: (hits: [ArticleHit], texts: [Int64: String]), tokens: [String]) async
+        -> [ArticleHit]
+    {
         let texts = page.hits.map { page.texts[$0.article.id] ?? "" }
         let half = texts.count / 2
         let rest = Array(texts[half...])

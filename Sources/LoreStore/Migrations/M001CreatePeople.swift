@@ -57,7 +57,8 @@ struct M001CreatePeople: Migration {
         for (index, table, column) in [
             ("idx_sessions_user", "sessions", "user_id"), ("idx_api_tokens_user", "api_tokens", "user_id"),
             ("idx_login_attempts_key", "login_attempts", "key"), ("idx_audit_entity", "audit_log", "entity_id"),
-            ("idx_audit_at", "audit_log", "at"), ("idx_users_team", "users", "team_id"), ("idx_teams_department", "teams", "department_id"),
+            ("idx_audit_at", "audit_log", "at"), ("idx_users_team", "users", "team_id"),
+            ("idx_teams_department", "teams", "department_id"),
         ] {
             try await db.create(index: index).on(table).column(column).run()
         }

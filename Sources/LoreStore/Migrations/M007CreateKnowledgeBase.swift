@@ -12,26 +12,36 @@ struct M007CreateKnowledgeBase: Migration {
             .text("name", notNull: true).ref("parent_id", "article_categories").text("description")
             .run()
         try await db.create(table: "articles").recordColumns(owned: true)
-            .text("type", notNull: true).text("title", notNull: true).text("body", notNull: true).text("language", notNull: true)
+            .text("type", notNull: true).text("title", notNull: true).text("body", notNull: true).text(
+                "language", notNull: true
+            )
             .ref("category_id", "article_categories").text("tags", notNull: true).text("status", notNull: true)
-            .text("audience", notNull: true).text("audience_tiers", notNull: true).text("audience_industries", notNull: true)
+            .text("audience", notNull: true).text("audience_tiers", notNull: true).text(
+                "audience_industries", notNull: true
+            )
             .bigint("version", notNull: true).text("published_at").text("verified_at").text("verify_by")
             .bigint("helpful_count", notNull: true).bigint("unhelpful_count", notNull: true)
             .bigint("view_count", notNull: true).bigint("solved_count", notNull: true)
             .bigint("source_case_id")
             .run()
         try await db.create(table: "article_tags")
-            .ref("article_id", "articles", notNull: true, cascade: true).text("tag", notNull: true).text("tag_key", notNull: true)
+            .ref("article_id", "articles", notNull: true, cascade: true).text("tag", notNull: true).text(
+                "tag_key", notNull: true
+            )
             .primaryKey("article_id", "tag_key")
             .run()
         try await db.create(table: "article_links")
-            .ref("article_id", "articles", notNull: true, cascade: true).text("kind", notNull: true).bigint("target_id", notNull: true)
+            .ref("article_id", "articles", notNull: true, cascade: true).text("kind", notNull: true).bigint(
+                "target_id", notNull: true
+            )
             .primaryKey("article_id", "kind", "target_id")
             .run()
         try await db.create(table: "article_versions")
             .column("id", type: .bigint, .primaryKey)
             .ref("article_id", "articles", notNull: true, cascade: true).bigint("number", notNull: true)
-            .text("type", notNull: true).text("title", notNull: true).text("body", notNull: true).text("language", notNull: true)
+            .text("type", notNull: true).text("title", notNull: true).text("body", notNull: true).text(
+                "language", notNull: true
+            )
             .bigint("category_id").text("tags", notNull: true).text("status", notNull: true).text("note")
             .ref("author_id", "users").text("created_at", notNull: true)
             .unique("article_id", "number")
@@ -46,15 +56,20 @@ struct M007CreateKnowledgeBase: Migration {
         try await db.create(table: "article_reviews")
             .column("id", type: .bigint, .primaryKey)
             .ref("article_id", "articles", notNull: true, cascade: true).bigint("revision_id")
-            .ref("reviewer_id", "users").text("decision", notNull: true).text("comment").text("created_at", notNull: true)
+            .ref("reviewer_id", "users").text("decision", notNull: true).text("comment").text(
+                "created_at", notNull: true
+            )
             .run()
         try await db.create(table: "article_feedback")
-            .ref("article_id", "articles", notNull: true, cascade: true).ref("user_id", "users", notNull: true, cascade: true)
+            .ref("article_id", "articles", notNull: true, cascade: true).ref(
+                "user_id", "users", notNull: true, cascade: true
+            )
             .boolean("helpful").text("comment").text("created_at", notNull: true).text("updated_at", notNull: true)
             .primaryKey("article_id", "user_id")
             .run()
         for (table, columns) in [
-            ("articles", ["status", "type"]), ("articles", ["owner_id"]), ("articles", ["category_id"]), ("articles", ["verify_by"]),
+            ("articles", ["status", "type"]), ("articles", ["owner_id"]), ("articles", ["category_id"]),
+            ("articles", ["verify_by"]),
             ("article_tags", ["tag_key"]), ("article_links", ["kind", "target_id"]), ("article_revisions", ["status"]),
             ("article_revisions", ["article_id"]), ("article_reviews", ["article_id"]), ("users", ["account_id"]),
         ] {

@@ -11,7 +11,9 @@ struct M010AddCaseSLAPause: Migration {
         try await db.alter(table: "cases").column("sla_paused_at", type: .text).run()
         try await db.alter(table: "cases").column("sla_paused_ms", type: .bigint, .notNull, .default(0)).run()
         // Cases already waiting stop their clock from now on.
-        try await db.update("cases").set("sla_paused_at", to: SQLBind(Timestamp.now())).set("next_due", to: SQLLiteral.null)
-            .where("status", .equal, SQLBind("pending_customer")).run()
+        try await db.update("cases").set("sla_paused_at", to: SQLBind(Timestamp.now())).set(
+            "next_due", to: SQLLiteral.null
+        )
+        .where("status", .equal, SQLBind("pending_customer")).run()
     }
 }

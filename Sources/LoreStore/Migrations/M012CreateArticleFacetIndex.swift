@@ -10,6 +10,7 @@ struct M012CreateArticleFacetIndex: Migration {
 
     func apply(on db: any SQLDatabase, engine: Engine) async throws {
         try await db.create(index: "idx_articles_facets").on("articles")
-            .column("id").column("status").column("type").column("language").column("category_id").column("audience").run()
+            .column("id").column("status").column("type").column("language").column("category_id").column("audience")
+            .run()
     }
 }

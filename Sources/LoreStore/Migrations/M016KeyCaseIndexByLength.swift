@@ -16,7 +16,9 @@ struct M016KeyCaseIndexByLength: Migration {
             #"CREATE VIRTUAL TABLE case_fts_keyed USING fts5(body, tokenize = "unicode61 remove_diacritics 0 tokenchars '-_.'", columnsize = 0)"#
         ).run()
         let rowid = FullTextRowid.sql(id: "rowid", columns: ["body"])
-        try await db.raw("INSERT INTO case_fts_keyed (rowid, body) SELECT \(unsafeRaw: rowid), body FROM case_fts ORDER BY rowid DESC").run()
+        try await db.raw(
+            "INSERT INTO case_fts_keyed (rowid, body) SELECT \(unsafeRaw: rowid), body FROM case_fts ORDER BY rowid DESC"
+        ).run()
         try await db.raw("DROP TABLE case_fts").run()
         try await db.raw("ALTER TABLE case_fts_keyed RENAME TO case_fts").run()
         try await db.raw("INSERT INTO case_fts (case_fts) VALUES ('optimize')").run()

@@ -41,7 +41,8 @@ public struct Migrator: Sendable {
                 return true
             }
             if didApply {
-                database.logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+                database.logger.info(
+                    "applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
                 applied.append(migration.name)
             }
         }

@@ -33,7 +33,9 @@ public struct ApiTokenRepository: Sendable {
                 .values(SQLBind(userID), SQLBind(name), SQLBind(Secrets.digest(secret)), SQLBind(prefix), SQLBind(now))
                 .returning("id").first()
             let id = try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
-            try await AuditLog.record(on: db, userID: userID, entity: "api_tokens", entityID: id, action: "create", summary: name, changes: [:])
+            try await AuditLog.record(
+                on: db, userID: userID, entity: "api_tokens", entityID: id, action: "create", summary: name,
+                changes: [:])
             return id
         }
         return (ApiToken(id: id, userID: userID, name: name, prefix: prefix, createdAt: now), secret)
@@ -41,14 +43,18 @@ public struct ApiTokenRepository: Sendable {
 
     public func list(userID: Int64) async throws -> [ApiToken] {
         try await database.read { db in
-            try await db.select().columns("id", "user_id", "name", "prefix", "created_at", "last_used_at", "revoked_at").from("api_tokens")
+            try await db.select().columns("id", "user_id", "name", "prefix", "created_at", "last_used_at", "revoked_at")
+                .from("api_tokens")
                 .where("user_id", .equal, SQLBind(userID)).orderBy("id", .descending).all()
                 .map { row in
                     ApiToken(
-                        id: try row.decode(column: "id", as: Int64.self), userID: try row.decode(column: "user_id", as: Int64.self),
-                        name: try row.decode(column: "name", as: String.self), prefix: try row.decode(column: "prefix", as: String.self),
+                        id: try row.decode(column: "id", as: Int64.self),
+                        userID: try row.decode(column: "user_id", as: Int64.self),
+                        name: try row.decode(column: "name", as: String.self),
+                        prefix: try row.decode(column: "prefix", as: String.self),
                         createdAt: try row.decode(column: "created_at", as: String.self),
-                        lastUsedAt: try SQLValues.optionalString(row, "last_used_at"), revokedAt: try SQLValues.optionalString(row, "revoked_at"))
+                        lastUsedAt: try SQLValues.optionalString(row, "last_used_at"),
+                        revokedAt: try SQLValues.optionalString(row, "revoked_at"))
                 }
         }
     }
@@ -63,7 +69,8 @@ public struct ApiTokenRepository: Sendable {
             try await db.update("api_tokens").where("id", .equal, SQLBind(id)).where("revoked_at", .is, SQLLiteral.null)
                 .set("revoked_at", to: SQLBind(Timestamp.now())).run()
             try await AuditLog.record(
-                on: db, userID: principal.userID, entity: "api_tokens", entityID: id, action: "revoke", summary: nil, changes: [:])
+                on: db, userID: principal.userID, entity: "api_tokens", entityID: id, action: "revoke", summary: nil,
+                changes: [:])
         }
     }
 
@@ -89,9 +96,13 @@ public struct ApiTokenRepository: Sendable {
         guard let (principal, tokenID, lastUsed) = found else { return nil }
         // Record use at most once a minute, so reads do not all turn into writes.
         let now = Timestamp.now()
-        if lastUsed.map({ (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) - (Timestamp.parse($0) ?? 0) > 60_000 }) ?? true {
+        if lastUsed.map({ (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) - (Timestamp.parse($0) ?? 0) > 60_000 })
+            ?? true
+        {
             try await database.write { db in
-                try await db.update("api_tokens").where("id", .equal, SQLBind(tokenID)).set("last_used_at", to: SQLBind(now)).run()
+                try await db.update("api_tokens").where("id", .equal, SQLBind(tokenID)).set(
+                    "last_used_at", to: SQLBind(now)
+                ).run()
             }
         }
         return principal

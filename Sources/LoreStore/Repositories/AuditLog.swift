@@ -14,7 +14,8 @@ public enum AuditLog {
             .values(
                 SQLBind(Timestamp.now()), SQLValues.expression(userID.map(FieldValue.int) ?? .null), SQLBind(entity),
                 SQLValues.expression(entityID.map(FieldValue.int) ?? .null), SQLBind(action),
-                SQLValues.expression(summary.map(FieldValue.string) ?? .null), SQLValues.expression(json.map(FieldValue.string) ?? .null),
+                SQLValues.expression(summary.map(FieldValue.string) ?? .null),
+                SQLValues.expression(json.map(FieldValue.string) ?? .null),
                 SQLValues.expression(ip.map(FieldValue.string) ?? .null)
             )
             .run()

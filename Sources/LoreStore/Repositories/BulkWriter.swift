@@ -9,7 +9,9 @@ public struct BulkWriter: Sendable {
 
     /// Inserts `rows` (values in `columns` order) and returns the new ids in insertion order.
     @discardableResult
-    public func insert(into table: String, columns: [String], rows: [[FieldValue]], returningIDs: Bool = true) async throws -> [Int64] {
+    public func insert(into table: String, columns: [String], rows: [[FieldValue]], returningIDs: Bool = true)
+        async throws -> [Int64]
+    {
         guard !rows.isEmpty else { return [] }
         let batch = max(1, min(1000, 30_000 / max(1, columns.count)))
         return try await database.write { db in
@@ -40,8 +42,9 @@ public struct BulkWriter: Sendable {
     /// Counts the rows of a table.
     public func count(_ table: String) async throws -> Int {
         try await database.read { db in
-            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first().orMissing("a count").decode(
-                column: "n", as: Int.self)
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()
+                .orMissing("a count").decode(
+                    column: "n", as: Int.self)
         }
     }
 }

@@ -16,7 +16,9 @@ public struct LoginThrottle: Sendable {
         return try await database.read { db in
             func count(_ key: String) async throws -> Int {
                 try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("login_attempts")
-                    .where("key", .equal, SQLBind(key)).where("at", .greaterThan, SQLBind(since)).first().orMissing("a count")
+                    .where("key", .equal, SQLBind(key)).where("at", .greaterThan, SQLBind(since)).first().orMissing(
+                        "a count"
+                    )
                     .decode(column: "n", as: Int.self)
             }
             if try await count("email:" + email.lowercased()) >= maxPerAccount { return true }
@@ -29,16 +31,20 @@ public struct LoginThrottle: Sendable {
         let now = Timestamp.now()
         try await database.write { db in
             for key in ["email:" + email.lowercased()] + (ip.map { ["ip:" + $0] } ?? []) {
-                try await db.insert(into: "login_attempts").columns("key", "at").values(SQLBind(String(key.prefix(300))), SQLBind(now)).run()
+                try await db.insert(into: "login_attempts").columns("key", "at").values(
+                    SQLBind(String(key.prefix(300))), SQLBind(now)
+                ).run()
             }
-            let old = Timestamp.format(epochMilliseconds: (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) - 24 * 3_600_000)
+            let old = Timestamp.format(
+                epochMilliseconds: (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) - 24 * 3_600_000)
             try await db.delete(from: "login_attempts").where("at", .lessThan, SQLBind(old)).run()
         }
     }
 
     public func clear(email: String) async throws {
         try await database.write { db in
-            try await db.delete(from: "login_attempts").where("key", .equal, SQLBind("email:" + email.lowercased())).run()
+            try await db.delete(from: "login_attempts").where("key", .equal, SQLBind("email:" + email.lowercased()))
+                .run()
         }
     }
 }

@@ -10,41 +10,57 @@ enum RecordChecks {
         var errors = ConsistencyRules.check(entity: schema.name, values: values)
         for field in schema.fields {
             if let only = onlyFields, !only.contains(field.name) { continue }
-            guard let value = values[field.name], !value.isNull, let target = field.kind.referencedEntity else { continue }
+            guard let value = values[field.name], !value.isNull, let target = field.kind.referencedEntity else {
+                continue
+            }
             let ids = field.isColumn ? (value.int.map { [$0] } ?? []) : value.ids
             if ids.isEmpty { continue }
             let found = try await visibleIDs(entity: target, ids: ids, principal: principal, on: db)
             if let missing = ids.first(where: { !found.contains($0) }) {
-                errors.append(FieldError(field: field.name, code: "invalid_reference", message: "no \(target) record \(missing) that you may see"))
-            } else if field.isColumn, target == schema.name, let id, try await createsCycle(schema, field: field.name, id: id, parent: ids[0], on: db)
+                errors.append(
+                    FieldError(
+                        field: field.name, code: "invalid_reference",
+                        message: "no \(target) record \(missing) that you may see"))
+            } else if field.isColumn, target == schema.name, let id,
+                try await createsCycle(schema, field: field.name, id: id, parent: ids[0], on: db)
             {
-                errors.append(FieldError(field: field.name, code: "invalid_reference", message: "would make a record its own ancestor"))
+                errors.append(
+                    FieldError(
+                        field: field.name, code: "invalid_reference", message: "would make a record its own ancestor"))
             }
         }
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }
         for field in schema.fields where field.unique {
             if let only = onlyFields, !only.contains(field.name) { continue }
             guard let value = values[field.name], !value.isNull else { continue }
-            var select = db.select().column("id").from(schema.name).where(SQLColumn(field.name), .equal, SQLValues.expression(value))
+            var select = db.select().column("id").from(schema.name).where(
+                SQLColumn(field.name), .equal, SQLValues.expression(value))
             if let id { select = select.where("id", .notEqual, SQLBind(id)) }
             if try await select.first() != nil {
-                throw StoreError.duplicate(field: field.name, message: "\(field.name) '\(value.string ?? "")' is already used")
+                throw StoreError.duplicate(
+                    field: field.name, message: "\(field.name) '\(value.string ?? "")' is already used")
             }
         }
     }
 
-    static func visibleIDs(entity: String, ids: [Int64], principal: Principal, on db: any SQLDatabase) async throws -> Set<Int64> {
+    static func visibleIDs(entity: String, ids: [Int64], principal: Principal, on db: any SQLDatabase) async throws
+        -> Set<Int64>
+    {
         var select = db.select().column("id").from(entity).where("id", .in, SQLBind.group(ids))
         if entity == "users" {
             select = select.where("active", .equal, SQLBind(true))
-        } else if let schema = Catalog.entity(entity), let predicate = ScopeFilter.predicate(principal.scope, schema: schema) {
+        } else if let schema = Catalog.entity(entity),
+            let predicate = ScopeFilter.predicate(principal.scope, schema: schema)
+        {
             select = select.where(predicate)
         }
         return Set(try await select.all().map { try $0.decode(column: "id", as: Int64.self) })
     }
 
     /// Walks up from `parent`; a cycle exists if the walk reaches `id`.
-    static func createsCycle(_ schema: EntitySchema, field: String, id: Int64, parent: Int64, on db: any SQLDatabase) async throws -> Bool {
+    static func createsCycle(_ schema: EntitySchema, field: String, id: Int64, parent: Int64, on db: any SQLDatabase)
+        async throws -> Bool
+    {
         var current: Int64? = parent
         var steps = 0
         while let c = current, steps < 1000 {
@@ -63,7 +79,9 @@ enum RecordChecks {
                 .where("id", .equal, SQLBind(userID)).where("active", .equal, SQLBind(true)).first()
         else {
             throw StoreError.invalid(
-                ValidationFailure([FieldError(field: "owner_id", code: "invalid_reference", message: "no active user \(userID)")]))
+                ValidationFailure([
+                    FieldError(field: "owner_id", code: "invalid_reference", message: "no active user \(userID)")
+                ]))
         }
         return (userID, try SQLValues.optionalInt(row, "team_id") ?? fallbackTeam)
     }

@@ -4,11 +4,14 @@ import SQLKit
 /// Derived fields that Lore keeps consistent on every write, whichever client made it.
 enum RecordHooks {
     static func beforeSave(
-        _ schema: EntitySchema, values: inout [String: FieldValue], existing: Record?, principal: Principal, on db: any SQLDatabase
+        _ schema: EntitySchema, values: inout [String: FieldValue], existing: Record?, principal: Principal,
+        on db: any SQLDatabase
     ) async throws {
         switch schema.name {
         case "opportunities":
-            guard let stageID = values["stage_id"]?.int, stageID != existing?["stage_id"].int || existing == nil else { return }
+            guard let stageID = values["stage_id"]?.int, stageID != existing?["stage_id"].int || existing == nil else {
+                return
+            }
             guard
                 let stage = try await db.select().columns("probability", "outcome").from("pipeline_stages")
                     .where("id", .equal, SQLBind(stageID)).first()
@@ -26,7 +29,9 @@ enum RecordHooks {
             let discount = values["discount_pct"]?.double ?? 0
             values["line_total"] = .int(Int64((Double(quantity * unitPrice) * (1 - discount / 100)).rounded()))
             if (values["line_date"] ?? .null).isNull, let orderID = values["order_id"]?.int,
-                let order = try await db.select().column("order_date").from("orders").where("id", .equal, SQLBind(orderID)).first()
+                let order = try await db.select().column("order_date").from("orders").where(
+                    "id", .equal, SQLBind(orderID)
+                ).first()
             {
                 values["line_date"] = .string(try order.decode(column: "order_date", as: String.self))
             }
@@ -38,16 +43,21 @@ enum RecordHooks {
     }
 
     /// Child records that take their owner and team from their parent (an order line from its order).
-    static func inheritedOwnership(_ schema: EntitySchema, values: [String: FieldValue], on db: any SQLDatabase) async throws
+    static func inheritedOwnership(_ schema: EntitySchema, values: [String: FieldValue], on db: any SQLDatabase)
+        async throws
         -> (Int64?, Int64?)?
     {
         guard schema.name == "order_lines", let orderID = values["order_id"]?.int,
-            let row = try await db.select().columns("owner_id", "team_id").from("orders").where("id", .equal, SQLBind(orderID)).first()
+            let row = try await db.select().columns("owner_id", "team_id").from("orders").where(
+                "id", .equal, SQLBind(orderID)
+            ).first()
         else { return nil }
         return (try SQLValues.optionalInt(row, "owner_id"), try SQLValues.optionalInt(row, "team_id"))
     }
 
-    static func afterSave(_ schema: EntitySchema, record: Record, previous: Record?, on db: any SQLDatabase) async throws {
+    static func afterSave(_ schema: EntitySchema, record: Record, previous: Record?, on db: any SQLDatabase)
+        async throws
+    {
         guard schema.name == "order_lines" else { return }
         var orders: Set<Int64> = []
         if let o = record["order_id"].int { orders.insert(o) }
@@ -63,7 +73,9 @@ enum RecordHooks {
         try await db.update("orders").where("id", .equal, SQLBind(orderID))
             .set(
                 "total",
-                to: SQLRaw("(SELECT COALESCE(SUM(line_total), 0) FROM order_lines WHERE order_id = orders.id AND archived_at IS NULL)")
+                to: SQLRaw(
+                    "(SELECT COALESCE(SUM(line_total), 0) FROM order_lines WHERE order_id = orders.id AND archived_at IS NULL)"
+                )
             )
             .run()
     }

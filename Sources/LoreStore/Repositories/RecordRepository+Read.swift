@@ -3,13 +3,17 @@ import SQLKit
 
 extension RecordRepository {
     static func selectColumns(_ schema: EntitySchema) -> [String] {
-        EntitySchema.systemColumns + (schema.owned ? EntitySchema.ownershipColumns : []) + schema.columnFields.map(\.name)
+        EntitySchema.systemColumns + (schema.owned ? EntitySchema.ownershipColumns : [])
+            + schema.columnFields.map(\.name)
     }
 
-    static func list(_ schema: EntitySchema, query: ListQuery, scope: AccessScope, on db: any SQLDatabase) async throws -> RecordPage {
+    static func list(_ schema: EntitySchema, query: ListQuery, scope: AccessScope, on db: any SQLDatabase) async throws
+        -> RecordPage
+    {
         let sortKey = query.sort ?? schema.defaultSort
         guard schema.sortKeys.contains(sortKey) else {
-            throw StoreError.badRequest("cannot sort by '\(sortKey)'; use one of \(schema.sortKeys.joined(separator: ", "))")
+            throw StoreError.badRequest(
+                "cannot sort by '\(sortKey)'; use one of \(schema.sortKeys.joined(separator: ", "))")
         }
         let descending = query.descending ?? (query.sort == nil ? schema.defaultDescending : false)
         let limit = min(max(query.limit, 1), ListQuery.maximumLimit)
@@ -23,7 +27,8 @@ extension RecordRepository {
         for (name, value) in query.filters.sorted(by: { $0.key < $1.key }) {
             select =
                 value.isNull
-                ? select.where(SQLColumn(name), .is, SQLLiteral.null) : select.where(SQLColumn(name), .equal, SQLValues.expression(value))
+                ? select.where(SQLColumn(name), .is, SQLLiteral.null)
+                : select.where(SQLColumn(name), .equal, SQLValues.expression(value))
         }
         if let owner = query.ownerID, schema.owned { select = select.where("owner_id", .equal, SQLBind(owner)) }
         if let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
@@ -37,19 +42,26 @@ extension RecordRepository {
             }
         }
         if let token = query.cursor {
-            guard let id = Cursor.decode(token) else { throw StoreError.badRequest("cursor must be the next_cursor of a previous page") }
+            guard let id = Cursor.decode(token) else {
+                throw StoreError.badRequest("cursor must be the next_cursor of a previous page")
+            }
             let op: SQLBinaryOperator = descending ? .lessThan : .greaterThan
             if sortKey == "id" {
                 select = select.where(SQLColumn("id"), op, SQLBind(id))
             } else {
                 // The position is the cursor record's own sort value; a record that is gone cannot be continued from.
-                let position = SQLQueryString("(SELECT \(ident: sortKey) FROM \(ident: schema.name) WHERE id = \(bind: id))")
-                guard try await db.select().column("id").from(schema.name).where("id", .equal, SQLBind(id)).first() != nil else {
+                let position = SQLQueryString(
+                    "(SELECT \(ident: sortKey) FROM \(ident: schema.name) WHERE id = \(bind: id))")
+                guard
+                    try await db.select().column("id").from(schema.name).where("id", .equal, SQLBind(id)).first() != nil
+                else {
                     throw StoreError.notFound(entity: schema.name, id: id)
                 }
                 select = select.where(group: { g in
                     g.where(SQLColumn(sortKey), op, position)
-                        .orWhere(group: { $0.where(SQLColumn(sortKey), .equal, position).where(SQLColumn("id"), op, SQLBind(id)) })
+                        .orWhere(group: {
+                            $0.where(SQLColumn(sortKey), .equal, position).where(SQLColumn("id"), op, SQLBind(id))
+                        })
                 })
             }
         }
@@ -64,11 +76,14 @@ extension RecordRepository {
         return RecordPage(records: records, nextCursor: next)
     }
 
-    static func fetch(_ schema: EntitySchema, id: Int64, scope: AccessScope, on db: any SQLDatabase) async throws -> Record? {
+    static func fetch(_ schema: EntitySchema, id: Int64, scope: AccessScope, on db: any SQLDatabase) async throws
+        -> Record?
+    {
         // The hottest query in Lore (every GET of a record): written as plain text to skip the builder's work.
         let query: SQLQueryString
         if let predicate = ScopeFilter.predicate(scope, schema: schema) {
-            query = "SELECT \(ColumnLists.expression(schema)) FROM \(ident: schema.name) WHERE id = \(bind: id) AND \(predicate)"
+            query =
+                "SELECT \(ColumnLists.expression(schema)) FROM \(ident: schema.name) WHERE id = \(bind: id) AND \(predicate)"
         } else {
             query = "SELECT \(ColumnLists.expression(schema)) FROM \(ident: schema.name) WHERE id = \(bind: id)"
         }
@@ -89,11 +104,14 @@ extension RecordRepository {
             teamID: schema.owned ? try SQLValues.optionalInt(row, "team_id") : nil,
             createdAt: try row.decode(column: "created_at", as: String.self),
             updatedAt: try row.decode(column: "updated_at", as: String.self),
-            createdBy: try SQLValues.optionalInt(row, "created_by"), updatedBy: try SQLValues.optionalInt(row, "updated_by"),
+            createdBy: try SQLValues.optionalInt(row, "created_by"),
+            updatedBy: try SQLValues.optionalInt(row, "updated_by"),
             archivedAt: try SQLValues.optionalString(row, "archived_at"))
     }
 
-    static func loadReferenceSets(_ schema: EntitySchema, into records: inout [Record], on db: any SQLDatabase) async throws {
+    static func loadReferenceSets(_ schema: EntitySchema, into records: inout [Record], on db: any SQLDatabase)
+        async throws
+    {
         let setFields = schema.fields.filter { !$0.isColumn }
         guard !setFields.isEmpty, !records.isEmpty else { return }
         let ids = records.map(\.id)
@@ -109,20 +127,28 @@ extension RecordRepository {
         }
     }
 
-    static func titles(entity: String, ids: Set<Int64>, scope: AccessScope, on db: any SQLDatabase) async throws -> [Int64: String] {
+    static func titles(entity: String, ids: Set<Int64>, scope: AccessScope, on db: any SQLDatabase) async throws
+        -> [Int64: String]
+    {
         let idList = Array(ids)
         if entity == "users" {
-            let rows = try await db.select().columns("id", "name").from("users").where("id", .in, SQLBind.group(idList)).all()
+            let rows = try await db.select().columns("id", "name").from("users").where("id", .in, SQLBind.group(idList))
+                .all()
             return try Dictionary(
-                uniqueKeysWithValues: rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) })
+                uniqueKeysWithValues: rows.map {
+                    (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self))
+                })
         }
         guard let schema = Catalog.entity(entity) else { return [:] }
-        var select = db.select().columns("id", schema.titleField).from(schema.name).where("id", .in, SQLBind.group(idList))
+        var select = db.select().columns("id", schema.titleField).from(schema.name).where(
+            "id", .in, SQLBind.group(idList))
         if let predicate = ScopeFilter.predicate(scope, schema: schema) { select = select.where(predicate) }
         var out: [Int64: String] = [:]
         for row in try await select.all() {
             let id = try row.decode(column: "id", as: Int64.self)
-            out[id] = schema.titleField == "id" ? "#\(id)" : (try SQLValues.optionalString(row, schema.titleField) ?? "#\(id)")
+            out[id] =
+                schema.titleField == "id"
+                ? "#\(id)" : (try SQLValues.optionalString(row, schema.titleField) ?? "#\(id)")
         }
         return out
     }

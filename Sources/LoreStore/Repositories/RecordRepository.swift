@@ -23,18 +23,25 @@ public struct RecordRepository: Sendable {
         }
     }
 
-    public func create(_ schema: EntitySchema, values: [String: FieldValue], as principal: Principal) async throws -> Record {
+    public func create(_ schema: EntitySchema, values: [String: FieldValue], as principal: Principal) async throws
+        -> Record
+    {
         try await database.write { db in try await Self.insert(schema, values: values, principal: principal, on: db) }
     }
 
-    public func update(_ schema: EntitySchema, id: Int64, changes: [String: FieldValue], as principal: Principal) async throws
+    public func update(_ schema: EntitySchema, id: Int64, changes: [String: FieldValue], as principal: Principal)
+        async throws
         -> Record
     {
-        try await database.write { db in try await Self.update(schema, id: id, changes: changes, principal: principal, on: db) }
+        try await database.write { db in
+            try await Self.update(schema, id: id, changes: changes, principal: principal, on: db)
+        }
     }
 
     /// Archives (soft-deletes) a record, or brings it back with `archived: false`.
-    public func setArchived(_ schema: EntitySchema, id: Int64, archived: Bool, as principal: Principal) async throws -> Record {
+    public func setArchived(_ schema: EntitySchema, id: Int64, archived: Bool, as principal: Principal) async throws
+        -> Record
+    {
         try await database.write { db in
             try await Self.setArchived(schema, id: id, archived: archived, principal: principal, on: db)
         }
@@ -52,6 +59,8 @@ public struct RecordRepository: Sendable {
     /// Display titles of records by id, for links in lists and pages. Records the principal may not see are left out.
     public func titles(entity: String, ids: Set<Int64>, as principal: Principal) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await database.read { db in try await Self.titles(entity: entity, ids: ids, scope: principal.scope, on: db) }
+        return try await database.read { db in
+            try await Self.titles(entity: entity, ids: ids, scope: principal.scope, on: db)
+        }
     }
 }

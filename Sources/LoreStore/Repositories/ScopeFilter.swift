@@ -21,7 +21,8 @@ enum ScopeFilter {
         case .department(let departmentID, let userID):
             var parts: [any SQLExpression] = [
                 SQLBinaryExpression(col("owner_id"), .equal, SQLBind(userID)),
-                SQLQueryString("\(unsafeRaw: prefix)team_id IN (SELECT id FROM teams WHERE department_id = \(bind: departmentID))"),
+                SQLQueryString(
+                    "\(unsafeRaw: prefix)team_id IN (SELECT id FROM teams WHERE department_id = \(bind: departmentID))"),
             ]
             for extra in schema.visibleToUserColumns {
                 parts.append(SQLBinaryExpression(col(extra), .equal, SQLBind(userID)))

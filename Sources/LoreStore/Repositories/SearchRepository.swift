@@ -35,7 +35,9 @@ public struct SearchRepository: Sendable {
             var hits: [SearchHit] = []
             for (entity, fields) in Self.targets {
                 let schema = Catalog[entity]
-                var parts: [any SQLExpression] = fields.map { SQLQueryString("lower(\(ident: $0)) LIKE \(bind: pattern) ESCAPE '\\'") }
+                var parts: [any SQLExpression] = fields.map {
+                    SQLQueryString("lower(\(ident: $0)) LIKE \(bind: pattern) ESCAPE '\\'")
+                }
                 if let phonePattern {
                     for f in fields where f == "phone" || f == "mobile" {
                         parts.append(
@@ -47,7 +49,9 @@ public struct SearchRepository: Sendable {
                 var select = db.select().column("id").columns(fields.map { SQLColumn($0) }).from(entity)
                     .where(SQLGroupExpression(SQLList(parts, separator: SQLRaw(" OR "))))
                     .where("archived_at", .is, SQLLiteral.null)
-                if let predicate = ScopeFilter.predicate(principal.scope, schema: schema) { select = select.where(predicate) }
+                if let predicate = ScopeFilter.predicate(principal.scope, schema: schema) {
+                    select = select.where(predicate)
+                }
                 let rows = try await select.orderBy("id", .descending).limit(limitPerEntity).all()
                 for row in rows {
                     let id = try row.decode(column: "id", as: Int64.self)
@@ -57,12 +61,15 @@ public struct SearchRepository: Sendable {
                         guard let v = try SQLValues.optionalString(row, f) else { continue }
                         if f == schema.titleField { title = v }
                         if matched.1.isEmpty
-                            && (v.lowercased().contains(q.lowercased()) || (!digits.isEmpty && v.filter(\.isNumber).contains(digits)))
+                            && (v.lowercased().contains(q.lowercased())
+                                || (!digits.isEmpty && v.filter(\.isNumber).contains(digits)))
                         {
                             matched = (f, v)
                         }
                     }
-                    hits.append(SearchHit(entity: entity, id: id, title: title, matchedField: matched.0, matchedText: matched.1))
+                    hits.append(
+                        SearchHit(entity: entity, id: id, title: title, matchedField: matched.0, matchedText: matched.1)
+                    )
                 }
             }
             return hits

@@ -26,12 +26,14 @@ public struct SessionRepository: Sendable {
         let token = Secrets.randomToken()
         let csrf = Secrets.randomToken(bytes: 24)
         let now = Timestamp.now()
-        let expires = Timestamp.format(epochMilliseconds: (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) + Self.lifetimeMilliseconds)
+        let expires = Timestamp.format(
+            epochMilliseconds: (Timestamp.parse(now) ?? Timestamp.nowMilliseconds()) + Self.lifetimeMilliseconds)
         try await database.write { db in
             try await db.insert(into: "sessions")
                 .columns("id", "user_id", "csrf_token", "created_at", "expires_at", "last_seen_at", "ip", "user_agent")
                 .values(
-                    SQLBind(Secrets.digest(token)), SQLBind(userID), SQLBind(csrf), SQLBind(now), SQLBind(expires), SQLBind(now),
+                    SQLBind(Secrets.digest(token)), SQLBind(userID), SQLBind(csrf), SQLBind(now), SQLBind(expires),
+                    SQLBind(now),
                     SQLValues.expression(ip.map(FieldValue.string) ?? .null),
                     SQLValues.expression(userAgent.map { FieldValue.string(String($0.prefix(300))) } ?? .null)
                 )
@@ -58,7 +60,8 @@ public struct SessionRepository: Sendable {
             else { return nil }
             guard try row.decode(column: "expires_at", as: String.self) > Timestamp.now() else { return nil }
             return SessionInfo(
-                principal: try UserRepository.principal(from: row), csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                principal: try UserRepository.principal(from: row),
+                csrfToken: try row.decode(column: "csrf_token", as: String.self),
                 sessionID: id)
         }
     }

@@ -30,7 +30,8 @@ public struct FullTextDeclaration: Sendable, Hashable {
 
     /// Published articles: title four times the body (which carries the tags).
     public static let articles = FullTextDeclaration(
-        name: "article", table: "articles", fields: [Field(name: "title", weight: 4), Field(name: "body", weight: 1)], logsChanges: true)
+        name: "article", table: "articles", fields: [Field(name: "title", weight: 4), Field(name: "body", weight: 1)],
+        logsChanges: true)
     /// Solved cases: subject (twice), description and resolution in one field.
     public static let cases = FullTextDeclaration(
         name: "case", table: "cases", fields: [Field(name: "body", weight: 1)], logsChanges: false)
@@ -64,5 +65,7 @@ extension Article: FullTextDocument {
 extension ServiceCase: FullTextDocument {
     public static var fullText: FullTextDeclaration { .cases }
     /// The subject says most about the problem: it counts twice.
-    public var fullTextFields: [String] { [String((subject + "\n" + subject + "\n" + description + "\n" + (resolution ?? "")).prefix(50_000))] }
+    public var fullTextFields: [String] {
+        [String((subject + "\n" + subject + "\n" + description + "\n" + (resolution ?? "")).prefix(50_000))]
+    }
 }

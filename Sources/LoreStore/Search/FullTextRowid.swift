@@ -18,7 +18,9 @@ enum FullTextRowid {
     static func make(id: Int64, length: Int) throws -> Int64 {
         guard id >= 1, id <= base else {
             throw StoreError.invalid(
-                ValidationFailure([FieldError(field: "id", code: "range", message: "ids above \(base) cannot be indexed")]))
+                ValidationFailure([
+                    FieldError(field: "id", code: "range", message: "ids above \(base) cannot be indexed")
+                ]))
         }
         return (base - id) << Int64(lengthBits) | Int64(min(max(length, 0), maxLength))
     }
@@ -43,7 +45,10 @@ enum FullTextRowid {
     /// The same in SQL, for a migration that re-keys rows: length counted as tokens separated by single spaces
     /// (how Lore stores analysed tokens; see ``SQLiteFullTextIndex``).
     static func sql(id: String, columns: [String]) -> String {
-        func tokens(_ column: String) -> String { "(length(\(column)) - length(replace(\(column), ' ', '')) + (\(column) <> ''))" }
-        return "((\(base) - \(id)) << \(lengthBits)) | min(\(columns.map(tokens).joined(separator: " + ")), \(maxLength))"
+        func tokens(_ column: String) -> String {
+            "(length(\(column)) - length(replace(\(column), ' ', '')) + (\(column) <> ''))"
+        }
+        return
+            "((\(base) - \(id)) << \(lengthBits)) | min(\(columns.map(tokens).joined(separator: " + ")), \(maxLength))"
     }
 }

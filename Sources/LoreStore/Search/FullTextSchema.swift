@@ -21,7 +21,9 @@ enum FullTextSchema {
                 ON DELETE CASCADE, tsv TSVECTOR NOT NULL)
                 """
             ).run()
-            try await db.raw("CREATE INDEX \(ident: "idx_" + d.postgresTable + "_tsv") ON \(ident: d.postgresTable) USING GIN (tsv)").run()
+            try await db.raw(
+                "CREATE INDEX \(ident: "idx_" + d.postgresTable + "_tsv") ON \(ident: d.postgresTable) USING GIN (tsv)"
+            ).run()
             try await db.raw("ALTER TABLE \(ident: d.postgresTable) ALTER COLUMN tsv SET STORAGE MAIN").run()
             try await db.raw("ALTER TABLE \(ident: d.postgresTable) SET (toast_tuple_target = 8160)").run()
         }

@@ -43,13 +43,16 @@ struct PostgresFullTextIndex: FullTextIndex {
     }
 
     func finishRebuild(on db: any SQLDatabase) async throws {
-        if declaration.logsChanges { try await ArticleIndexLog.record(ArticleIndexLog.everything, engine: .postgres, on: db) }
+        if declaration.logsChanges {
+            try await ArticleIndexLog.record(ArticleIndexLog.everything, engine: .postgres, on: db)
+        }
         try await db.raw("ANALYZE \(ident: table)").run()
     }
 
     func walk(_ query: FullTextQuery, filter: SQLQueryString?, limit: Int) -> SQLQueryString {
         // PostgreSQL evaluates ts_rank after the inner limit: only the newest `rankingCap` matches are scored.
-        let join: SQLQueryString = filter.map { " JOIN \(ident: declaration.table) a ON a.id = s.\(ident: key) AND " + $0 } ?? ""
+        let join: SQLQueryString =
+            filter.map { " JOIN \(ident: declaration.table) a ON a.id = s.\(ident: key) AND " + $0 } ?? ""
         return """
             SELECT s.\(ident: key) AS id, ts_rank('\(unsafeRaw: rankWeights)', s.tsv, q.q, 1) AS rel FROM \(ident: table) s\(join), \
             (SELECT CAST(\(bind: tsquery(query)) AS tsquery) AS q) q WHERE s.tsv @@ q.q \
@@ -64,14 +67,17 @@ struct PostgresFullTextIndex: FullTextIndex {
         """
     }
 
-    func matchingIDs(_ query: FullTextQuery, filter: SQLQueryString, recordIndex: String?, limit: Int) -> SQLQueryString {
+    func matchingIDs(_ query: FullTextQuery, filter: SQLQueryString, recordIndex: String?, limit: Int) -> SQLQueryString
+    {
         """
         SELECT a.id AS id FROM \(ident: table) s JOIN \(ident: declaration.table) a ON a.id = s.\(ident: key) \
         WHERE s.tsv @@ CAST(\(bind: tsquery(query)) AS tsquery) AND \(filter) LIMIT \(unsafeRaw: String(limit))
         """
     }
 
-    func joinedIDs(of rows: SQLQueryString) -> SQLQueryString { "(SELECT string_agg(CAST(id AS TEXT), ',') FROM (\(rows)) m)" }
+    func joinedIDs(of rows: SQLQueryString) -> SQLQueryString {
+        "(SELECT string_agg(CAST(id AS TEXT), ',') FROM (\(rows)) m)"
+    }
 
     func documentFrequencies(_ tokens: [String], on db: any SQLDatabase) async throws -> [String: Int] {
         var counts: [String: Int] = [:]

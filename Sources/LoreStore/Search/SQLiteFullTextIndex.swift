@@ -15,7 +15,8 @@ struct SQLiteFullTextIndex: FullTextIndex {
         let rowid = try FullTextRowid.make(id: id, length: fields.reduce(0) { $0 + $1.count })
         if countTerms { try await SearchTerms.replace(declaration, id: id, with: Set(fields.joined()), on: db) }
         try await deleteRow(of: id, on: db)
-        try await db.raw("INSERT INTO \(ident: table) (rowid, \(columns)) VALUES (\(bind: rowid), \(values(fields)))").run()
+        try await db.raw("INSERT INTO \(ident: table) (rowid, \(columns)) VALUES (\(bind: rowid), \(values(fields)))")
+            .run()
     }
 
     func remove(id: Int64, on db: any SQLDatabase) async throws {
@@ -40,7 +41,9 @@ struct SQLiteFullTextIndex: FullTextIndex {
 
     /// Merges the index into one segment and counts every term afresh.
     func finishRebuild(on db: any SQLDatabase) async throws {
-        if declaration.logsChanges { try await ArticleIndexLog.record(ArticleIndexLog.everything, engine: .sqlite, on: db) }
+        if declaration.logsChanges {
+            try await ArticleIndexLog.record(ArticleIndexLog.everything, engine: .sqlite, on: db)
+        }
         try await db.raw("INSERT INTO \(ident: table) (\(ident: table)) VALUES ('optimize')").run()
         try await SearchTerms.rebuild(declaration, on: db)
     }
@@ -52,7 +55,8 @@ struct SQLiteFullTextIndex: FullTextIndex {
         let counted = query.prefixLast ? Array(query.tokens.dropLast()) : query.tokens
         let weights = declaration.fields.map { String($0.weight) }.joined(separator: ", ")
         let frequencies = SearchTerms.frequencyArguments(declaration, tokens: counted)
-        let rank: SQLQueryString = "-lore_bm25_rowid(\(unsafeRaw: table), \(unsafeRaw: String(limit)), \(unsafeRaw: weights)\(frequencies))"
+        let rank: SQLQueryString =
+            "-lore_bm25_rowid(\(unsafeRaw: table), \(unsafeRaw: String(limit)), \(unsafeRaw: weights)\(frequencies))"
         let id = FullTextRowid.recordID(in: table)
         let cap = String(FullTextLimits.rankingCap)
         guard let filter else {
@@ -76,7 +80,8 @@ struct SQLiteFullTextIndex: FullTextIndex {
         """
     }
 
-    func matchingIDs(_ query: FullTextQuery, filter: SQLQueryString, recordIndex: String?, limit: Int) -> SQLQueryString {
+    func matchingIDs(_ query: FullTextQuery, filter: SQLQueryString, recordIndex: String?, limit: Int) -> SQLQueryString
+    {
         // CROSS JOIN keeps the index as the outer loop (see walk); a narrow index of the record table may hold
         // every column the filter reads, so the wide row is read only when it does not.
         let hint: SQLQueryString = recordIndex.map { " INDEXED BY \(ident: $0)" } ?? ""

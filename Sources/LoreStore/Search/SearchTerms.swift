@@ -10,7 +10,9 @@ import SQLKit
 enum SearchTerms {
     /// Replaces document `id`'s tokens in the counts: call it before the document's index row is rewritten or
     /// deleted, with the tokens it will have (empty when it leaves the index).
-    static func replace(_ index: FullTextDeclaration, id: Int64, with tokens: Set<String>, on db: any SQLDatabase) async throws {
+    static func replace(_ index: FullTextDeclaration, id: Int64, with tokens: Set<String>, on db: any SQLDatabase)
+        async throws
+    {
         let old = try await indexed(index, id: id, on: db)
         let added = tokens.subtracting(old).sorted()
         let removed = old.subtracting(tokens).sorted()
@@ -23,7 +25,9 @@ enum SearchTerms {
         }
         for chunk in stride(from: 0, to: removed.count, by: 300) {
             let group = SQLBind.group(Array(removed[chunk..<min(removed.count, chunk + 300)]))
-            try await db.raw("UPDATE search_terms SET df = df - 1 WHERE index_name = \(bind: index.name) AND token IN \(group)").run()
+            try await db.raw(
+                "UPDATE search_terms SET df = df - 1 WHERE index_name = \(bind: index.name) AND token IN \(group)"
+            ).run()
         }
         if !removed.isEmpty {
             try await db.raw("DELETE FROM search_terms WHERE index_name = \(bind: index.name) AND df <= 0").run()
@@ -34,8 +38,10 @@ enum SearchTerms {
     static func indexed(_ index: FullTextDeclaration, id: Int64, on db: any SQLDatabase) async throws -> Set<String> {
         let columns = index.fields.map(\.name).joined(separator: " || ' ' || ")
         guard
-            let row = try await db.raw("SELECT \(unsafeRaw: columns) AS t FROM \(ident: index.sqliteTable) WHERE \(FullTextRowid.row(of: id))")
-                .first()
+            let row = try await db.raw(
+                "SELECT \(unsafeRaw: columns) AS t FROM \(ident: index.sqliteTable) WHERE \(FullTextRowid.row(of: id))"
+            )
+            .first()
         else { return [] }
         return Set(try row.decode(column: "t", as: String.self).split(separator: " ").map(String.init))
     }
@@ -44,8 +50,10 @@ enum SearchTerms {
     static func rebuild(_ index: FullTextDeclaration, on db: any SQLDatabase) async throws {
         let vocab = "search_vocab_\(index.name)"
         try await db.raw("DELETE FROM search_terms WHERE index_name = \(bind: index.name)").run()
-        try await db.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(unsafeRaw: vocab) USING fts5vocab(main, \(unsafeRaw: index.sqliteTable), row)")
-            .run()
+        try await db.raw(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(unsafeRaw: vocab) USING fts5vocab(main, \(unsafeRaw: index.sqliteTable), row)"
+        )
+        .run()
         try await db.raw(
             "INSERT INTO search_terms (index_name, token, df) SELECT \(bind: index.name), term, doc FROM temp.\(unsafeRaw: vocab)"
         ).run()
@@ -53,13 +61,17 @@ enum SearchTerms {
     }
 
     /// The stored counts of `tokens` (absent when no document has one).
-    static func frequencies(_ index: FullTextDeclaration, tokens: [String], on db: any SQLDatabase) async throws -> [String: Int] {
+    static func frequencies(_ index: FullTextDeclaration, tokens: [String], on db: any SQLDatabase) async throws
+        -> [String: Int]
+    {
         guard !tokens.isEmpty else { return [:] }
         let rows = try await db.raw(
             "SELECT token, df FROM search_terms WHERE index_name = \(bind: index.name) AND token IN \(SQLBind.group(Array(Set(tokens))))"
         ).all()
         var counts: [String: Int] = [:]
-        for row in rows { counts[try row.decode(column: "token", as: String.self)] = try row.decode(column: "df", as: Int.self) }
+        for row in rows {
+            counts[try row.decode(column: "token", as: String.self)] = try row.decode(column: "df", as: Int.self)
+        }
         return counts
     }
 
@@ -67,7 +79,9 @@ enum SearchTerms {
     static func frequencyArguments(_ index: FullTextDeclaration, tokens: [String]) -> SQLQueryString {
         var sql: SQLQueryString = ""
         for token in tokens {
-            sql = sql + ", (SELECT df FROM search_terms WHERE index_name = \(bind: index.name) AND token = \(bind: token))"
+            sql =
+                sql
+                + ", (SELECT df FROM search_terms WHERE index_name = \(bind: index.name) AND token = \(bind: token))"
         }
         return sql
     }

@@ -14,7 +14,9 @@ extension CaseRepository {
     }
 
     public func create(_ input: CaseInput, origin: Origin? = nil, as p: Principal) async throws -> ServiceCase {
-        guard CasePolicy.canCreate(p) else { throw AccessRefusal.forbidden("portal customers cannot open cases here yet") }
+        guard CasePolicy.canCreate(p) else {
+            throw AccessRefusal.forbidden("portal customers cannot open cases here yet")
+        }
         var checked = input
         let errors = checked.validate()
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }
@@ -30,10 +32,13 @@ extension CaseRepository {
             }
             let now = Timestamp.now()
             let sla = CaseSLA.start(
-                openedAt: now, target: try await Self.slaTargets(on: db)[input.priority] ?? SLATarget.defaultTarget(for: input.priority))
+                openedAt: now,
+                target: try await Self.slaTargets(on: db)[input.priority]
+                    ?? SLATarget.defaultTarget(for: input.priority))
             let threshold = try await Self.routingThreshold(on: db)
             let decision = try await CaseRouting.decide(
-                chosen: input.departmentID, best: model.predict(CaseRouting.text(subject: input.subject, description: input.description)).first,
+                chosen: input.departmentID,
+                best: model.predict(CaseRouting.text(subject: input.subject, description: input.description)).first,
                 threshold: threshold, departmentExists: { try await Self.departmentExists($0, on: db) })
             let routing = decision.source
             let department = decision.departmentID
@@ -41,41 +46,58 @@ extension CaseRepository {
             let confidence = decision.confidence
             let row = try await db.insert(into: "cases")
                 .columns(
-                    "created_at", "updated_at", "created_by", "updated_by", "subject", "description", "account_id", "contact_id", "product_id",
-                    "channel", "priority", "status", "department_id", "assignee_id", "tier", "routing", "predicted_department_id",
-                    "routing_confidence", "training_label", "first_response_due", "resolution_due", "next_due", "escalation_count", "reuse_count"
+                    "created_at", "updated_at", "created_by", "updated_by", "subject", "description", "account_id",
+                    "contact_id", "product_id",
+                    "channel", "priority", "status", "department_id", "assignee_id", "tier", "routing",
+                    "predicted_department_id",
+                    "routing_confidence", "training_label", "first_response_due", "resolution_due", "next_due",
+                    "escalation_count", "reuse_count"
                 )
                 .values(
-                    SQLBind(now), SQLBind(now), SQLBind(p.userID), SQLBind(p.userID), SQLBind(input.subject), SQLBind(input.description),
-                    ArticleWrites.optional(input.accountID), ArticleWrites.optional(input.contactID), ArticleWrites.optional(input.productID),
+                    SQLBind(now), SQLBind(now), SQLBind(p.userID), SQLBind(p.userID), SQLBind(input.subject),
+                    SQLBind(input.description),
+                    ArticleWrites.optional(input.accountID), ArticleWrites.optional(input.contactID),
+                    ArticleWrites.optional(input.productID),
                     SQLBind(input.channel.rawValue), SQLBind(input.priority.rawValue),
-                    SQLBind((input.assigneeID == nil ? CaseStatus.new : .open).rawValue), ArticleWrites.optional(department),
-                    ArticleWrites.optional(input.assigneeID), SQLBind(CaseTier.agent.rawValue), SQLBind(routing.rawValue),
-                    ArticleWrites.optional(predicted), confidence.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
-                    ArticleWrites.optional(decision.trainingLabel), SQLBind(sla.firstResponseDue), SQLBind(sla.resolutionDue),
+                    SQLBind((input.assigneeID == nil ? CaseStatus.new : .open).rawValue),
+                    ArticleWrites.optional(department),
+                    ArticleWrites.optional(input.assigneeID), SQLBind(CaseTier.agent.rawValue),
+                    SQLBind(routing.rawValue),
+                    ArticleWrites.optional(predicted),
+                    confidence.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+                    ArticleWrites.optional(decision.trainingLabel), SQLBind(sla.firstResponseDue),
+                    SQLBind(sla.resolutionDue),
                     SQLBind(sla.firstResponseDue), SQLBind(0), SQLBind(0)
                 )
                 .returning("id").first()
             let id = try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
             if let origin {
                 try await CaseRows.addMessage(
-                    id, kind: .customer, body: input.description, author: nil, from: origin.fromAddress, messageID: origin.messageID, on: db)
+                    id, kind: .customer, body: input.description, author: nil, from: origin.fromAddress,
+                    messageID: origin.messageID, on: db)
             }
             try await CaseRows.addEvent(id, "created", detail: input.channel.rawValue, actor: p.userID, on: db)
-            let detail = [routing.rawValue, predicted.map(String.init) ?? "-", confidence.map { String(format: "%.3f", $0) } ?? "-"]
+            let detail = [
+                routing.rawValue, predicted.map(String.init) ?? "-",
+                confidence.map { String(format: "%.3f", $0) } ?? "-",
+            ]
             try await CaseRows.addEvent(id, "routed", detail: detail.joined(separator: " "), actor: p.userID, on: db)
             let c = try await CaseRows.require(id: id, on: db)
             try await Self.audit(c, "create", by: p, on: db)
             guard let department = decision.trainingLabel else { return (c, nil, 0) }
-            return (c, RoutingModelCache.Change(add: (c.text, department)), try await RoutingModelCache.bumpVersion(on: db))
+            return (
+                c, RoutingModelCache.Change(add: (c.text, department)), try await RoutingModelCache.bumpVersion(on: db)
+            )
         }
         if let change { await cache.apply(change, newVersion: version) }
         return c
     }
 
     static func departmentExists(_ id: Int64, on db: any SQLDatabase) async throws -> Bool {
-        try await db.select().column("id").from("departments").where("id", .equal, SQLBind(id)).where(SQLColumn("archived_at"), .is, SQLLiteral.null)
-            .first() != nil
+        try await db.select().column("id").from("departments").where("id", .equal, SQLBind(id)).where(
+            SQLColumn("archived_at"), .is, SQLLiteral.null
+        )
+        .first() != nil
     }
 
     /// Every reference must exist; a contact's account fills in a missing account, and must agree with a given one.
@@ -93,25 +115,35 @@ extension CaseRepository {
             }
         }
         if let contact = input.contactID {
-            if let row = try await db.select().column("account_id").from("contacts").where("id", .equal, SQLBind(contact)).first() {
+            if let row = try await db.select().column("account_id").from("contacts").where(
+                "id", .equal, SQLBind(contact)
+            ).first() {
                 let account = try SQLValues.optionalInt(row, "account_id")
                 if input.accountID == nil {
                     input.accountID = account
                 } else if let account, account != input.accountID {
-                    errors.append(FieldError(field: "contact_id", code: "mismatch", message: "contact \(contact) belongs to another account"))
+                    errors.append(
+                        FieldError(
+                            field: "contact_id", code: "mismatch",
+                            message: "contact \(contact) belongs to another account"))
                 }
             } else {
-                errors.append(FieldError(field: "contact_id", code: "invalid_reference", message: "no contacts with id \(contact)"))
+                errors.append(
+                    FieldError(
+                        field: "contact_id", code: "invalid_reference", message: "no contacts with id \(contact)"))
             }
         }
         if let a = input.assigneeID {
-            let row = try await db.select().columns("role", "active").from("users").where("id", .equal, SQLBind(a)).first()
+            let row = try await db.select().columns("role", "active").from("users").where("id", .equal, SQLBind(a))
+                .first()
             let role = try row.flatMap { Role(rawValue: try $0.decode(column: "role", as: String.self)) }
             let active = try row?.decode(column: "active", as: Bool.self) ?? false
             if role == nil || !active {
-                errors.append(FieldError(field: "assignee_id", code: "invalid_reference", message: "no active user with id \(a)"))
+                errors.append(
+                    FieldError(field: "assignee_id", code: "invalid_reference", message: "no active user with id \(a)"))
             } else if let role, !CasePolicy.mayHandle(tier: .agent, role: role) {
-                errors.append(FieldError(field: "assignee_id", code: "invalid", message: "user \(a) does not work cases"))
+                errors.append(
+                    FieldError(field: "assignee_id", code: "invalid", message: "user \(a) does not work cases"))
             }
         }
         if !errors.isEmpty { throw StoreError.invalid(ValidationFailure(errors)) }

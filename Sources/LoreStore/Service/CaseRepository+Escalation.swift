@@ -15,12 +15,17 @@ extension CaseRepository {
             let trained = try await Self.trainingLabel(caseID, on: db)
             try await Self.touch(
                 caseID, by: p.userID,
-                ["department_id": .int(department), "routing": .string(RoutingSource.rerouted.rawValue), "training_label": .int(department)], on: db)
+                [
+                    "department_id": .int(department), "routing": .string(RoutingSource.rerouted.rawValue),
+                    "training_label": .int(department),
+                ], on: db)
             try await CaseRows.addEvent(
-                caseID, "rerouted", detail: "\(old.departmentID.map(String.init) ?? "-") → \(department)", actor: p.userID, on: db)
+                caseID, "rerouted", detail: "\(old.departmentID.map(String.init) ?? "-") → \(department)",
+                actor: p.userID, on: db)
             let c = try await CaseRows.require(id: caseID, on: db)
             try await Self.audit(
-                c, "reroute", by: p, changes: ["department_id": [old.departmentID.map(FieldValue.int) ?? .null, .int(department)]], on: db)
+                c, "reroute", by: p,
+                changes: ["department_id": [old.departmentID.map(FieldValue.int) ?? .null, .int(department)]], on: db)
             let change = RoutingModelCache.Change(add: (c.text, department), remove: trained.map { (c.text, $0) })
             return (c, change, try await RoutingModelCache.bumpVersion(on: db))
         }
@@ -42,17 +47,27 @@ extension CaseRepository {
         if reason.count > 5_000 { throw Self.invalid("reason", "too_long", "must be at most 5000 characters") }
         return try await database.write { db in
             let c = try await Self.workable(id: caseID, principal: p, on: db)
-            guard c.status.isActive else { throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)") }
-            guard let tier = c.tier.next else { throw StoreError.conflict(field: "tier", message: "case \(c.reference) is already at the top tier") }
+            guard c.status.isActive else {
+                throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)")
+            }
+            guard let tier = c.tier.next else {
+                throw StoreError.conflict(field: "tier", message: "case \(c.reference) is already at the top tier")
+            }
             let set: [String: FieldValue] = [
-                "tier": .int(Int64(tier.rawValue)), "status": .string(CaseStatus.escalated.rawValue), "assignee_id": .null,
+                "tier": .int(Int64(tier.rawValue)), "status": .string(CaseStatus.escalated.rawValue),
+                "assignee_id": .null,
                 "escalation_count": .int(Int64(c.escalationCount + 1)),
             ]
-            try await Self.touch(caseID, by: p.userID, set.merging(Self.slaChange(c, to: .escalated, now: Timestamp.now())) { own, _ in own }, on: db)
+            try await Self.touch(
+                caseID, by: p.userID,
+                set.merging(Self.slaChange(c, to: .escalated, now: Timestamp.now())) { own, _ in own }, on: db)
             try await CaseRows.addMessage(caseID, kind: .note, body: reason, author: p.userID, on: db)
-            try await CaseRows.addEvent(caseID, "escalated", detail: "tier \(tier.rawValue): \(reason.prefix(200))", actor: p.userID, on: db)
+            try await CaseRows.addEvent(
+                caseID, "escalated", detail: "tier \(tier.rawValue): \(reason.prefix(200))", actor: p.userID, on: db)
             let after = try await CaseRows.require(id: caseID, on: db)
-            try await Self.audit(after, "escalate", by: p, changes: ["tier": [.int(Int64(c.tier.rawValue)), .int(Int64(tier.rawValue))]], on: db)
+            try await Self.audit(
+                after, "escalate", by: p,
+                changes: ["tier": [.int(Int64(c.tier.rawValue)), .int(Int64(tier.rawValue))]], on: db)
             return after
         }
     }
@@ -72,20 +87,25 @@ extension CaseRepository {
     public func resolve(caseID: Int64, resolution: String, as p: Principal) async throws -> Resolution {
         let resolution = resolution.trimmingCharacters(in: .whitespacesAndNewlines)
         if resolution.isEmpty { throw Self.invalid("resolution", "required", "say how the case was resolved") }
-        if resolution.count > Self.maximumMessageLength { throw Self.invalid("resolution", "too_long", "must be at most 100000 characters") }
+        if resolution.count > Self.maximumMessageLength {
+            throw Self.invalid("resolution", "too_long", "must be at most 100000 characters")
+        }
         let index = self.index
         let cache = routing
         let base = publicURL
         let (out, change, version) = try await database.write { db -> (Resolution, RoutingModelCache.Change?, Int64) in
             let c = try await Self.workable(id: caseID, principal: p, on: db)
-            guard c.status.isActive else { throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)") }
+            guard c.status.isActive else {
+                throw StoreError.conflict(field: "status", message: "case \(c.reference) is \(c.status.rawValue)")
+            }
             if c.tier > .agent, !CasePolicy.mayHandle(tier: c.tier, role: p.role) {
                 throw AccessRefusal.forbidden("a tier \(c.tier.rawValue) case is resolved by a senior agent")
             }
             let now = Timestamp.now()
             let trained = try await Self.trainingLabel(caseID, on: db)
             var set: [String: FieldValue] = [
-                "status": .string(CaseStatus.resolved.rawValue), "resolved_at": .string(now), "resolved_by": .int(p.userID),
+                "status": .string(CaseStatus.resolved.rawValue), "resolved_at": .string(now),
+                "resolved_by": .int(p.userID),
                 "resolution": .string(resolution), "next_due": .null,
             ]
             if c.sla.firstRespondedAt == nil { set["first_responded_at"] = .string(now) }
@@ -94,19 +114,24 @@ extension CaseRepository {
             if c.assigneeID == nil { set["assignee_id"] = .int(p.userID) }
             try await Self.touch(caseID, by: p.userID, set, on: db)
             try await CaseRows.addMessage(caseID, kind: .reply, body: resolution, author: p.userID, on: db)
-            try await CaseRows.addEvent(caseID, "resolved", detail: c.escalationCount > 0 ? "after escalation" : nil, actor: p.userID, on: db)
+            try await CaseRows.addEvent(
+                caseID, "resolved", detail: c.escalationCount > 0 ? "after escalation" : nil, actor: p.userID, on: db)
             let after = try await CaseRows.require(id: caseID, on: db)
             try await index.put(after, on: db)
             var captured: Int64?
             if c.escalationCount > 0, try await !Self.solvedWithArticle(caseID, on: db) {
                 let article = try await Self.captureSolution(after, by: p, on: db)
-                try await CaseRows.addEvent(caseID, "solution_captured", detail: String(article), actor: p.userID, on: db)
+                try await CaseRows.addEvent(
+                    caseID, "solution_captured", detail: String(article), actor: p.userID, on: db)
                 captured = article
             }
             let link = try await Self.requestSatisfaction(after, publicURL: base, on: db)
-            try await Self.audit(after, "resolve", by: p, changes: ["status": [.string(c.status.rawValue), .string("resolved")]], on: db)
+            try await Self.audit(
+                after, "resolve", by: p, changes: ["status": [.string(c.status.rawValue), .string("resolved")]], on: db)
             let result = Resolution(serviceCase: after, capturedArticleID: captured, csatLink: link)
-            guard let label = CaseRouting.relabel(trained: trained, settled: c.departmentID) else { return (result, nil, 0) }
+            guard let label = CaseRouting.relabel(trained: trained, settled: c.departmentID) else {
+                return (result, nil, 0)
+            }
             let change = RoutingModelCache.Change(add: (c.text, label.add), remove: label.remove.map { (c.text, $0) })
             return (result, change, try await RoutingModelCache.bumpVersion(on: db))
         }
@@ -128,20 +153,29 @@ extension CaseRepository {
         let (problem, solution) = chinese ? ("问题", "解决方法") : ("Problem", "Solution")
         var input = ArticleInput(
             type: .solution, title: String(c.subject.prefix(ArticleInput.maximumTitleLength)),
-            body: "## \(problem)\n\n\(c.description.isEmpty ? c.subject : c.description)\n\n## \(solution)\n\n\(c.resolution ?? "")",
-            language: chinese ? .zh : .en, tags: ["case-\(c.id)"], productIDs: c.productID.map { [$0] } ?? [], audience: Audience(kind: .internal))
+            body:
+                "## \(problem)\n\n\(c.description.isEmpty ? c.subject : c.description)\n\n## \(solution)\n\n\(c.resolution ?? "")",
+            language: chinese ? .zh : .en, tags: ["case-\(c.id)"], productIDs: c.productID.map { [$0] } ?? [],
+            audience: Audience(kind: .internal))
         _ = input.validate()
         input.body = String(input.body.prefix(ArticleInput.maximumBodyLength))
-        return try await ArticleWrites.insert(input, status: .draft, ownerID: p.userID, teamID: p.teamID, by: p.userID, sourceCaseID: c.id, on: db)
+        return try await ArticleWrites.insert(
+            input, status: .draft, ownerID: p.userID, teamID: p.teamID, by: p.userID, sourceCaseID: c.id, on: db)
     }
 
     /// Opens a resolved case again (the customer came back, or the fix did not hold).
     public func reopen(caseID: Int64, as p: Principal) async throws -> ServiceCase {
         try await database.write { db in
             let c = try await Self.workable(id: caseID, principal: p, on: db)
-            guard c.status == .resolved else { throw StoreError.conflict(field: "status", message: "only a resolved case can be reopened") }
+            guard c.status == .resolved else {
+                throw StoreError.conflict(field: "status", message: "only a resolved case can be reopened")
+            }
             try await Self.touch(
-                caseID, by: p.userID, ["status": .string(CaseStatus.open.rawValue), "resolved_at": .null, "next_due": .string(c.sla.resolutionDue)],
+                caseID, by: p.userID,
+                [
+                    "status": .string(CaseStatus.open.rawValue), "resolved_at": .null,
+                    "next_due": .string(c.sla.resolutionDue),
+                ],
                 on: db)
             try await CaseRows.addEvent(caseID, "reopened", actor: p.userID, on: db)
             return try await CaseRows.require(id: caseID, on: db)
@@ -152,7 +186,9 @@ extension CaseRepository {
     public func close(caseID: Int64, as p: Principal) async throws -> ServiceCase {
         try await database.write { db in
             let c = try await Self.workable(id: caseID, principal: p, on: db)
-            guard c.status == .resolved else { throw StoreError.conflict(field: "status", message: "resolve case \(c.reference) before closing it") }
+            guard c.status == .resolved else {
+                throw StoreError.conflict(field: "status", message: "resolve case \(c.reference) before closing it")
+            }
             try await Self.touch(caseID, by: p.userID, ["status": .string(CaseStatus.closed.rawValue)], on: db)
             try await CaseRows.addEvent(caseID, "closed", actor: p.userID, on: db)
             return try await CaseRows.require(id: caseID, on: db)

@@ -62,7 +62,8 @@ extension CaseRepository {
             let all = try await resolved("")
             return Self.periods(from: from, to: to, bucket: bucket).map { key in
                 LoopPeriod(
-                    period: key, escalations: escalations[key] ?? 0, solutionsCaptured: captured[key] ?? 0, reuses: reuses[key] ?? 0,
+                    period: key, escalations: escalations[key] ?? 0, solutionsCaptured: captured[key] ?? 0,
+                    reuses: reuses[key] ?? 0,
                     solvedWithoutEscalation: direct[key] ?? 0, resolved: all[key] ?? 0)
             }
         }
@@ -91,18 +92,25 @@ extension CaseRepository {
     }
 
     public func routingEvaluation(folds: Int = 5, as p: Principal) async throws -> RoutingReport {
-        guard CasePolicy.canConfigure(p) || p.role == .seniorAgent else { throw AccessRefusal.forbidden("routing figures are for managers") }
+        guard CasePolicy.canConfigure(p) || p.role == .seniorAgent else {
+            throw AccessRefusal.forbidden("routing figures are for managers")
+        }
         guard (2...20).contains(folds) else { throw Self.invalid("folds", "out_of_range", "must be 2 to 20") }
         let (set, names, threshold) = try await database.read { db in
             let names = Dictionary(
                 uniqueKeysWithValues: try await db.select().columns("id", "name").from("departments").all()
-                    .map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) })
+                    .map {
+                        (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self))
+                    })
             return (try await RoutingModelCache.trainingSet(on: db), names, try await Self.routingThreshold(on: db))
         }
         let report = RoutingEvaluation.crossValidate(set, folds: folds)
-        let departments = report.perLabel.map { (id: $0.key, name: names[$0.key] ?? "#\($0.key)", cases: $0.value.cases, correct: $0.value.correct) }
-            .sorted { $0.name < $1.name }
+        let departments = report.perLabel.map {
+            (id: $0.key, name: names[$0.key] ?? "#\($0.key)", cases: $0.value.cases, correct: $0.value.correct)
+        }
+        .sorted { $0.name < $1.name }
         return RoutingReport(
-            cases: report.cases, accuracy: report.accuracy, folds: min(folds, max(set.count, 1)), departments: departments, threshold: threshold)
+            cases: report.cases, accuracy: report.accuracy, folds: min(folds, max(set.count, 1)),
+            departments: departments, threshold: threshold)
     }
 }

@@ -24,7 +24,8 @@ public struct CaseListQuery: Sendable {
     public var offset: Int
 
     public init(
-        queue: CaseQueue = .all, status: CaseStatus? = nil, priority: CasePriority? = nil, accountID: Int64? = nil, unassignedOnly: Bool = false,
+        queue: CaseQueue = .all, status: CaseStatus? = nil, priority: CasePriority? = nil, accountID: Int64? = nil,
+        unassignedOnly: Bool = false,
         breachedOnly: Bool = false, limit: Int = 50, offset: Int = 0
     ) {
         self.queue = queue
@@ -44,7 +45,8 @@ extension CaseRepository {
             var cond = CaseFilters.visible(p)
             let active: SQLQueryString = "c.status NOT IN ('resolved', 'closed')"
             switch q.queue {
-            case .department(let d, let tier): cond = cond + " AND c.department_id = \(bind: d) AND c.tier = \(bind: tier.rawValue) AND " + active
+            case .department(let d, let tier):
+                cond = cond + " AND c.department_id = \(bind: d) AND c.tier = \(bind: tier.rawValue) AND " + active
             case .mine: cond = cond + " AND c.assignee_id = \(bind: p.userID) AND " + active
             case .triage: cond = cond + " AND c.department_id IS NULL AND " + active
             case .all: break
@@ -54,13 +56,17 @@ extension CaseRepository {
             if let a = q.accountID { cond = cond + " AND c.account_id = \(bind: a)" }
             if q.unassignedOnly { cond = cond + " AND c.assignee_id IS NULL" }
             if q.breachedOnly { cond = cond + " AND c.next_due < \(bind: Timestamp.now())" }
-            let total = try await db.raw("SELECT COUNT(*) AS n FROM cases c WHERE \(cond)").first().orMissing("a count").decode(
-                column: "n", as: Int.self)
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM cases c WHERE \(cond)").first().orMissing("a count")
+                .decode(
+                    column: "n", as: Int.self)
             // Queues serve the most urgent first; the full list shows the newest first.
             let order: SQLQueryString =
-                q.queue == .all ? "c.created_at DESC, c.id DESC" : "CASE WHEN c.next_due IS NULL THEN 1 ELSE 0 END, c.next_due, c.id"
-            let ids = try await db.raw("SELECT c.id FROM cases c WHERE \(cond) ORDER BY \(order) LIMIT \(bind: q.limit) OFFSET \(bind: q.offset)")
-                .all().map { try $0.decode(column: "id", as: Int64.self) }
+                q.queue == .all
+                ? "c.created_at DESC, c.id DESC" : "CASE WHEN c.next_due IS NULL THEN 1 ELSE 0 END, c.next_due, c.id"
+            let ids = try await db.raw(
+                "SELECT c.id FROM cases c WHERE \(cond) ORDER BY \(order) LIMIT \(bind: q.limit) OFFSET \(bind: q.offset)"
+            )
+            .all().map { try $0.decode(column: "id", as: Int64.self) }
             return (try await CaseRows.fetch(ids: ids, on: db), total)
         }
     }
@@ -85,8 +91,10 @@ extension CaseRepository {
             ).all()
             return try rows.map { r in
                 QueueCount(
-                    departmentID: try SQLValues.optionalInt(r, "department_id"), departmentName: try SQLValues.optionalString(r, "name"),
-                    tier: CaseTier(rawValue: try r.decode(column: "tier", as: Int.self)) ?? .agent, active: try r.decode(column: "n", as: Int.self),
+                    departmentID: try SQLValues.optionalInt(r, "department_id"),
+                    departmentName: try SQLValues.optionalString(r, "name"),
+                    tier: CaseTier(rawValue: try r.decode(column: "tier", as: Int.self)) ?? .agent,
+                    active: try r.decode(column: "n", as: Int.self),
                     overdue: try r.decodeNil(column: "late") ? 0 : try r.decode(column: "late", as: Int.self))
             }
         }
@@ -99,23 +107,32 @@ extension CaseRepository {
         public var departments: [(id: Int64, name: String)]
         public var agents: [(id: Int64, name: String, role: Role)]
 
-        public func departmentName(_ id: Int64?) -> String? { id.flatMap { i in departments.first { $0.id == i }?.name } }
+        public func departmentName(_ id: Int64?) -> String? {
+            id.flatMap { i in departments.first { $0.id == i }?.name }
+        }
         public func agentName(_ id: Int64?) -> String? { id.flatMap { i in agents.first { $0.id == i }?.name } }
     }
 
     public func directory() async throws -> Directory {
         try await database.read { db in
-            let departments = try await db.select().columns("id", "name").from("departments").where(SQLColumn("archived_at"), .is, SQLLiteral.null)
-                .orderBy("name").all().map { (id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self)) }
+            let departments = try await db.select().columns("id", "name").from("departments").where(
+                SQLColumn("archived_at"), .is, SQLLiteral.null
+            )
+            .orderBy("name").all().map {
+                (id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self))
+            }
             let roles = CasePolicy.serviceRoles.map(\.rawValue).sorted()
-            let agents = try await db.select().columns("id", "name", "role").from("users").where("active", .equal, SQLBind(true))
-                .where("role", .in, SQLBind.group(roles)).orderBy("name").all()
-                .map {
-                    (
-                        id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self),
-                        role: Role(rawValue: try $0.decode(column: "role", as: String.self)) ?? .agent
-                    )
-                }
+            let agents = try await db.select().columns("id", "name", "role").from("users").where(
+                "active", .equal, SQLBind(true)
+            )
+            .where("role", .in, SQLBind.group(roles)).orderBy("name").all()
+            .map {
+                (
+                    id: try $0.decode(column: "id", as: Int64.self),
+                    name: try $0.decode(column: "name", as: String.self),
+                    role: Role(rawValue: try $0.decode(column: "role", as: String.self)) ?? .agent
+                )
+            }
             return Directory(departments: departments, agents: agents)
         }
     }

@@ -8,16 +8,23 @@ extension CaseRepository {
     static let surveyDays: Int64 = 30
 
     /// Creates the survey and queues the e-mail to the contact. Returns the link, or nil when there is nobody to ask.
-    static func requestSatisfaction(_ c: ServiceCase, publicURL: String, on db: any SQLDatabase) async throws -> String? {
+    static func requestSatisfaction(_ c: ServiceCase, publicURL: String, on db: any SQLDatabase) async throws -> String?
+    {
         guard let contact = c.contactID,
-            let row = try await db.select().column("email").from("contacts").where("id", .equal, SQLBind(contact)).first(),
+            let row = try await db.select().column("email").from("contacts").where("id", .equal, SQLBind(contact))
+                .first(),
             let email = try SQLValues.optionalString(row, "email"), !email.isEmpty
         else { return nil }
         let token = Secrets.randomToken()
         let now = Timestamp.now()
         let expires = Timestamp.format(epochMilliseconds: (Timestamp.parse(now) ?? 0) + surveyDays * 86_400_000)
-        try await db.insert(into: "csat_requests").columns("case_id", "token_hash", "contact_id", "email", "created_at", "expires_at")
-            .values(SQLBind(c.id), SQLBind(Secrets.digest(token)), SQLBind(contact), SQLBind(email), SQLBind(now), SQLBind(expires)).run()
+        try await db.insert(into: "csat_requests").columns(
+            "case_id", "token_hash", "contact_id", "email", "created_at", "expires_at"
+        )
+        .values(
+            SQLBind(c.id), SQLBind(Secrets.digest(token)), SQLBind(contact), SQLBind(email), SQLBind(now),
+            SQLBind(expires)
+        ).run()
         let link = publicURL + "/csat/" + token
         try await db.insert(into: "mail_outbox").columns("case_id", "to_address", "subject", "body", "created_at")
             .values(
@@ -42,7 +49,8 @@ extension CaseRepository {
         try await database.read { db in
             let (row, c) = try await Self.surveyRow(token, on: db)
             return Survey(
-                caseReference: c.reference, subject: c.subject, score: try SQLValues.optionalInt(row, "score").map(Int.init),
+                caseReference: c.reference, subject: c.subject,
+                score: try SQLValues.optionalInt(row, "score").map(Int.init),
                 expired: try row.decode(column: "expires_at", as: String.self) < Timestamp.now())
         }
     }
@@ -60,7 +68,9 @@ extension CaseRepository {
     public func answerSurvey(token: String, score: Int, comment: String?) async throws -> Survey {
         guard (1...5).contains(score) else { throw Self.invalid("score", "out_of_range", "must be 1 to 5") }
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let comment, comment.count > 5_000 { throw Self.invalid("comment", "too_long", "must be at most 5000 characters") }
+        if let comment, comment.count > 5_000 {
+            throw Self.invalid("comment", "too_long", "must be at most 5000 characters")
+        }
         return try await database.write { db in
             let (row, c) = try await Self.surveyRow(token, on: db)
             guard try row.decodeNil(column: "score") else {
@@ -71,8 +81,12 @@ extension CaseRepository {
             }
             let now = Timestamp.now()
             let text = comment.flatMap { $0.isEmpty ? nil : $0 }
-            try await db.update("csat_requests").where("id", .equal, SQLBind(try row.decode(column: "id", as: Int64.self)))
-                .set("score", to: SQLBind(score)).set("comment", to: ArticleWrites.optional(text)).set("answered_at", to: SQLBind(now)).run()
+            try await db.update("csat_requests").where(
+                "id", .equal, SQLBind(try row.decode(column: "id", as: Int64.self))
+            )
+            .set("score", to: SQLBind(score)).set("comment", to: ArticleWrites.optional(text)).set(
+                "answered_at", to: SQLBind(now)
+            ).run()
             try await CaseRows.addEvent(c.id, "csat", detail: String(score), actor: nil, on: db)
             if score <= 2, let account = c.accountID {
                 try await db.insert(into: "account_alerts").columns(
@@ -104,7 +118,9 @@ extension CaseRepository {
         guard CasePolicy.canConfigure(p) || p.role == .seniorAgent else { return [] }
         return try await database.read { db in
             var cond: SQLQueryString = "al.acknowledged_at IS NULL"
-            if !CasePolicy.seesAll(p), let d = p.departmentID { cond = cond + " AND (al.department_id = \(bind: d) OR al.department_id IS NULL)" }
+            if !CasePolicy.seesAll(p), let d = p.departmentID {
+                cond = cond + " AND (al.department_id = \(bind: d) OR al.department_id IS NULL)"
+            }
             return try await db.raw(
                 """
                 SELECT al.id, al.account_id, ac.name, al.case_id, al.kind, al.score, al.comment, al.created_at FROM account_alerts al \
@@ -112,10 +128,14 @@ extension CaseRepository {
                 """
             ).all().map { r in
                 Alert(
-                    id: try r.decode(column: "id", as: Int64.self), accountID: try r.decode(column: "account_id", as: Int64.self),
-                    accountName: try r.decode(column: "name", as: String.self), caseID: try SQLValues.optionalInt(r, "case_id"),
-                    kind: try r.decode(column: "kind", as: String.self), score: try SQLValues.optionalInt(r, "score").map(Int.init),
-                    comment: try SQLValues.optionalString(r, "comment"), createdAt: try r.decode(column: "created_at", as: String.self))
+                    id: try r.decode(column: "id", as: Int64.self),
+                    accountID: try r.decode(column: "account_id", as: Int64.self),
+                    accountName: try r.decode(column: "name", as: String.self),
+                    caseID: try SQLValues.optionalInt(r, "case_id"),
+                    kind: try r.decode(column: "kind", as: String.self),
+                    score: try SQLValues.optionalInt(r, "score").map(Int.init),
+                    comment: try SQLValues.optionalString(r, "comment"),
+                    createdAt: try r.decode(column: "created_at", as: String.self))
             }
         }
     }
@@ -128,8 +148,10 @@ extension CaseRepository {
                     SQLColumn("acknowledged_at"), .is, SQLLiteral.null
                 ).first() != nil
             else { throw StoreError.notFound(entity: "account_alerts", id: id) }
-            try await db.update("account_alerts").where("id", .equal, SQLBind(id)).set("acknowledged_by", to: SQLBind(p.userID))
-                .set("acknowledged_at", to: SQLBind(Timestamp.now())).run()
+            try await db.update("account_alerts").where("id", .equal, SQLBind(id)).set(
+                "acknowledged_by", to: SQLBind(p.userID)
+            )
+            .set("acknowledged_at", to: SQLBind(Timestamp.now())).run()
         }
     }
 }

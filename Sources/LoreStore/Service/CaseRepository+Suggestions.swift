@@ -19,10 +19,13 @@ extension CaseRepository {
     /// Ranked articles, candidate solutions and past solved cases similar to this case (see ``SuggestionRanking``).
     public func suggestions(caseID: Int64, limit: Int = 5, as p: Principal) async throws -> [Suggestion] {
         let c = try await get(id: caseID, as: p)
-        return try await suggestions(subject: c.subject, description: c.description, excludingCase: c.id, limit: limit, as: p)
+        return try await suggestions(
+            subject: c.subject, description: c.description, excludingCase: c.id, limit: limit, as: p)
     }
 
-    public func suggestions(subject: String, description: String, excludingCase: Int64? = nil, limit: Int = 5, as p: Principal) async throws
+    public func suggestions(
+        subject: String, description: String, excludingCase: Int64? = nil, limit: Int = 5, as p: Principal
+    ) async throws
         -> [Suggestion]
     {
         guard p.role.isStaff else { throw AccessRefusal.forbidden("suggestions are for staff") }
@@ -38,7 +41,8 @@ extension CaseRepository {
             for h in hits {
                 candidates.append(
                     .init(
-                        kind: .article, id: h.article.id, title: h.article.title, text: texts[h.article.id] ?? "", freshness: h.freshness,
+                        kind: .article, id: h.article.id, title: h.article.title, text: texts[h.article.id] ?? "",
+                        freshness: h.freshness,
                         quality: h.quality))
                 meta["article-\(h.article.id)"] = (h.badge, h.article.solvedCount)
             }
@@ -55,7 +59,10 @@ extension CaseRepository {
                     candidates.append(.init(kind: .candidate, id: a.id, title: a.title, text: a.plainText))
                     meta["candidate-\(a.id)"] = (nil, a.solvedCount)
                 } else if visible.contains(pc.id) {
-                    candidates.append(.init(kind: .case, id: pc.id, title: pc.subject, text: pc.description + "\n" + (pc.resolution ?? "")))
+                    candidates.append(
+                        .init(
+                            kind: .case, id: pc.id, title: pc.subject,
+                            text: pc.description + "\n" + (pc.resolution ?? "")))
                     meta["case-\(pc.id)"] = (nil, 0)
                 }
             }
@@ -64,7 +71,8 @@ extension CaseRepository {
                 let key = "\(r.candidate.kind.rawValue)-\(r.candidate.id)"
                 let usedKey = (r.candidate.kind == .case ? "case-" : "article-") + String(r.candidate.id)
                 return Suggestion(
-                    kind: r.candidate.kind, id: r.candidate.id, title: r.candidate.title, match: r.match, score: r.score, badge: meta[key]?.0 ?? nil,
+                    kind: r.candidate.kind, id: r.candidate.id, title: r.candidate.title, match: r.match,
+                    score: r.score, badge: meta[key]?.0 ?? nil,
                     solvedCount: meta[key]?.1 ?? 0, used: used.contains(usedKey))
             }
         }
@@ -73,9 +81,13 @@ extension CaseRepository {
     static func articleTexts(_ ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
         var out: [Int64: String] = [:]
-        for r in try await db.select().columns("id", "plain_text", "body").from("articles").where("id", .in, SQLBind.group(ids)).all() {
+        for r in try await db.select().columns("id", "plain_text", "body").from("articles").where(
+            "id", .in, SQLBind.group(ids)
+        ).all() {
             let id = try r.decode(column: "id", as: Int64.self)
-            out[id] = try SQLValues.optionalString(r, "plain_text") ?? Markdown.plainText(try r.decode(column: "body", as: String.self))
+            out[id] =
+                try SQLValues.optionalString(r, "plain_text")
+                ?? Markdown.plainText(try r.decode(column: "body", as: String.self))
         }
         return out
     }
@@ -92,13 +104,16 @@ extension CaseRepository {
     static func capturedArticles(_ caseIDs: [Int64], on db: any SQLDatabase) async throws -> [Int64: CapturedArticle] {
         guard !caseIDs.isEmpty else { return [:] }
         var out: [Int64: CapturedArticle] = [:]
-        for r in try await db.select().columns("id", "source_case_id", "title", "status", "plain_text", "body", "solved_count").from("articles")
+        for r in try await db.select().columns(
+            "id", "source_case_id", "title", "status", "plain_text", "body", "solved_count"
+        ).from("articles")
             .where("source_case_id", .in, SQLBind.group(caseIDs)).orderBy("id").all()
         {
             out[try r.decode(column: "source_case_id", as: Int64.self)] = CapturedArticle(
                 id: try r.decode(column: "id", as: Int64.self), title: try r.decode(column: "title", as: String.self),
                 status: ArticleStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .draft,
-                plainText: try SQLValues.optionalString(r, "plain_text") ?? Markdown.plainText(try r.decode(column: "body", as: String.self)),
+                plainText: try SQLValues.optionalString(r, "plain_text")
+                    ?? Markdown.plainText(try r.decode(column: "body", as: String.self)),
                 solvedCount: try r.decode(column: "solved_count", as: Int.self))
         }
         return out
@@ -107,20 +122,28 @@ extension CaseRepository {
     static func visibleIDs(_ ids: [Int64], principal p: Principal, on db: any SQLDatabase) async throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         return Set(
-            try await db.raw("SELECT c.id FROM cases c WHERE c.id IN \(SQLBind.group(ids)) AND \(CaseFilters.visible(p))").all()
+            try await db.raw(
+                "SELECT c.id FROM cases c WHERE c.id IN \(SQLBind.group(ids)) AND \(CaseFilters.visible(p))"
+            ).all()
                 .map { try $0.decode(column: "id", as: Int64.self) })
     }
 
     static func usedSolutions(_ caseID: Int64?, on db: any SQLDatabase) async throws -> Set<String> {
         guard let caseID else { return [] }
         return Set(
-            try await db.select().columns("kind", "target_id").from("case_solutions").where("case_id", .equal, SQLBind(caseID)).all()
-                .map { "\(try $0.decode(column: "kind", as: String.self))-\(try $0.decode(column: "target_id", as: Int64.self))" })
+            try await db.select().columns("kind", "target_id").from("case_solutions").where(
+                "case_id", .equal, SQLBind(caseID)
+            ).all()
+                .map {
+                    "\(try $0.decode(column: "kind", as: String.self))-\(try $0.decode(column: "target_id", as: Int64.self))"
+                })
     }
 
     /// "This solved it": links an article (published or a candidate) or a past solved case to this case and counts
     /// the reuse. Recording the same solution twice is a conflict.
-    public func solvedWith(caseID: Int64, article: Int64? = nil, pastCase: Int64? = nil, as p: Principal) async throws -> ServiceCase {
+    public func solvedWith(caseID: Int64, article: Int64? = nil, pastCase: Int64? = nil, as p: Principal) async throws
+        -> ServiceCase
+    {
         let kind: String
         let target: Int64
         switch (article, pastCase) {
@@ -133,7 +156,8 @@ extension CaseRepository {
             if let article {
                 let a = try await KnowledgeRepository.visible(id: article, principal: p, on: db)
                 guard a.status == .published || ArticlePolicy.isCandidateSolution(a) else {
-                    throw StoreError.conflict(field: "article_id", message: "only published articles and candidate solutions solve cases")
+                    throw StoreError.conflict(
+                        field: "article_id", message: "only published articles and candidate solutions solve cases")
                 }
             } else if let pastCase {
                 let past = try await Self.visible(id: pastCase, principal: p, on: db)
@@ -146,7 +170,8 @@ extension CaseRepository {
                     .where("kind", .equal, SQLBind(kind)).where("target_id", .equal, SQLBind(target)).first() == nil
             else { throw StoreError.conflict(field: nil, message: "already recorded as solving case \(c.reference)") }
             try await db.insert(into: "case_solutions").columns("case_id", "kind", "target_id", "by_id", "created_at")
-                .values(SQLBind(caseID), SQLBind(kind), SQLBind(target), SQLBind(p.userID), SQLBind(Timestamp.now())).run()
+                .values(SQLBind(caseID), SQLBind(kind), SQLBind(target), SQLBind(p.userID), SQLBind(Timestamp.now()))
+                .run()
             if let article {
                 try await KnowledgeRepository.recordSolved(articleID: article, on: db)
             } else {

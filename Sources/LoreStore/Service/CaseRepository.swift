@@ -38,13 +38,18 @@ public struct CaseRepository: Sendable {
     public func detail(id: Int64, as p: Principal) async throws -> Detail {
         try await database.read { db in
             let c = try await Self.visible(id: id, principal: p, on: db)
-            let solutions = try await db.select().columns("kind", "target_id").from("case_solutions").where("case_id", .equal, SQLBind(id))
-                .orderBy("created_at").all().map {
-                    (try $0.decode(column: "kind", as: String.self), try $0.decode(column: "target_id", as: Int64.self))
-                }
-            let captured = try await db.select().column("id").from("articles").where("source_case_id", .equal, SQLBind(id)).orderBy("id").first()
+            let solutions = try await db.select().columns("kind", "target_id").from("case_solutions").where(
+                "case_id", .equal, SQLBind(id)
+            )
+            .orderBy("created_at").all().map {
+                (try $0.decode(column: "kind", as: String.self), try $0.decode(column: "target_id", as: Int64.self))
+            }
+            let captured = try await db.select().column("id").from("articles").where(
+                "source_case_id", .equal, SQLBind(id)
+            ).orderBy("id").first()
             return Detail(
-                serviceCase: c, messages: try await CaseRows.messages(caseID: id, on: db), events: try await CaseRows.events(caseID: id, on: db),
+                serviceCase: c, messages: try await CaseRows.messages(caseID: id, on: db),
+                events: try await CaseRows.events(caseID: id, on: db),
                 solutions: solutions, capturedArticleID: try captured?.decode(column: "id", as: Int64.self))
         }
     }
@@ -59,7 +64,9 @@ public struct CaseRepository: Sendable {
     /// A visible case the principal may work on, else 403 (visible, not allowed) or 404.
     static func workable(id: Int64, principal p: Principal, on db: any SQLDatabase) async throws -> ServiceCase {
         let c = try await visible(id: id, principal: p, on: db)
-        guard CasePolicy.canWork(c, principal: p) else { throw AccessRefusal.forbidden("you may not work on case \(c.reference)") }
+        guard CasePolicy.canWork(c, principal: p) else {
+            throw AccessRefusal.forbidden("you may not work on case \(c.reference)")
+        }
         return c
     }
 
@@ -84,15 +91,20 @@ public struct CaseRepository: Sendable {
         guard wasWaiting && !willWait else { return [:] }
         let sla = c.sla.resuming(at: now)
         return [
-            "sla_paused_at": .null, "sla_paused_ms": .int(sla.pausedMilliseconds), "first_response_due": .string(sla.firstResponseDue),
+            "sla_paused_at": .null, "sla_paused_ms": .int(sla.pausedMilliseconds),
+            "first_response_due": .string(sla.firstResponseDue),
             "resolution_due": .string(sla.resolutionDue), "next_due": sla.nextDue.map(FieldValue.string) ?? .null,
         ]
     }
 
-    static func audit(_ c: ServiceCase, _ action: String, by p: Principal, changes: [String: [FieldValue]] = [:], on db: any SQLDatabase)
+    static func audit(
+        _ c: ServiceCase, _ action: String, by p: Principal, changes: [String: [FieldValue]] = [:],
+        on db: any SQLDatabase
+    )
         async throws
     {
         try await AuditLog.record(
-            on: db, userID: p.userID, entity: "cases", entityID: c.id, action: action, summary: c.reference + " " + c.subject, changes: changes)
+            on: db, userID: p.userID, entity: "cases", entityID: c.id, action: action,
+            summary: c.reference + " " + c.subject, changes: changes)
     }
 }

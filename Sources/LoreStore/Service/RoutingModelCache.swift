@@ -51,7 +51,9 @@ public actor RoutingModelCache {
         return model
     }
 
-    static func trainingBatch(after: Int64, on db: any SQLDatabase) async throws -> [(id: Int64, text: String, label: Int64)] {
+    static func trainingBatch(after: Int64, on db: any SQLDatabase) async throws -> [(
+        id: Int64, text: String, label: Int64
+    )] {
         try await db.raw(
             """
             SELECT id, subject, description, training_label FROM cases WHERE training_label IS NOT NULL AND id > \(bind: after) \
@@ -61,14 +63,17 @@ public actor RoutingModelCache {
             (
                 try r.decode(column: "id", as: Int64.self),
                 CaseRouting.text(
-                    subject: try r.decode(column: "subject", as: String.self), description: try r.decode(column: "description", as: String.self)),
+                    subject: try r.decode(column: "subject", as: String.self),
+                    description: try r.decode(column: "description", as: String.self)),
                 try r.decode(column: "training_label", as: Int64.self)
             )
         }
     }
 
     static func storedVersion(on db: any SQLDatabase) async throws -> Int64 {
-        let v = try await db.select().column("value").from("service_settings").where("key", .equal, SQLBind("routing_version")).first()
+        let v = try await db.select().column("value").from("service_settings").where(
+            "key", .equal, SQLBind("routing_version")
+        ).first()
         return Int64(try v?.decode(column: "value", as: String.self) ?? "0") ?? 0
     }
 
@@ -89,7 +94,8 @@ public actor RoutingModelCache {
         .map { r in
             (
                 CaseRouting.text(
-                    subject: try r.decode(column: "subject", as: String.self), description: try r.decode(column: "description", as: String.self)),
+                    subject: try r.decode(column: "subject", as: String.self),
+                    description: try r.decode(column: "description", as: String.self)),
                 try r.decode(column: "training_label", as: Int64.self)
             )
         }

@@ -47,30 +47,39 @@ extension ServiceCommand {
                 }
                 let owner = try await UserRepository(database: database).list().first?.id
                 let columns = [
-                    "created_at", "updated_at", "created_by", "updated_by", "subject", "description", "channel", "priority", "status",
-                    "department_id", "tier", "routing", "training_label", "first_response_due", "resolution_due", "first_responded_at",
+                    "created_at", "updated_at", "created_by", "updated_by", "subject", "description", "channel",
+                    "priority", "status",
+                    "department_id", "tier", "routing", "training_label", "first_response_due", "resolution_due",
+                    "first_responded_at",
                     "resolved_at", "escalation_count", "resolution", "resolved_by", "reuse_count",
                 ]
                 var made = 0
                 while made < total {
                     var rows: [[FieldValue]] = []
                     for _ in 0..<min(5_000, total - made) {
-                        let d = Int(CorpusVocabulary.sample(CorpusVocabulary.zipfCDF(deptCount, s: 0.6), rng: &corpus.rng))
+                        let d = Int(
+                            CorpusVocabulary.sample(CorpusVocabulary.zipfCDF(deptCount, s: 0.6), rng: &corpus.rng))
                         let zh = corpus.rng.chance(0.5)
                         func words(_ n: Int) -> String {
                             (0..<n).map { _ in
                                 corpus.rng.chance(share)
-                                    ? corpus.rng.pick(zh ? topics[d].zh : topics[d].en) : corpus.vocabulary.word(chinese: zh, rng: &corpus.rng)
+                                    ? corpus.rng.pick(zh ? topics[d].zh : topics[d].en)
+                                    : corpus.vocabulary.word(chinese: zh, rng: &corpus.rng)
                             }.joined(separator: zh ? "" : " ")
                         }
                         let at = Timestamp.now()
                         rows.append([
-                            .string(at), .string(at), owner.map(FieldValue.int) ?? .null, owner.map(FieldValue.int) ?? .null,
-                            .string(words(Int.random(in: 3...8, using: &corpus.rng))), .string(words(Int.random(in: 15...50, using: &corpus.rng))),
-                            .string(corpus.rng.pick(CaseChannel.allCases).rawValue), .string("normal"), .string("resolved"), .int(deptIDs[d]),
+                            .string(at), .string(at), owner.map(FieldValue.int) ?? .null,
+                            owner.map(FieldValue.int) ?? .null,
+                            .string(words(Int.random(in: 3...8, using: &corpus.rng))),
+                            .string(words(Int.random(in: 15...50, using: &corpus.rng))),
+                            .string(corpus.rng.pick(CaseChannel.allCases).rawValue), .string("normal"),
+                            .string("resolved"), .int(deptIDs[d]),
                             .int(1),
-                            .string("manual"), .int(deptIDs[d]), .string(at), .string(at), .string(at), .string(at), .int(0),
-                            .string(words(Int.random(in: 10...30, using: &corpus.rng))), owner.map(FieldValue.int) ?? .null, .int(0),
+                            .string("manual"), .int(deptIDs[d]), .string(at), .string(at), .string(at), .string(at),
+                            .int(0),
+                            .string(words(Int.random(in: 10...30, using: &corpus.rng))),
+                            owner.map(FieldValue.int) ?? .null, .int(0),
                         ])
                     }
                     try await bulk.insert(into: "cases", columns: columns, rows: rows, returningIDs: false)
@@ -78,8 +87,10 @@ extension ServiceCommand {
                     if made % 100_000 == 0 || made == total { print("  \(made) cases") }
                 }
                 try await database.write { db in
-                    _ = try await db.raw("UPDATE service_settings SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE key = 'routing_version'")
-                        .run()
+                    _ = try await db.raw(
+                        "UPDATE service_settings SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE key = 'routing_version'"
+                    )
+                    .run()
                 }
             }
             print(String(format: "Generated %d cases in %.1fs.", total, Date().timeIntervalSince(started)))

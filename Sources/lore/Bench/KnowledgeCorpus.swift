@@ -5,7 +5,9 @@ import LoreCore
 struct KnowledgeCorpus {
     var rng: SeededRandom
     let vocabulary: CorpusVocabulary
-    static let codes = (0..<2_000).map { i in i % 3 == 0 ? "E\(1000 + i)" : (i % 3 == 1 ? "HY-G\(100 + i)" : "ACC-\(i)F") }
+    static let codes = (0..<2_000).map { i in
+        i % 3 == 0 ? "E\(1000 + i)" : (i % 3 == 1 ? "HY-G\(100 + i)" : "ACC-\(i)F")
+    }
 
     init(seed: UInt64) {
         var rng = SeededRandom(seed: seed)

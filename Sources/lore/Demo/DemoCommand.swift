@@ -39,7 +39,8 @@ struct Demo: AsyncParsableCommand {
         let started = Date()
         try await DatabaseSession.with(location, logger: Logger(label: "lore.demo")) { database in
             if try await BulkWriter(database: database).count("accounts") > 0 {
-                throw CLIError("the database already has accounts; lore demo fills an empty database (use another --database)")
+                throw CLIError(
+                    "the database already has accounts; lore demo fills an empty database (use another --database)")
             }
             var generator = DemoGenerator(database: database, plan: finalPlan) { line in
                 // Written straight to the file descriptor, so progress shows even when output goes to a file or a pipe.
@@ -50,7 +51,8 @@ struct Demo: AsyncParsableCommand {
         }
         print(
             String(
-                format: "Done in %.1fs. Sign in as admin@lore.demo (or any user in the README) with password %@.", Date().timeIntervalSince(started),
+                format: "Done in %.1fs. Sign in as admin@lore.demo (or any user in the README) with password %@.",
+                Date().timeIntervalSince(started),
                 DemoPlan.password))
     }
 }

@@ -18,16 +18,20 @@ extension DemoGenerator {
                 let contact = contactsByAccount[a.id].map { rng.pick($0) }
                 rows.append(
                     owned(at, owner: owner, team: teamOf[owner] ?? nil) + [
-                        .string(kind), .string(kind == "note" ? "internal" : (rng.chance(0.55) ? "inbound" : "outbound")), time(at), .string(subject),
+                        .string(kind),
+                        .string(kind == "note" ? "internal" : (rng.chance(0.55) ? "inbound" : "outbound")), time(at),
+                        .string(subject),
                         .string(body), .int(a.id), contact.map(FieldValue.int) ?? .null,
                         rng.chance(0.2) ? opportunityOf[a.id].map(FieldValue.int) ?? .null : .null,
-                        kind == "call" || kind == "meeting" || kind == "visit" ? .int(Int64.random(in: 5...120, using: &rng)) : .null,
+                        kind == "call" || kind == "meeting" || kind == "visit"
+                            ? .int(Int64.random(in: 5...120, using: &rng)) : .null,
                     ])
             }
             try await bulk.insert(
                 into: "interactions",
                 columns: Self.ownedColumns + [
-                    "kind", "direction", "occurred_at", "subject", "body", "account_id", "contact_id", "opportunity_id", "duration_minutes",
+                    "kind", "direction", "occurred_at", "subject", "body", "account_id", "contact_id", "opportunity_id",
+                    "duration_minutes",
                 ],
                 rows: rows, returningIDs: false)
             let before = made * 10 / max(1, plan.interactions)
@@ -48,19 +52,24 @@ extension DemoGenerator {
             let created = randomTime(withinDays: 120)
             let due = created + Int64.random(in: 1...30, using: &rng) * Self.day
             let status =
-                due < now - 7 * Self.day ? rng.pick(["done", "done", "done", "cancelled", "open"]) : rng.pick(["open", "open", "in_progress"])
+                due < now - 7 * Self.day
+                ? rng.pick(["done", "done", "done", "cancelled", "open"]) : rng.pick(["open", "open", "in_progress"])
             rows.append(
                 owned(created, owner: a.owner, team: a.team) + [
                     .string(
                         rng.pick([
-                            "回访客户 Follow-up call", "发送报价 Send quote", "准备方案 Prepare proposal", "安排现场演示 Schedule demo", "确认续约 Confirm renewal",
+                            "回访客户 Follow-up call", "发送报价 Send quote", "准备方案 Prepare proposal", "安排现场演示 Schedule demo",
+                            "确认续约 Confirm renewal",
                             "催收货款 Chase payment",
                         ])),
-                    date(due), .int(assignee), .string(status), .string(rng.pick(["low", "normal", "normal", "high"])), .int(a.id),
+                    date(due), .int(assignee), .string(status), .string(rng.pick(["low", "normal", "normal", "high"])),
+                    .int(a.id),
                 ])
         }
         return try await bulk.insert(
-            into: "tasks", columns: Self.ownedColumns + ["title", "due_date", "assignee_id", "status", "priority", "account_id"], rows: rows
+            into: "tasks",
+            columns: Self.ownedColumns + ["title", "due_date", "assignee_id", "status", "priority", "account_id"],
+            rows: rows
         ).count
     }
 }

@@ -13,7 +13,11 @@ extension DemoGenerator {
         for (name, parent, items) in DemoVocabulary.catalogue {
             let id = try await bulk.insert(
                 into: "product_categories", columns: Self.stampColumns + ["name", "parent_id"],
-                rows: [stamp(t0, by: admin) + [.string(name), parent.flatMap { categories[$0] }.map(FieldValue.int) ?? .null]])[0]
+                rows: [
+                    stamp(t0, by: admin) + [
+                        .string(name), parent.flatMap { categories[$0] }.map(FieldValue.int) ?? .null,
+                    ]
+                ])[0]
             categories[name] = id
             var rows: [[FieldValue]] = []
             var launches: [Int64] = []
@@ -23,11 +27,15 @@ extension DemoGenerator {
                 launches.append(launched)
                 rows.append(
                     stamp(t0, by: admin) + [
-                        .string(sku), .string(productName), .int(id), .int(price * 100), .string("台 unit"), .bool(true), date(launched),
+                        .string(sku), .string(productName), .int(id), .int(price * 100), .string("台 unit"), .bool(true),
+                        date(launched),
                     ])
             }
             let ids = try await bulk.insert(
-                into: "products", columns: Self.stampColumns + ["sku", "name", "category_id", "list_price", "unit", "active", "launched_on"],
+                into: "products",
+                columns: Self.stampColumns + [
+                    "sku", "name", "category_id", "list_price", "unit", "active", "launched_on",
+                ],
                 rows: rows)
             for (i, pid) in ids.enumerated() { products.append((pid, items[i].2 * 100, launches[i])) }
             count += 1 + ids.count
@@ -45,16 +53,23 @@ extension DemoGenerator {
             ]
         }
         try await bulk.insert(
-            into: "price_list_items", columns: Self.stampColumns + ["price_list_id", "product_id", "price", "min_quantity"], rows: items,
+            into: "price_list_items",
+            columns: Self.stampColumns + ["price_list_id", "product_id", "price", "min_quantity"], rows: items,
             returningIDs: false)
         return count + lists.count + items.count
     }
 
     mutating func companyName() -> (String, Bool) {
         if rng.chance(0.72) {
-            return (rng.pick(DemoVocabulary.cities) + rng.pick(DemoVocabulary.cores) + rng.pick(DemoVocabulary.suffixes), true)
+            return (
+                rng.pick(DemoVocabulary.cities) + rng.pick(DemoVocabulary.cores) + rng.pick(DemoVocabulary.suffixes),
+                true
+            )
         }
-        return ("\(rng.pick(DemoVocabulary.enFirst)) \(rng.pick(DemoVocabulary.enSecond)) \(rng.pick(DemoVocabulary.enSuffix))", false)
+        return (
+            "\(rng.pick(DemoVocabulary.enFirst)) \(rng.pick(DemoVocabulary.enSecond)) \(rng.pick(DemoVocabulary.enSuffix))",
+            false
+        )
     }
 
     mutating func personName() -> (String, String) {
@@ -86,14 +101,17 @@ extension DemoGenerator {
             let displayName = individual ? personName().0 : name + (plan.accounts > 5_000 ? " \(n)" : "")
             rows.append(
                 owned(randomTime(withinDays: Int64(plan.years) * 365), owner: owner, team: team) + [
-                    .string(displayName), .string(individual ? "individual" : "company"), .string(rng.pick(DemoVocabulary.industries)),
+                    .string(displayName), .string(individual ? "individual" : "company"),
+                    .string(rng.pick(DemoVocabulary.industries)),
                     .string(chinese ? rng.pick(DemoVocabulary.regions.dropLast()) : rng.pick(DemoVocabulary.regions)),
                     .string(rng.pick(Catalog.companySizes)), .string(tier), .string(phone()),
                 ])
             owners.append((owner, team, displayName))
         }
         let ids = try await bulk.insert(
-            into: "accounts", columns: Self.ownedColumns + ["name", "kind", "industry", "region", "size", "value_tier", "phone"], rows: rows)
+            into: "accounts",
+            columns: Self.ownedColumns + ["name", "kind", "industry", "region", "size", "value_tier", "phone"],
+            rows: rows)
         accounts = zip(ids, owners).map { ($0, $1.0, $1.1, $1.2) }
         return ids.count
     }
@@ -106,14 +124,17 @@ extension DemoGenerator {
                 let (name, handle) = personName()
                 rows.append(
                     owned(randomTime(withinDays: Int64(plan.years) * 365), owner: a.owner, team: a.team) + [
-                        .string(name), .int(a.id), .string(rng.pick(DemoVocabulary.titles)), .string("\(handle)@example.com"), .string(phone()),
+                        .string(name), .int(a.id), .string(rng.pick(DemoVocabulary.titles)),
+                        .string("\(handle)@example.com"), .string(phone()),
                         .string(rng.pick(["phone", "email", "wechat", "visit"])),
                     ])
                 owner.append(a.id)
             }
         }
         let ids = try await bulk.insert(
-            into: "contacts", columns: Self.ownedColumns + ["name", "account_id", "title", "email", "phone", "preferred_channel"], rows: rows)
+            into: "contacts",
+            columns: Self.ownedColumns + ["name", "account_id", "title", "email", "phone", "preferred_channel"],
+            rows: rows)
         for (id, account) in zip(ids, owner) { contactsByAccount[account, default: []].append(id) }
         return ids.count
     }
@@ -128,12 +149,16 @@ extension DemoGenerator {
                 owned(randomTime(withinDays: 180), owner: owner, team: teamOf[owner] ?? nil) + [
                     .string(name), .string(company), .string("\(handle)@example.org"), .string(phone()),
                     .string(rng.pick(["web", "referral", "event", "cold_call", "partner", "advertising"])),
-                    .string(rng.pick(["new", "new", "contacted", "qualified", "unqualified"])), .string(rng.pick(DemoVocabulary.industries)),
+                    .string(rng.pick(["new", "new", "contacted", "qualified", "unqualified"])),
+                    .string(rng.pick(DemoVocabulary.industries)),
                     .int(Int64.random(in: 10...500, using: &rng) * 1_000_00),
                 ])
         }
         return try await bulk.insert(
-            into: "leads", columns: Self.ownedColumns + ["name", "company", "email", "phone", "source", "status", "industry", "estimated_value"],
+            into: "leads",
+            columns: Self.ownedColumns + [
+                "name", "company", "email", "phone", "source", "status", "industry", "estimated_value",
+            ],
             rows: rows
         ).count
     }

@@ -4,8 +4,11 @@ import LoreStore
 extension DemoGenerator {
     mutating func makeOpportunities() async throws -> Int {
         let admin = Principal(
-            userID: try users["admin@lore.demo"].demoRequired("admin"), name: "", email: "", role: .admin, teamID: nil, departmentID: nil)
-        let stages = try await RecordRepository(database: database).list(Catalog["pipeline_stages"], query: ListQuery(), as: admin).records
+            userID: try users["admin@lore.demo"].demoRequired("admin"), name: "", email: "", role: .admin, teamID: nil,
+            departmentID: nil)
+        let stages = try await RecordRepository(database: database).list(
+            Catalog["pipeline_stages"], query: ListQuery(), as: admin
+        ).records
         let open = stages.filter { $0["outcome"].string == "open" }
         let won = try stages.first { $0["outcome"].string == "won" }.demoRequired("won stage")
         let lost = try stages.first { $0["outcome"].string == "lost" }.demoRequired("lost stage")
@@ -19,12 +22,16 @@ extension DemoGenerator {
             let closed = stage.id == won.id || stage.id == lost.id
             let close =
                 closed
-                ? min(now, created + Int64.random(in: 10...120, using: &rng) * Self.day) : now + Int64.random(in: 5...180, using: &rng) * Self.day
-            let topic = rng.pick(["核心网络升级", "分支互联", "安全加固", "无线覆盖", "Campus refresh", "SD-WAN rollout", "Firewall replacement", "数据中心扩容"])
+                ? min(now, created + Int64.random(in: 10...120, using: &rng) * Self.day)
+                : now + Int64.random(in: 5...180, using: &rng) * Self.day
+            let topic = rng.pick([
+                "核心网络升级", "分支互联", "安全加固", "无线覆盖", "Campus refresh", "SD-WAN rollout", "Firewall replacement", "数据中心扩容",
+            ])
             let name = "\(a.name.prefix(12)) · \(topic)"
             rows.append(
                 owned(created, owner: a.owner, team: a.team) + [
-                    .string(name), .int(a.id), (contactsByAccount[a.id]?.first).map(FieldValue.int) ?? .null, .int(stage.id),
+                    .string(name), .int(a.id), (contactsByAccount[a.id]?.first).map(FieldValue.int) ?? .null,
+                    .int(stage.id),
                     .int(Int64.random(in: 20...2_000, using: &rng) * 1_000_00), date(close), stage["probability"],
                     .string(rng.pick(["web", "referral", "event", "partner"])),
                     closed
@@ -39,16 +46,20 @@ extension DemoGenerator {
         let ids = try await bulk.insert(
             into: "opportunities",
             columns: Self.ownedColumns + [
-                "name", "account_id", "contact_id", "stage_id", "amount", "expected_close_date", "probability", "lead_source", "close_reason",
+                "name", "account_id", "contact_id", "stage_id", "amount", "expected_close_date", "probability",
+                "lead_source", "close_reason",
                 "closed_at",
             ],
             rows: rows)
         opportunities = zip(ids, links).map { ($0, $1) }
         var pairs: [[FieldValue]] = []
         for id in ids where rng.chance(0.6) {
-            for c in Set((0..<Int.random(in: 1...2, using: &rng)).map { _ in rng.skewed(competitors) }) { pairs.append([.int(id), .int(c)]) }
+            for c in Set((0..<Int.random(in: 1...2, using: &rng)).map { _ in rng.skewed(competitors) }) {
+                pairs.append([.int(id), .int(c)])
+            }
         }
-        try await bulk.insert(into: "opportunities_competitor_ids", columns: ["record_id", "member_id"], rows: pairs, returningIDs: false)
+        try await bulk.insert(
+            into: "opportunities_competitor_ids", columns: ["record_id", "member_id"], rows: pairs, returningIDs: false)
         return ids.count + pairs.count
     }
 
@@ -63,11 +74,15 @@ extension DemoGenerator {
                 owned(start, owner: a.owner, team: a.team) + [
                     .string(String(format: "HT-%04d-%05d", 2020 + n % 7, n + 1)),
                     .string(rng.pick(["年度维保合同 Annual support", "框架采购协议 Framework purchase", "SD-WAN 服务合同"])),
-                    .int(a.id), date(start), date(end), .int(Int64.random(in: 30...800, using: &rng) * 1_000_00), .string(status),
+                    .int(a.id), date(start), date(end), .int(Int64.random(in: 30...800, using: &rng) * 1_000_00),
+                    .string(status),
                 ])
         }
         return try await bulk.insert(
-            into: "contracts", columns: Self.ownedColumns + ["number", "title", "account_id", "start_date", "end_date", "value", "status"], rows: rows
+            into: "contracts",
+            columns: Self.ownedColumns + [
+                "number", "title", "account_id", "start_date", "end_date", "value", "status",
+            ], rows: rows
         ).count
     }
 
@@ -79,7 +94,8 @@ extension DemoGenerator {
         var total = 0
         while lines < plan.orderLines {
             var orderRows: [[FieldValue]] = []
-            var pending: [[(Int64, Int64, Int64, Double, Int64)]] = []  // product, qty, unit price, discount, line total
+            // Each order's lines: product, quantity, unit price, discount, line total.
+            var pending: [[(Int64, Int64, Int64, Double, Int64)]] = []
             var orderDates: [Int64] = []
             for _ in 0..<500 {
                 // Later days are likelier (growth); Q4 gets a boost (budgets).
@@ -93,16 +109,20 @@ extension DemoGenerator {
                 var orderLines: [(Int64, Int64, Int64, Double, Int64)] = []
                 for _ in 0..<Int.random(in: 1...5, using: &rng) {
                     let p = rng.skewed(available)
-                    let qty = Int64(rng.chance(0.7) ? Int.random(in: 1...10, using: &rng) : Int.random(in: 10...120, using: &rng))
+                    let qty = Int64(
+                        rng.chance(0.7) ? Int.random(in: 1...10, using: &rng) : Int.random(in: 10...120, using: &rng))
                     let discount = rng.pick([0, 0, 0, 5, 10, 15])
                     let lineTotal = Int64((Double(qty * p.price) * (1 - Double(discount) / 100)).rounded())
                     orderLines.append((p.id, qty, p.price, Double(discount), lineTotal))
                 }
                 orderNumber += 1
-                let status = at > now - 14 * Self.day ? rng.pick(["confirmed", "shipped"]) : (rng.chance(0.03) ? "cancelled" : "invoiced")
+                let status =
+                    at > now - 14 * Self.day
+                    ? rng.pick(["confirmed", "shipped"]) : (rng.chance(0.03) ? "cancelled" : "invoiced")
                 orderRows.append(
                     owned(at, owner: a.owner, team: a.team) + [
-                        .string(String(format: "SO-%07d", orderNumber)), .int(a.id), (contactsByAccount[a.id]?.first).map(FieldValue.int) ?? .null,
+                        .string(String(format: "SO-%07d", orderNumber)), .int(a.id),
+                        (contactsByAccount[a.id]?.first).map(FieldValue.int) ?? .null,
                         date(at), .string(status),
                         .int(orderLines.reduce(0) { $0 + $1.4 }),
                     ])
@@ -112,7 +132,9 @@ extension DemoGenerator {
                 if lines >= plan.orderLines { break }
             }
             let ids = try await bulk.insert(
-                into: "orders", columns: Self.ownedColumns + ["number", "account_id", "contact_id", "order_date", "status", "total"], rows: orderRows)
+                into: "orders",
+                columns: Self.ownedColumns + ["number", "account_id", "contact_id", "order_date", "status", "total"],
+                rows: orderRows)
             var lineRows: [[FieldValue]] = []
             for (i, id) in ids.enumerated() {
                 let owner = try orderRows[i][4].int.demoRequired("order owner")
@@ -125,7 +147,9 @@ extension DemoGenerator {
             }
             try await bulk.insert(
                 into: "order_lines",
-                columns: Self.ownedColumns + ["order_id", "product_id", "quantity", "unit_price", "discount_pct", "line_date", "line_total"],
+                columns: Self.ownedColumns + [
+                    "order_id", "product_id", "quantity", "unit_price", "discount_pct", "line_date", "line_total",
+                ],
                 rows: lineRows, returningIDs: false)
             total += ids.count + lineRows.count
         }

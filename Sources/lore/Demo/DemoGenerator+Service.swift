@@ -9,78 +9,113 @@ extension DemoGenerator {
     /// answers became candidate solutions and were reused, satisfaction answers (one low, raising an alert), and open
     /// cases waiting in every queue.
     mutating func makeService() async throws -> Int {
+        let cast = try await serviceCast()
+        var made = try await makeSolvedCases(cast)
+        try await answerSurveys(cast)
+        made += try await makeOpenCases(cast)
+        return made
+    }
+
+    /// Who works the demo's service desk, which templates go to which department, and the contacts who write in.
+    struct ServiceCast {
+        var cases: CaseRepository
+        var agent, agent2, senior, manager: Principal
+        var groups: [([DemoService.Template], Int64, Principal)]
+        var contacts: [Int64]
+        var catalogue: [(String, String, Int64)]
+
+        func fill(_ s: String, _ i: Int) -> String {
+            let (sku, name, _) = catalogue[i % catalogue.count]
+            return s.replacingOccurrences(of: "{sku}", with: sku).replacingOccurrences(of: "{product}", with: name)
+        }
+
+        func contact(_ i: Int) -> Int64? { contacts.isEmpty ? nil : contacts[i % contacts.count] }
+    }
+
+    func serviceCast() async throws -> ServiceCast {
         let cases = CaseRepository(database: database)
         let users = UserRepository(database: database)
         func principal(_ email: String) async throws -> Principal {
-            try await users.principal(userID: try self.users[email].demoRequired("user \(email)")).demoRequired("principal \(email)")
+            try await users.principal(userID: try self.users[email].demoRequired("user \(email)")).demoRequired(
+                "principal \(email)")
         }
-        let (agent, agent2, senior) = (
-            try await principal("agent@lore.demo"), try await principal("agent2@lore.demo"), try await principal("senior@lore.demo")
-        )
         let manager = try await principal("service.manager@lore.demo")
-        let billingAgent = try await principal("billing@lore.demo")
         let departments = try await cases.directory().departments
         func department(_ prefix: String) throws -> Int64 {
             try departments.first { $0.name.contains(prefix) }.demoRequired("department \(prefix)").id
         }
         let groups: [([DemoService.Template], Int64, Principal)] = [
-            (DemoService.technical, try department("Customer Service"), agent), (DemoService.billing, try department("Billing"), billingAgent),
+            (DemoService.technical, try department("Customer Service"), try await principal("agent@lore.demo")),
+            (DemoService.billing, try department("Billing"), try await principal("billing@lore.demo")),
             (DemoService.sales, try department("Sales"), manager),
         ]
-        let catalogue = DemoVocabulary.catalogue.flatMap(\.2)
         let contacts = try await database.read { db in
             try await db.raw("SELECT id FROM contacts WHERE email IS NOT NULL ORDER BY id LIMIT 400").all().map {
                 try $0.decode(column: "id", as: Int64.self)
             }
         }
-        func fill(_ s: String, _ i: Int) -> String {
-            let (sku, name, _) = catalogue[i % catalogue.count]
-            return s.replacingOccurrences(of: "{sku}", with: sku).replacingOccurrences(of: "{product}", with: name)
-        }
-        var made = 0
-        // History: solved cases, opened by hand into their department (so they train the model), backdated.
+        return ServiceCast(
+            cases: cases, agent: try await principal("agent@lore.demo"),
+            agent2: try await principal("agent2@lore.demo"),
+            senior: try await principal("senior@lore.demo"), manager: manager, groups: groups, contacts: contacts,
+            catalogue: DemoVocabulary.catalogue.flatMap(\.2))
+    }
+
+    /// History: solved cases, opened by hand into their department (so they train the model), backdated.
+    func makeSolvedCases(_ cast: ServiceCast) async throws -> Int {
+        let (cases, manager, senior, groups) = (cast.cases, cast.manager, cast.senior, cast.groups)
         for i in 0..<240 {
             let (templates, dept, worker) = groups[i % 5 == 4 ? 2 : (i % 5 >= 2 ? 1 : 0)]
             let t = templates[(i / 5) % templates.count]
             let input = CaseInput(
-                subject: fill(t.subject, i), description: fill(t.description, i), contactID: contacts.isEmpty ? nil : contacts[i % contacts.count],
+                subject: cast.fill(t.subject, i), description: cast.fill(t.description, i), contactID: cast.contact(i),
                 channel: CaseChannel.allCases[i % 5], priority: CasePriority.allCases[i % 4], departmentID: dept)
             let c = try await cases.create(input, as: manager)
             _ = try await cases.assign(caseIDs: [c.id], to: worker.userID, as: manager)
             _ = try await cases.addMessage(
-                caseID: c.id, kind: .reply, body: i % 2 == 0 ? "我们已收到，正在处理。" : "Thanks, we are looking into it.", as: worker)
+                caseID: c.id, kind: .reply, body: i % 2 == 0 ? "我们已收到，正在处理。" : "Thanks, we are looking into it.",
+                as: worker)
             if i % 12 == 5, dept == groups[0].1 {
                 // Escalated: the senior agent's answer becomes a candidate solution.
                 _ = try await cases.escalate(caseID: c.id, reason: "需要二线排查 / needs tier 2", as: worker)
                 _ = try await cases.assign(caseIDs: [c.id], to: senior.userID, as: senior)
-                _ = try await cases.resolve(caseID: c.id, resolution: fill(t.resolution, i), as: senior)
+                _ = try await cases.resolve(caseID: c.id, resolution: cast.fill(t.resolution, i), as: senior)
             } else {
                 let suggestion = try await cases.suggestions(caseID: c.id, limit: 1, as: worker).first
-                if let s = suggestion, s.kind != .case, i % 3 != 0 { _ = try await cases.solvedWith(caseID: c.id, article: s.id, as: worker) }
-                _ = try await cases.resolve(caseID: c.id, resolution: fill(t.resolution, i), as: worker)
+                if let s = suggestion, s.kind != .case, i % 3 != 0 {
+                    _ = try await cases.solvedWith(caseID: c.id, article: s.id, as: worker)
+                }
+                _ = try await cases.resolve(caseID: c.id, resolution: cast.fill(t.resolution, i), as: worker)
             }
             try await backdate(c.id, daysAgo: Int64(120 - i / 2))
-            made += 1
         }
-        // Satisfaction answers on some of them; one unhappy customer raises an alert.
+        return 240
+    }
+
+    /// Satisfaction answers on some of the solved cases; one unhappy customer raises an alert.
+    func answerSurveys(_ cast: ServiceCast) async throws {
         let tokens = try await surveyTokens()
         // The unhappy one is in Customer Service, so its manager (service.manager@lore.demo) sees the alert.
-        let unhappy = tokens.firstIndex { $0.department == groups[0].1 && $0.hasAccount } ?? 0
+        let unhappy = tokens.firstIndex { $0.department == cast.groups[0].1 && $0.hasAccount } ?? 0
         for (n, survey) in tokens.prefix(60).enumerated() {
             let low = n == unhappy
-            _ = try await cases.answerSurvey(token: survey.token, score: low ? 2 : [5, 4, 5, 3, 5][n % 5], comment: low ? "等了三天才回复，太慢了。" : nil)
+            _ = try await cast.cases.answerSurvey(
+                token: survey.token, score: low ? 2 : [5, 4, 5, 3, 5][n % 5], comment: low ? "等了三天才回复，太慢了。" : nil)
         }
-        // Open work: new cases the model routes (some to triage), pending ones, and an escalation waiting for tier 2.
+    }
+
+    /// Open work: new cases the model routes (some to triage), pending ones, an escalation waiting for tier 2, and two
+    /// too vague for the model, waiting in triage for a person.
+    func makeOpenCases(_ cast: ServiceCast) async throws -> Int {
+        let (cases, agent, agent2, groups) = (cast.cases, cast.agent, cast.agent2, cast.groups)
         for i in 0..<36 {
-            let (templates, _, _) = groups[i % 3]
-            let t = templates[(i * 7) % templates.count]
+            let t = groups[i % 3].0[(i * 7) % groups[i % 3].0.count]
             let c = try await cases.create(
                 CaseInput(
-                    subject: fill(t.subject, i + 3), description: fill(t.description, i + 3),
-                    contactID: contacts.isEmpty ? nil : contacts[(i * 13) % contacts.count],
+                    subject: cast.fill(t.subject, i + 3), description: cast.fill(t.description, i + 3),
+                    contactID: cast.contact(i * 13),
                     channel: CaseChannel.allCases[i % 5], priority: CasePriority.allCases[(i + 1) % 4],
                     departmentID: (1...2).contains(i % 6) ? groups[0].1 : nil), as: i % 2 == 0 ? agent : agent2)
-            made += 1
             guard c.departmentID == groups[0].1 else { continue }
             switch i % 6 {
             case 0: _ = try await cases.assign(caseIDs: [c.id], to: agent.userID, as: agent)
@@ -92,12 +127,10 @@ extension DemoGenerator {
             default: break
             }
         }
-        // Too vague for the model: waits in triage for a person.
         for text in ["请尽快回电", "Please call me back about my account"] {
             _ = try await cases.create(CaseInput(subject: text, description: "", channel: .phone), as: agent)
-            made += 1
         }
-        return made
+        return 38
     }
 
     /// Survey tokens are stored hashed, so the demo answers through fresh surveys it can hold the token of.
@@ -109,11 +142,15 @@ extension DemoGenerator {
             var tokens: [(String, Int64?, Bool)] = []
             for r in rows {
                 let token = Secrets.randomToken()
-                try await db.update("csat_requests").where("id", .equal, SQLBind(try r.decode(column: "id", as: Int64.self)))
-                    .set("token_hash", to: SQLBind(Secrets.digest(token))).run()
+                try await db.update("csat_requests").where(
+                    "id", .equal, SQLBind(try r.decode(column: "id", as: Int64.self))
+                )
+                .set("token_hash", to: SQLBind(Secrets.digest(token))).run()
                 tokens.append(
                     (
-                        token, try r.decodeNil(column: "department_id") ? nil : try r.decode(column: "department_id", as: Int64.self),
+                        token,
+                        try r.decodeNil(column: "department_id")
+                            ? nil : try r.decode(column: "department_id", as: Int64.self),
                         !(try r.decodeNil(column: "account_id"))
                     ))
             }
@@ -124,32 +161,46 @@ extension DemoGenerator {
     /// Moves a case and everything that happened to it back in time, so the loop figures have a history.
     func backdate(_ caseID: Int64, daysAgo: Int64) async throws {
         try await database.write { db in
-            let row = try await db.select().column("created_at").from("cases").where("id", .equal, SQLBind(caseID)).first().demoRequired(
-                "case \(caseID)")
+            let row = try await db.select().column("created_at").from("cases").where("id", .equal, SQLBind(caseID))
+                .first().demoRequired(
+                    "case \(caseID)")
             let created = Timestamp.parse(try row.decode(column: "created_at", as: String.self)) ?? 0
             let delta = (self.now - daysAgo * Self.day) - created
             func shift(_ text: String?) -> any SQLExpression {
                 guard let text, let t = Timestamp.parse(text) else { return SQLLiteral.null }
                 return SQLBind(Timestamp.format(epochMilliseconds: t + delta))
             }
-            let timeColumns = ["created_at", "updated_at", "first_response_due", "resolution_due", "first_responded_at", "resolved_at", "next_due"]
-            let c = try await db.select().columns(timeColumns.map { SQLColumn($0) }).from("cases").where("id", .equal, SQLBind(caseID)).first()
+            let timeColumns = [
+                "created_at", "updated_at", "first_response_due", "resolution_due", "first_responded_at", "resolved_at",
+                "next_due",
+            ]
+            let c = try await db.select().columns(timeColumns.map { SQLColumn($0) }).from("cases").where(
+                "id", .equal, SQLBind(caseID)
+            ).first()
                 .demoRequired("case \(caseID)")
             var update = db.update("cases").where("id", .equal, SQLBind(caseID))
             for col in timeColumns {
-                update = update.set(SQLColumn(col), to: shift(try c.decodeNil(column: col) ? nil : try c.decode(column: col, as: String.self)))
+                update = update.set(
+                    SQLColumn(col),
+                    to: shift(try c.decodeNil(column: col) ? nil : try c.decode(column: col, as: String.self)))
             }
             try await update.run()
             for table in ["case_events", "case_messages", "csat_requests"] {
-                for r in try await db.select().columns("id", "created_at").from(table).where("case_id", .equal, SQLBind(caseID)).all() {
+                for r in try await db.select().columns("id", "created_at").from(table).where(
+                    "case_id", .equal, SQLBind(caseID)
+                ).all() {
                     try await db.update(table).where("id", .equal, SQLBind(try r.decode(column: "id", as: Int64.self)))
                         .set("created_at", to: shift(try r.decode(column: "created_at", as: String.self))).run()
                 }
             }
             try await db.update("case_solutions").where("case_id", .equal, SQLBind(caseID))
-                .set("created_at", to: SQLBind(Timestamp.format(epochMilliseconds: self.now - daysAgo * Self.day + 3_600_000))).run()
+                .set(
+                    "created_at",
+                    to: SQLBind(Timestamp.format(epochMilliseconds: self.now - daysAgo * Self.day + 3_600_000))
+                ).run()
             try await db.update("articles").where("source_case_id", .equal, SQLBind(caseID))
-                .set("created_at", to: SQLBind(Timestamp.format(epochMilliseconds: self.now - daysAgo * Self.day))).run()
+                .set("created_at", to: SQLBind(Timestamp.format(epochMilliseconds: self.now - daysAgo * Self.day)))
+                .run()
         }
     }
 }

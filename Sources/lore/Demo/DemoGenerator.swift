@@ -65,7 +65,9 @@ struct DemoGenerator {
             let started = Date()
             let count = try await step(&self)
             progress(
-                String(format: "[%2d/%d] %-14@ %9d rows  %6.1fs", i + 1, steps.count, name as NSString, count, Date().timeIntervalSince(started)))
+                String(
+                    format: "[%2d/%d] %-14@ %9d rows  %6.1fs", i + 1, steps.count, name as NSString, count,
+                    Date().timeIntervalSince(started)))
         }
     }
 
@@ -74,7 +76,8 @@ struct DemoGenerator {
         let t0 = now - Int64(plan.years) * 365 * Self.day
         for (department, teamNames) in DemoPeople.departments {
             let dept = try await bulk.insert(
-                into: "departments", columns: Self.stampColumns + ["name"], rows: [stamp(t0, by: nil) + [.string(department)]])[0]
+                into: "departments", columns: Self.stampColumns + ["name"],
+                rows: [stamp(t0, by: nil) + [.string(department)]])[0]
             let ids = try await bulk.insert(
                 into: "teams", columns: Self.stampColumns + ["name", "department_id"],
                 rows: teamNames.map { stamp(t0, by: nil) + [.string($0), .int(dept)] })
@@ -90,7 +93,8 @@ struct DemoGenerator {
                 user = existing
             } else {
                 user = try await repo.create(
-                    email: email, name: name, role: try Role(rawValue: role).demoRequired("role \(role)"), teamID: teamID, passwordHash: hash,
+                    email: email, name: name, role: try Role(rawValue: role).demoRequired("role \(role)"),
+                    teamID: teamID, passwordHash: hash,
                     locale: nil)
             }
             users[email] = user.id

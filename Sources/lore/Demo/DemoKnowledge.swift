@@ -5,7 +5,8 @@ import LoreCore
 enum DemoKnowledge {
     static let categories: [(String, String?)] = [
         ("账单与退款 Billing & refunds", nil), ("安装与配置 Setup", nil), ("故障排除 Troubleshooting", nil),
-        ("网络故障 Network faults", "故障排除 Troubleshooting"), ("产品资料 Product information", nil), ("竞争情报 Competitive intelligence", nil),
+        ("网络故障 Network faults", "故障排除 Troubleshooting"), ("产品资料 Product information", nil),
+        ("竞争情报 Competitive intelligence", nil),
     ]
 
     /// (type, language, category, title, body, tags, audience)
@@ -43,7 +44,8 @@ enum DemoKnowledge {
             ["割接", "备份", "大客户"], .internal
         ),
         (
-            .competitorBrief, .en, "竞争情报 Competitive intelligence", "Competitor brief: pricing pressure in the mid-market",
+            .competitorBrief, .en, "竞争情报 Competitive intelligence",
+            "Competitor brief: pricing pressure in the mid-market",
             "Competitors discount mid-market switches by 15–20% at quarter end. Lead with total cost of ownership, the five-year warranty and our on-site response time. Do not match discounts above 12% without a manager.",
             ["pricing", "competition"], .internal
         ),

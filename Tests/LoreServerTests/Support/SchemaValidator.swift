@@ -24,10 +24,16 @@ struct SchemaValidator {
 
     func check(method: String, path: String, status: Int, body: JSONValue) -> [String] {
         guard let op = operation(method: method, path: path) else { return ["no operation \(method) \(path)"] }
-        guard let response = op["responses"]?[String(status)] else { return ["status \(status) not documented for \(method) \(path)"] }
-        guard case .object(let content)? = response["content"] else { return body == .null ? [] : ["\(status) has no body in the document"] }
+        guard let response = op["responses"]?[String(status)] else {
+            return ["status \(status) not documented for \(method) \(path)"]
+        }
+        guard case .object(let content)? = response["content"] else {
+            return body == .null ? [] : ["\(status) has no body in the document"]
+        }
         // Only JSON bodies are checked (an export's JSON Lines is text to this check).
-        guard let schema = (content["application/json"] ?? content["application/problem+json"])?["schema"] else { return [] }
+        guard let schema = (content["application/json"] ?? content["application/problem+json"])?["schema"] else {
+            return []
+        }
         var problems: [String] = []
         validate(body, schema, at: "$", into: &problems)
         return problems
@@ -78,8 +84,12 @@ struct SchemaValidator {
         switch value {
         case .string(let s):
             if let max = schema["maxLength"]?.intValue, s.count > max { problems.append("\(path): longer than \(max)") }
-            if schema["format"]?.stringValue == "date-time", Timestamp.parse(s) == nil { problems.append("\(path): not a date-time") }
-            if schema["format"]?.stringValue == "date", Timestamp.days(ofDate: s) == nil { problems.append("\(path): not a date") }
+            if schema["format"]?.stringValue == "date-time", Timestamp.parse(s) == nil {
+                problems.append("\(path): not a date-time")
+            }
+            if schema["format"]?.stringValue == "date", Timestamp.days(ofDate: s) == nil {
+                problems.append("\(path): not a date")
+            }
         case .int(let i):
             if let min = schema["minimum"]?.intValue, i < min { problems.append("\(path): below minimum") }
             if let max = schema["maximum"]?.intValue, i > max { problems.append("\(path): above maximum") }
@@ -91,7 +101,9 @@ struct SchemaValidator {
             let properties: [String: JSONValue]
             if case .object(let p)? = schema["properties"] { properties = p } else { properties = [:] }
             if case .array(let required)? = schema["required"] {
-                for key in required.compactMap(\.stringValue) where object[key] == nil { problems.append("\(path).\(key): required but missing") }
+                for key in required.compactMap(\.stringValue) where object[key] == nil {
+                    problems.append("\(path).\(key): required but missing")
+                }
             }
             for (key, v) in object {
                 if let p = properties[key] {

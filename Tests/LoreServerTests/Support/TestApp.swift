@@ -32,14 +32,16 @@ struct TestApp: Sendable {
             let fixtures = try await Fixtures.make(db, passwordHash: hash)
             var tokens: [Int64: String] = [:]
             for p in [
-                fixtures.admin, fixtures.manager, fixtures.rep, fixtures.repTeammate, fixtures.otherRep, fixtures.agent, fixtures.seniorAgent,
+                fixtures.admin, fixtures.manager, fixtures.rep, fixtures.repTeammate, fixtures.otherRep, fixtures.agent,
+                fixtures.seniorAgent,
                 fixtures.knowledgeManager, fixtures.serviceManager,
             ] {
                 tokens[p.userID] = try await ApiTokenRepository(database: db).create(userID: p.userID, name: "test").1
             }
             var config = AppConfig()
             config.bcryptCost = 4
-            let (router, routes) = try await buildRouter(database: db, config: config, metrics: PrometheusCollectorRegistry())
+            let (router, routes) = try await buildRouter(
+                database: db, config: config, metrics: PrometheusCollectorRegistry())
             var logger = Logger(label: "lore.test")
             logger.logLevel = .warning
             let app = Application(router: router, logger: logger)
@@ -56,7 +58,8 @@ struct TestApp: Sendable {
     /// Calls the JSON API as `principal` (or anonymously) and checks the response against the OpenAPI document.
     @discardableResult
     func api(
-        _ method: HTTPRequest.Method, _ path: String, as principal: Principal?, json: JSONValue? = nil, rawBody: [UInt8]? = nil,
+        _ method: HTTPRequest.Method, _ path: String, as principal: Principal?, json: JSONValue? = nil,
+        rawBody: [UInt8]? = nil,
         headers extra: HTTPFields = [:], validate: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> (HTTPResponse.Status, JSONValue) {
         var headers = extra
@@ -73,18 +76,24 @@ struct TestApp: Sendable {
             let data = Data(response.body.readableBytesView)
             let value =
                 data.isEmpty
-                ? JSONValue.null : (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .string(String(decoding: data, as: UTF8.self))
+                ? JSONValue.null
+                : (try? JSONDecoder().decode(JSONValue.self, from: data))
+                    ?? .string(String(decoding: data, as: UTF8.self))
             if validate {
                 let problems = SchemaValidator(document: openAPI).check(
                     method: method.rawValue, path: path, status: Int(response.status.code), body: value)
-                #expect(problems.isEmpty, "response does not match OpenAPI: \(problems)", sourceLocation: sourceLocation)
+                #expect(
+                    problems.isEmpty, "response does not match OpenAPI: \(problems)", sourceLocation: sourceLocation)
                 if response.status.code >= 400 {
-                    #expect(response.headers[.contentType] == "application/problem+json", "\(path)", sourceLocation: sourceLocation)
+                    #expect(
+                        response.headers[.contentType] == "application/problem+json", "\(path)",
+                        sourceLocation: sourceLocation)
                 }
                 // Creating any resource says where it is (issue 18).
                 if response.status == .created {
                     #expect(
-                        response.headers[.location]?.hasPrefix("/api/v1/") == true, "\(method) \(path): 201 without Location",
+                        response.headers[.location]?.hasPrefix("/api/v1/") == true,
+                        "\(method) \(path): 201 without Location",
                         sourceLocation: sourceLocation)
                 }
             }
@@ -93,7 +102,9 @@ struct TestApp: Sendable {
     }
 
     /// Fetches a page with a browser session cookie.
-    func page(_ path: String, cookie: String?, headers extra: HTTPFields = [:]) async throws -> (HTTPResponse.Status, String, HTTPFields) {
+    func page(_ path: String, cookie: String?, headers extra: HTTPFields = [:]) async throws -> (
+        HTTPResponse.Status, String, HTTPFields
+    ) {
         var headers = extra
         if let cookie { headers[.cookie] = cookie }
         return try await client.execute(uri: path, method: .get, headers: headers) { r in
@@ -102,14 +113,17 @@ struct TestApp: Sendable {
     }
 
     /// Posts a form with a session cookie.
-    func post(_ path: String, form: [(String, String)], cookie: String?) async throws -> (HTTPResponse.Status, String, HTTPFields) {
+    func post(_ path: String, form: [(String, String)], cookie: String?) async throws -> (
+        HTTPResponse.Status, String, HTTPFields
+    ) {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if let cookie { headers[.cookie] = cookie }
         let allowed = CharacterSet.alphanumerics.union(.init(charactersIn: "-._~"))
         let body = form.map {
             "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
         }.joined(separator: "&")
-        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body)) { r in
+        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+            r in
             (r.status, String(buffer: r.body), r.headers)
         }
     }
@@ -118,11 +132,14 @@ struct TestApp: Sendable {
     func signIn(_ principal: Principal) async throws -> (cookie: String, csrf: String) {
         let (_, html, headers) = try await page("/login", cookie: nil)
         let loginCSRF = Self.hiddenValue("_csrf", in: html)!
-        let loginCookie = headers[values: .setCookie].first { $0.hasPrefix("lore_login_csrf=") }!.split(separator: ";")[0]
+        let loginCookie = headers[values: .setCookie].first { $0.hasPrefix("lore_login_csrf=") }!.split(separator: ";")[
+            0]
         let (status, _, responseHeaders) = try await post(
-            "/login", form: [("_csrf", loginCSRF), ("email", principal.email), ("password", Self.password)], cookie: String(loginCookie))
+            "/login", form: [("_csrf", loginCSRF), ("email", principal.email), ("password", Self.password)],
+            cookie: String(loginCookie))
         #expect(status == .seeOther)
-        let session = responseHeaders[values: .setCookie].first { $0.hasPrefix("lore_session=") }!.split(separator: ";")[0]
+        let session = responseHeaders[values: .setCookie].first { $0.hasPrefix("lore_session=") }!.split(
+            separator: ";")[0]
         let (_, home, _) = try await page("/", cookie: String(session))
         return (String(session), Self.hiddenValue("_csrf", in: home)!)
     }

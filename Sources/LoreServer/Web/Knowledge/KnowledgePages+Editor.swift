@@ -27,25 +27,32 @@ extension KnowledgePages {
             let form = try await FormData.parse(request, context: context)
             let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: p)
             do {
-                _ = try await kb.propose(id: a.id, title: form["title"] ?? "", body: form["body"] ?? "", tags: nil, note: form["note"], as: p)
+                _ = try await kb.propose(
+                    id: a.id, title: form["title"] ?? "", body: form["body"] ?? "", tags: nil, note: form["note"], as: p
+                )
             } catch StoreError.invalid(let v) {
                 return try await proposeForm(
                     a, title: form["title"] ?? "", body: form["body"] ?? "", note: form["note"] ?? "",
-                    error: v.errors.map { "\(context.localizer("kb.field.\($0.field)")): \($0.message)" }.joined(separator: "; "), context: context)
+                    error: v.errors.map { "\(context.localizer("kb.field.\($0.field)")): \($0.message)" }.joined(
+                        separator: "; "), context: context)
             }
             return PageRenderer.redirect("/kb/articles/\(a.id)")
         }
     }
 
-    func proposeForm(_ a: Article, title: String, body: String, note: String, error: String?, context: SignedInContext) async throws -> Response {
+    func proposeForm(_ a: Article, title: String, body: String, note: String, error: String?, context: SignedInContext)
+        async throws -> Response
+    {
         let t = context.localizer
         return try services.pages.render(
             "kb_propose", title: t("kb.action.propose"),
             data: [
-                "article_title": a.title, "href": "/kb/articles/\(a.id)", "action": "/kb/articles/\(a.id)/propose", "f_title": title, "f_body": body,
+                "article_title": a.title, "href": "/kb/articles/\(a.id)", "action": "/kb/articles/\(a.id)/propose",
+                "f_title": title, "f_body": body,
                 "note": note,
             ],
-            context: context, status: error == nil ? .ok : .unprocessableContent, flash: error, flashIsError: error != nil)
+            context: context, status: error == nil ? .ok : .unprocessableContent, flash: error,
+            flashIsError: error != nil)
     }
 
     /// Reads the form into article input; field problems come back keyed by field.
@@ -65,10 +72,13 @@ extension KnowledgePages {
         let language = ArticleLanguage(rawValue: form["language"] ?? "")
         if language == nil { problems["language"] = "choose a language" }
         let audience = AudienceKind(rawValue: form["audience"] ?? "") ?? .internal
-        let split = { (s: String?) in (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let split = { (s: String?) in
+            (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         var input = ArticleInput(
             type: type ?? .faq, title: form["title"] ?? "", body: form["body"] ?? "", language: language ?? .en,
-            categoryID: Int64(form["category_id"] ?? ""), tags: split(form["tags"]), productIDs: ids("product_ids"), accountIDs: ids("account_ids"),
+            categoryID: Int64(form["category_id"] ?? ""), tags: split(form["tags"]), productIDs: ids("product_ids"),
+            accountIDs: ids("account_ids"),
             competitorIDs: ids("competitor_ids"),
             audience: Audience(
                 kind: audience, tiers: (form.values["audience_tiers"] ?? []).filter(Catalog.valueTiers.contains),
@@ -86,25 +96,36 @@ extension KnowledgePages {
         if !problems.isEmpty { return try await editor(existing, input: input, errors: problems, context: context) }
         do {
             let saved: Article
-            if let id { saved = try await kb.update(id: id, input, note: form["note"], as: p) } else { saved = try await kb.create(input, as: p) }
+            if let id {
+                saved = try await kb.update(id: id, input, note: form["note"], as: p)
+            } else {
+                saved = try await kb.create(input, as: p)
+            }
             return PageRenderer.redirect("/kb/articles/\(saved.id)")
         } catch StoreError.invalid(let v) {
             return try await editor(
-                existing, input: input, errors: Dictionary(v.errors.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }), context: context
+                existing, input: input,
+                errors: Dictionary(v.errors.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }),
+                context: context
             )
         }
     }
 
-    func editor(_ a: Article?, input: ArticleInput?, errors: [String: String], context: SignedInContext) async throws -> Response {
+    func editor(_ a: Article?, input: ArticleInput?, errors: [String: String], context: SignedInContext) async throws
+        -> Response
+    {
         let p = context.principal
         let t = context.localizer
         if let a, !ArticlePolicy.canEditInPlace(a, principal: p) {
-            return PageRenderer.redirect(ArticlePolicy.canPropose(a, principal: p) ? "/kb/articles/\(a.id)/propose" : "/kb/articles/\(a.id)")
+            return PageRenderer.redirect(
+                ArticlePolicy.canPropose(a, principal: p) ? "/kb/articles/\(a.id)/propose" : "/kb/articles/\(a.id)")
         }
-        let i = input ?? ArticleInput(type: .faq, title: "", body: "", language: context.language == .zhHans ? .zh : .en)
+        let i =
+            input ?? ArticleInput(type: .faq, title: "", body: "", language: context.language == .zhHans ? .zh : .en)
         var categoryQuery = ListQuery()
         categoryQuery.limit = 200
-        let categories = try await services.records.list(Catalog["article_categories"], query: categoryQuery, as: p).records
+        let categories = try await services.records.list(Catalog["article_categories"], query: categoryQuery, as: p)
+            .records
         var productQuery = ListQuery()
         productQuery.limit = 500
         let products = try await services.records.list(Catalog["products"], query: productQuery, as: p).records
@@ -120,17 +141,29 @@ extension KnowledgePages {
             "f_industries": i.audience.industries.joined(separator: ", "),
             "f_accounts": i.accountIDs.map(String.init).joined(separator: ", "), "f_verify_by": i.verifyBy ?? "",
             "types": KnowledgeView.options(ArticleType.self, selected: i.type) { t("kb.type.\($0.rawValue)") },
-            "languages": KnowledgeView.options(ArticleLanguage.self, selected: i.language) { t("kb.language.\($0.rawValue)") },
-            "audiences": KnowledgeView.options(AudienceKind.self, selected: i.audience.kind) { t("kb.audience.\($0.rawValue)") },
-            "tiers": Catalog.valueTiers.map { ["value": $0, "label": t("choice.\($0)"), "checked": i.audience.tiers.contains($0)] },
+            "languages": KnowledgeView.options(ArticleLanguage.self, selected: i.language) {
+                t("kb.language.\($0.rawValue)")
+            },
+            "audiences": KnowledgeView.options(AudienceKind.self, selected: i.audience.kind) {
+                t("kb.audience.\($0.rawValue)")
+            },
+            "tiers": Catalog.valueTiers.map {
+                ["value": $0, "label": t("choice.\($0)"), "checked": i.audience.tiers.contains($0)]
+            },
             "categories": [["value": "", "label": "—", "selected": i.categoryID == nil]]
                 + categories.map { ["value": String($0.id), "label": name($0), "selected": $0.id == i.categoryID] },
-            "products": products.map { ["value": String($0.id), "label": name($0), "selected": i.productIDs.contains($0.id)] },
-            "competitors": competitors.map { ["value": String($0.id), "label": name($0), "selected": i.competitorIDs.contains($0.id)] },
-            "errors": Dictionary(uniqueKeysWithValues: errors.map { ($0.key, $0.value) }), "has_errors": !errors.isEmpty,
+            "products": products.map {
+                ["value": String($0.id), "label": name($0), "selected": i.productIDs.contains($0.id)]
+            },
+            "competitors": competitors.map {
+                ["value": String($0.id), "label": name($0), "selected": i.competitorIDs.contains($0.id)]
+            },
+            "errors": Dictionary(uniqueKeysWithValues: errors.map { ($0.key, $0.value) }),
+            "has_errors": !errors.isEmpty,
         ]
         return try services.pages.render(
-            "kb_form", title: a.map { "\(t("kb.action.edit")): \($0.title)" } ?? t("kb.new"), data: data, context: context,
+            "kb_form", title: a.map { "\(t("kb.action.edit")): \($0.title)" } ?? t("kb.new"), data: data,
+            context: context,
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -11,7 +11,9 @@ extension KnowledgePages {
             let p = context.principal
             _ = try await FormData.parse(request, context: context)
             let id = try context.parameters.require("id", as: RecordID.self)
-            switch try await kb.restore(id: id, number: Int(try context.parameters.require("number", as: RecordID.self)), as: p) {
+            switch try await kb.restore(
+                id: id, number: Int(try context.parameters.require("number", as: RecordID.self)), as: p)
+            {
             case .article: return PageRenderer.redirect("/kb/articles/\(id)")
             case .proposal(let r): return PageRenderer.redirect("/kb/proposals/\(r.id)")
             }
@@ -24,7 +26,8 @@ extension KnowledgePages {
                 let comment = form["comment"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
                 do {
                     let r = try await kb.decide(
-                        revision: try context.parameters.require("id", as: RecordID.self), approve: approve, comment: comment, as: p)
+                        revision: try context.parameters.require("id", as: RecordID.self), approve: approve,
+                        comment: comment, as: p)
                     return PageRenderer.redirect("/kb/articles/\(r.articleID)")
                 } catch StoreError.invalid(let v) {
                     return try await proposal(context, flash: v.errors.map(\.message).joined(separator: "; "))
@@ -48,14 +51,19 @@ extension KnowledgePages {
                 "number": v.number, "title": v.title, "who": v.authorName ?? "—",
                 "at": TimeDisplay.short(v.createdAt, offset: context.timeZoneOffset),
                 "status": t("kb.status.\(v.status.rawValue)"), "note": v.note ?? "", "current": v.number == a.version,
-                "compare_href": i + 1 < versions.count ? "/kb/articles/\(id)/diff?from=\(versions[i + 1].number)&to=\(v.number)" : false,
-                "restore_action": canRestore && v.number != a.version ? "/kb/articles/\(id)/versions/\(v.number)/restore" : false,
+                "compare_href": i + 1 < versions.count
+                    ? "/kb/articles/\(id)/diff?from=\(versions[i + 1].number)&to=\(v.number)" : false,
+                "restore_action": canRestore && v.number != a.version
+                    ? "/kb/articles/\(id)/versions/\(v.number)/restore" : false,
                 "checked_from": i == 1, "checked_to": i == 0,
             ]
         }
         return try services.pages.render(
             "kb_history", title: "\(t("kb.history")): \(a.title)",
-            data: ["article_title": a.title, "href": "/kb/articles/\(id)", "diff_action": "/kb/articles/\(id)/diff", "versions": rows],
+            data: [
+                "article_title": a.title, "href": "/kb/articles/\(id)", "diff_action": "/kb/articles/\(id)/diff",
+                "versions": rows,
+            ],
             context: context)
     }
 
@@ -72,8 +80,10 @@ extension KnowledgePages {
         return try services.pages.render(
             "kb_diff", title: t.format("kb.diff", ["a": String(from), "b": String(to)]),
             data: [
-                "heading": t.format("kb.diff", ["a": String(from), "b": String(to)]), "href": "/kb/articles/\(id)/history",
-                "title_diff": KnowledgeView.diffHTML(a.title, b.title), "body_diff": KnowledgeView.diffHTML(a.body, b.body), "decide": false,
+                "heading": t.format("kb.diff", ["a": String(from), "b": String(to)]),
+                "href": "/kb/articles/\(id)/history",
+                "title_diff": KnowledgeView.diffHTML(a.title, b.title),
+                "body_diff": KnowledgeView.diffHTML(a.body, b.body), "decide": false,
             ], context: context)
     }
 
@@ -81,13 +91,16 @@ extension KnowledgePages {
         let p = context.principal
         let t = context.localizer
         let rid = try context.parameters.require("id", as: RecordID.self)
-        guard let r = try await services.knowledge.revisionForPage(rid, as: p) else { throw WebError(status: .notFound, messageKey: "msg.not_found") }
+        guard let r = try await services.knowledge.revisionForPage(rid, as: p) else {
+            throw WebError(status: .notFound, messageKey: "msg.not_found")
+        }
         let a = try await kb.get(id: r.articleID, as: p)
         return try services.pages.render(
             "kb_diff", title: t("kb.proposals"),
             data: [
                 "heading": "\(t("kb.proposals")): \(a.title)", "href": "/kb/articles/\(a.id)",
-                "title_diff": KnowledgeView.diffHTML(a.title, r.title), "body_diff": KnowledgeView.diffHTML(a.body, r.body),
+                "title_diff": KnowledgeView.diffHTML(a.title, r.title),
+                "body_diff": KnowledgeView.diffHTML(a.body, r.body),
                 "decide": ArticlePolicy.isReviewer(p) && r.status == .pending
                     ? ["approve": "/kb/proposals/\(rid)/approve", "reject": "/kb/proposals/\(rid)/reject"] : false,
                 "proposal_note": r.note ?? "", "proposal_by": t.format("kb.proposed_by", ["name": r.authorName ?? "—"]),
@@ -115,14 +128,18 @@ extension KnowledgePages {
         let rows = articles.map { KnowledgeView.summary($0, t, offset: context.timeZoneOffset) }
         let props: [[String: Any]] = proposals.map {
             [
-                "href": "/kb/proposals/\($0.id)", "title": $0.title, "who": t.format("kb.proposed_by", ["name": $0.authorName ?? "—"]),
+                "href": "/kb/proposals/\($0.id)", "title": $0.title,
+                "who": t.format("kb.proposed_by", ["name": $0.authorName ?? "—"]),
                 "note": $0.note ?? "",
                 "at": TimeDisplay.short($0.createdAt, offset: context.timeZoneOffset),
             ]
         }
         return try services.pages.render(
             "kb_queue", title: title,
-            data: ["heading": title, "rows": rows, "proposals": props.isEmpty ? false : ["items": props], "empty": rows.isEmpty && props.isEmpty],
+            data: [
+                "heading": title, "rows": rows, "proposals": props.isEmpty ? false : ["items": props],
+                "empty": rows.isEmpty && props.isEmpty,
+            ],
             context: context)
     }
 }

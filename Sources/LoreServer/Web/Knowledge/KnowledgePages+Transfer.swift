@@ -6,7 +6,9 @@ import LoreStore
 /// `lore.js` reads into the box), all or nothing unless the user chooses to go on past bad lines.
 extension KnowledgePages {
     func registerTransfer(on router: RouterGroup<SignedInContext>) {
-        router.get("/kb/transfer") { _, context in try await transferPage(context, results: nil, text: "", keepGoing: false) }
+        router.get("/kb/transfer") { _, context in
+            try await transferPage(context, results: nil, text: "", keepGoing: false)
+        }
         router.post("/kb/transfer") { request, context in
             let p = context.principal
             guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
@@ -15,14 +17,19 @@ extension KnowledgePages {
             let keepGoing = form["mode"] == "continue"
             let items = KnowledgeTransfer.parseJSONLines(text)
             guard !items.isEmpty else {
-                return try await transferPage(context, results: [], text: text, keepGoing: keepGoing, flash: context.localizer("kb.import_empty"))
+                return try await transferPage(
+                    context, results: [], text: text, keepGoing: keepGoing, flash: context.localizer("kb.import_empty"))
             }
             let results = try await kb.importDocuments(items, atomic: !keepGoing, as: p)
-            return try await transferPage(context, results: results, text: results.allSatisfy { $0.error == nil } ? "" : text, keepGoing: keepGoing)
+            return try await transferPage(
+                context, results: results, text: results.allSatisfy { $0.error == nil } ? "" : text,
+                keepGoing: keepGoing)
         }
     }
 
-    func transferPage(_ context: SignedInContext, results: [ImportOutcome]?, text: String, keepGoing: Bool, flash: String? = nil) async throws
+    func transferPage(
+        _ context: SignedInContext, results: [ImportOutcome]?, text: String, keepGoing: Bool, flash: String? = nil
+    ) async throws
         -> Response
     {
         let p = context.principal
@@ -36,10 +43,14 @@ extension KnowledgePages {
                 [
                     "summary": refused
                         ? t.format("kb.import_refused", ["n": String(failed.count)])
-                        : t.format("kb.import_done", ["ok": String(results.count - failed.count), "failed": String(failed.count)]),
+                        : t.format(
+                            "kb.import_done",
+                            ["ok": String(results.count - failed.count), "failed": String(failed.count)]),
                     "is_error": !failed.isEmpty,
                     "errors": failed.map { ["source": $0.source, "error": $0.error ?? ""] },
-                    "imported": results.compactMap { r in r.articleID.map { ["href": "/kb/articles/\($0)", "source": r.source] } },
+                    "imported": results.compactMap { r in
+                        r.articleID.map { ["href": "/kb/articles/\($0)", "source": r.source] }
+                    },
                 ] as [String: Any]
         }
         let failedAny = results?.contains { $0.error != nil } ?? false

@@ -4,24 +4,39 @@ import LoreStore
 
 /// Opening a case from the browser.
 extension CasePages {
-    func newForm(_ context: SignedInContext, values: [String: String], flash: String?, errors: [FieldError] = []) async throws -> Response {
+    func newForm(_ context: SignedInContext, values: [String: String], flash: String?, errors: [FieldError] = [])
+        async throws -> Response
+    {
         let t = context.localizer
         let directory = try await cases.directory()
-        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ key: String, _ prefix: String, _ fallback: String) -> [[String: Any]]
+        func options<T: RawRepresentable & CaseIterable>(
+            _ type: T.Type, _ key: String, _ prefix: String, _ fallback: String
+        ) -> [[String: Any]]
         where T.RawValue == String {
-            T.allCases.map { ["code": $0.rawValue, "label": t("\(prefix).\($0.rawValue)"), "selected": (values[key] ?? fallback) == $0.rawValue] }
+            T.allCases.map {
+                [
+                    "code": $0.rawValue, "label": t("\(prefix).\($0.rawValue)"),
+                    "selected": (values[key] ?? fallback) == $0.rawValue,
+                ]
+            }
         }
         let data: [String: Any] = [
             "subject": values["subject"] ?? "", "description": values["description"] ?? "",
-            "account_id": values["account_id"] ?? "", "contact_id": values["contact_id"] ?? "", "product_id": values["product_id"] ?? "",
+            "account_id": values["account_id"] ?? "", "contact_id": values["contact_id"] ?? "",
+            "product_id": values["product_id"] ?? "",
             "channels": options(CaseChannel.self, "channel", "svc.channel", "phone"),
             "priorities": options(CasePriority.self, "priority", "svc.priority", "normal"),
-            "departments": directory.departments.map { ["id": $0.id, "name": $0.name, "selected": values["department_id"] == String($0.id)] },
+            "departments": directory.departments.map {
+                ["id": $0.id, "name": $0.name, "selected": values["department_id"] == String($0.id)]
+            },
             "has_errors": !errors.isEmpty,
-            "errors": errors.map { ["field": t("svc.field.\($0.field.replacingOccurrences(of: "_id", with: ""))"), "message": $0.message] },
+            "errors": errors.map {
+                ["field": t("svc.field.\($0.field.replacingOccurrences(of: "_id", with: ""))"), "message": $0.message]
+            },
         ]
         return try services.pages.render(
-            "case_new", title: t("svc.new_case"), data: data, context: context, status: errors.isEmpty ? .ok : .unprocessableContent, flash: flash,
+            "case_new", title: t("svc.new_case"), data: data, context: context,
+            status: errors.isEmpty ? .ok : .unprocessableContent, flash: flash,
             flashIsError: flash != nil)
     }
 
@@ -29,7 +44,9 @@ extension CasePages {
         let p = context.principal
         let form = try await FormData.parse(request, context: context)
         var values: [String: String] = [:]
-        for k in ["subject", "description", "account_id", "contact_id", "product_id", "channel", "priority", "department_id"] {
+        for k in [
+            "subject", "description", "account_id", "contact_id", "product_id", "channel", "priority", "department_id",
+        ] {
             values[k] = form[k]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         }
         var errors: [FieldError] = []
@@ -42,9 +59,12 @@ extension CasePages {
             return v
         }
         let input = CaseInput(
-            subject: values["subject", default: ""], description: values["description", default: ""], accountID: id("account_id"),
-            contactID: id("contact_id"), productID: id("product_id"), channel: CaseChannel(rawValue: values["channel", default: ""]) ?? .phone,
-            priority: CasePriority(rawValue: values["priority", default: ""]) ?? .normal, departmentID: id("department_id"))
+            subject: values["subject", default: ""], description: values["description", default: ""],
+            accountID: id("account_id"),
+            contactID: id("contact_id"), productID: id("product_id"),
+            channel: CaseChannel(rawValue: values["channel", default: ""]) ?? .phone,
+            priority: CasePriority(rawValue: values["priority", default: ""]) ?? .normal,
+            departmentID: id("department_id"))
         if !errors.isEmpty { return try await newForm(context, values: values, flash: nil, errors: errors) }
         do {
             let c = try await cases.create(input, as: p)

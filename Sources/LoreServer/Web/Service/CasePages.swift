@@ -30,29 +30,39 @@ struct CasePages {
             ["label": t("svc.all_cases"), "href": "/cases", "active": query.queue == .all, "count": ""],
         ]
         for q in try await cases.queueCounts(as: p) {
-            let href = q.departmentID.map { "/cases?queue=department&department_id=\($0)&tier=\(q.tier.rawValue)" } ?? "/cases?queue=triage"
-            let label = q.departmentID == nil ? t("svc.triage") : "\(q.departmentName ?? "—") · \(t("svc.tier.\(q.tier.rawValue)"))"
+            let href =
+                q.departmentID.map { "/cases?queue=department&department_id=\($0)&tier=\(q.tier.rawValue)" }
+                ?? "/cases?queue=triage"
+            let label =
+                q.departmentID == nil
+                ? t("svc.triage") : "\(q.departmentName ?? "—") · \(t("svc.tier.\(q.tier.rawValue)"))"
             let active = q.departmentID.map { query.queue == .department($0, tier: q.tier) } ?? (query.queue == .triage)
             queues.append([
-                "label": label, "href": href, "active": active, "count": String(q.active), "overdue": q.overdue > 0 ? String(q.overdue) : false,
+                "label": label, "href": href, "active": active, "count": String(q.active),
+                "overdue": q.overdue > 0 ? String(q.overdue) : false,
             ])
         }
         if query.queue == .triage, !queues.contains(where: { ($0["href"] as? String) == "/cases?queue=triage" }) {
             queues.append(["label": t("svc.triage"), "href": "/cases?queue=triage", "active": true, "count": "0"])
         }
         var data: [String: Any] = [
-            "queues": queues, "rows": list.map { CaseView.row($0, t, directory: directory, now: now, offset: context.timeZoneOffset) },
+            "queues": queues,
+            "rows": list.map { CaseView.row($0, t, directory: directory, now: now, offset: context.timeZoneOffset) },
             "empty": list.isEmpty, "total": total, "can_assign_others": CasePolicy.canAssignOthers(p),
             "agents": directory.agents.map { ["id": $0.id, "name": $0.name, "me": $0.id == p.userID] },
-            "statuses": CaseStatus.allCases.map { ["code": $0.rawValue, "label": t("svc.status.\($0.rawValue)"), "selected": query.status == $0] },
+            "statuses": CaseStatus.allCases.map {
+                ["code": $0.rawValue, "label": t("svc.status.\($0.rawValue)"), "selected": query.status == $0]
+            },
             "back": request.uri.description,
         ]
         data["queue_value"] = params.get("queue") ?? "all"
         data["hidden"] = ["department_id", "tier"].compactMap { k in params.get(k).map { ["name": k, "value": $0] } }
         let shown = query.offset + list.count
         data["next_href"] = shown < total ? Self.pageHref(request, offset: query.offset + query.limit) : false
-        data["prev_href"] = query.offset > 0 ? Self.pageHref(request, offset: max(0, query.offset - query.limit)) : false
-        return try services.pages.render("cases", title: t("svc.cases"), data: data, context: context, flash: flash, flashIsError: flash != nil)
+        data["prev_href"] =
+            query.offset > 0 ? Self.pageHref(request, offset: max(0, query.offset - query.limit)) : false
+        return try services.pages.render(
+            "cases", title: t("svc.cases"), data: data, context: context, flash: flash, flashIsError: flash != nil)
     }
 
     static func pageHref(_ request: Request, offset: Int) -> String {
@@ -73,7 +83,8 @@ struct CasePages {
             _ = try await cases.assign(caseIDs: ids, to: assignee, as: p)
         } catch let e where Problem.from(e) != nil && !(e is WebError) {
             return PageRenderer.redirect(
-                back + (back.contains("?") ? "&" : "?") + "error=" + PageQuery.encode(Self.message(e, context.localizer)))
+                back + (back.contains("?") ? "&" : "?") + "error="
+                    + PageQuery.encode(Self.message(e, context.localizer)))
         }
         return PageRenderer.redirect(back)
     }
@@ -82,7 +93,9 @@ struct CasePages {
     static func message(_ error: any Error, _ t: Localizer) -> String {
         switch error {
         case StoreError.invalid(let v):
-            return v.errors.map { "\(t("svc.field.\($0.field.replacingOccurrences(of: "_id", with: ""))")): \($0.message)" }.joined(separator: "; ")
+            return v.errors.map {
+                "\(t("svc.field.\($0.field.replacingOccurrences(of: "_id", with: ""))")): \($0.message)"
+            }.joined(separator: "; ")
         case StoreError.conflict(_, let m): return m
         case AccessRefusal.forbidden(let m): return m
         case StoreError.notFound: return t("msg.not_found")

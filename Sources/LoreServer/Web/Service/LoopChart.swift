@@ -4,7 +4,8 @@ import LoreStore
 /// The escalation loop as a grouped bar chart, drawn as SVG on the server.
 enum LoopChart {
     static let series: [(key: String, value: @Sendable (CaseRepository.LoopPeriod) -> Int)] = [
-        ("svc.escalations", { $0.escalations }), ("svc.solutions_captured", { $0.solutionsCaptured }), ("svc.reuses", { $0.reuses }),
+        ("svc.escalations", { $0.escalations }), ("svc.solutions_captured", { $0.solutionsCaptured }),
+        ("svc.reuses", { $0.reuses }),
         ("svc.solved_direct", { $0.solvedWithoutEscalation }),
     ]
     static let colors = ["#7b61c9", "#d9a21b", "#2e7d4f", "#1f5f8b"]
@@ -57,10 +58,12 @@ enum LoopChart {
     }
 
     static func fmt(_ v: Double) -> String {
-        String(Int((v * 10).rounded()) / 10) + (Int((v * 10).rounded()) % 10 == 0 ? "" : ".\(abs(Int((v * 10).rounded()) % 10))")
+        String(Int((v * 10).rounded()) / 10)
+            + (Int((v * 10).rounded()) % 10 == 0 ? "" : ".\(abs(Int((v * 10).rounded()) % 10))")
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\"", with: "&quot;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: "\"", with: "&quot;")
     }
 }

@@ -31,11 +31,13 @@ struct ServicePages {
         let (from, to, bucket) = try PageQuery.parse { try LoopQuery.parse(request.query) }
         let periods = try await cases.loopFigures(from: from, to: to, bucket: bucket, as: p)
         var data: [String: Any] = [
-            "from": from, "to": to, "month": bucket == .month, "chart": LoopChart.svg(periods, labels: LoopChart.labels(t)),
+            "from": from, "to": to, "month": bucket == .month,
+            "chart": LoopChart.svg(periods, labels: LoopChart.labels(t)),
             "legend": LoopChart.series.enumerated().map { ["label": t($0.element.key), "n": $0.offset] },
             "rows": periods.reversed().map { r in
                 [
-                    "period": r.period, "escalations": r.escalations, "captured": r.solutionsCaptured, "reuses": r.reuses,
+                    "period": r.period, "escalations": r.escalations, "captured": r.solutionsCaptured,
+                    "reuses": r.reuses,
                     "direct": r.solvedWithoutEscalation, "resolved": r.resolved,
                 ] as [String: Any]
             },
@@ -43,9 +45,13 @@ struct ServicePages {
         if CasePolicy.canConfigure(p) || p.role == .seniorAgent {
             let r = try await cases.routingEvaluation(as: p)
             data["routing"] = [
-                "cases": r.cases, "accuracy": Self.percent(r.accuracy), "threshold": String(format: "%.2f", r.threshold),
+                "cases": r.cases, "accuracy": Self.percent(r.accuracy),
+                "threshold": String(format: "%.2f", r.threshold),
                 "departments": r.departments.map {
-                    ["name": $0.name, "cases": $0.cases, "accuracy": Self.percent($0.cases == 0 ? 0 : Double($0.correct) / Double($0.cases))]
+                    [
+                        "name": $0.name, "cases": $0.cases,
+                        "accuracy": Self.percent($0.cases == 0 ? 0 : Double($0.correct) / Double($0.cases)),
+                    ]
                 },
             ]
         } else {
@@ -65,13 +71,15 @@ struct ServicePages {
             "targets": CasePriority.allCases.reversed().map { pr in
                 let v = targets[pr] ?? SLATarget.defaultTarget(for: pr)
                 return [
-                    "code": pr.rawValue, "label": t("svc.priority.\(pr.rawValue)"), "first": v.firstResponseMinutes, "resolve": v.resolutionMinutes,
+                    "code": pr.rawValue, "label": t("svc.priority.\(pr.rawValue)"), "first": v.firstResponseMinutes,
+                    "resolve": v.resolutionMinutes,
                 ] as [String: Any]
             },
             "threshold": String(try await cases.routingThreshold()),
         ]
         return try services.pages.render(
-            "service_settings", title: t("svc.settings"), data: data, context: context, flash: flash, flashIsError: isError)
+            "service_settings", title: t("svc.settings"), data: data, context: context, flash: flash,
+            flashIsError: isError)
     }
 
     func saveSettings(_ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -80,7 +88,8 @@ struct ServicePages {
         var targets: [CasePriority: SLATarget] = [:]
         for pr in CasePriority.allCases {
             targets[pr] = SLATarget(
-                firstResponseMinutes: Int(form["\(pr.rawValue)_first"] ?? "") ?? 0, resolutionMinutes: Int(form["\(pr.rawValue)_resolve"] ?? "") ?? 0)
+                firstResponseMinutes: Int(form["\(pr.rawValue)_first"] ?? "") ?? 0,
+                resolutionMinutes: Int(form["\(pr.rawValue)_resolve"] ?? "") ?? 0)
         }
         do {
             try await cases.setSLATargets(targets, as: p)
@@ -91,7 +100,9 @@ struct ServicePages {
         return try await settings(context, flash: context.localizer("svc.saved"))
     }
 
-    func survey(_ context: AppRequestContext, answered: Bool, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func survey(_ context: AppRequestContext, answered: Bool, flash: String? = nil, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
         let t = context.localizer
         let token = context.parameters.get("token") ?? ""
         let s: CaseRepository.Survey
@@ -102,11 +113,15 @@ struct ServicePages {
         }
         let data: [String: Any] = [
             "question": t.format("svc.csat.question", ["ref": s.caseReference]), "subject": s.subject, "token": token,
-            "open": s.score == nil && !s.expired, "answered": answered, "done": s.score != nil && !answered, "expired": s.expired && s.score == nil,
-            "scale": (1...5).map { ["n": $0, "label": $0 == 1 ? t("svc.csat.bad") : ($0 == 5 ? t("svc.csat.good") : "")] },
+            "open": s.score == nil && !s.expired, "answered": answered, "done": s.score != nil && !answered,
+            "expired": s.expired && s.score == nil,
+            "scale": (1...5).map {
+                ["n": $0, "label": $0 == 1 ? t("svc.csat.bad") : ($0 == 5 ? t("svc.csat.good") : "")]
+            },
         ]
         return try services.pages.render(
-            "csat", title: t("svc.csat.title"), data: data, context: context, status: status, flash: flash, flashIsError: flash != nil)
+            "csat", title: t("svc.csat.title"), data: data, context: context, status: status, flash: flash,
+            flashIsError: flash != nil)
     }
 
     /// The link's token is the credential, so it also serves as the form's CSRF token.
@@ -114,13 +129,15 @@ struct ServicePages {
         let token = context.parameters.get("token") ?? ""
         let form = try await FormData.parse(request, context: context, expectedCSRF: token)
         do {
-            _ = try await cases.answerSurvey(token: token, score: Int(form["score"] ?? "") ?? 0, comment: form["comment"])
+            _ = try await cases.answerSurvey(
+                token: token, score: Int(form["score"] ?? "") ?? 0, comment: form["comment"])
         } catch StoreError.notFound {
             throw WebError(status: .notFound, messageKey: "msg.not_found")
         } catch let e where !(e is WebError) && Problem.from(e) != nil {
             // The page explains the refusal (already answered, expired, no score) and its status says so too.
             let status = Problem.from(e)?.status ?? .unprocessableContent
-            return try await survey(context, answered: false, flash: CasePages.message(e, context.localizer), status: status)
+            return try await survey(
+                context, answered: false, flash: CasePages.message(e, context.localizer), status: status)
         }
         return try await survey(context, answered: true)
     }
