@@ -44,24 +44,15 @@ enum InlineRenderer {
             } else if ch == "[", let (label, url, next) = link(c, at: i) {
                 flush()
                 let inner = render(label, plain: plain)
-                if plain {
-                    out += inner
-                } else if let safe = Markdown.safeURL(url) {
-                    out += "<a href=\"\(Markdown.escape(safe))\" rel=\"nofollow noopener\">\(inner)</a>"
-                } else {
-                    out += inner
-                }
+                out += plain ? inner : Markdown.safeURL(url).map { anchor($0, inner) } ?? inner
                 i = next
             } else if ch == "<", let end = find(c, ">", from: i + 1), let safe = autolink(String(c[(i + 1)..<end])) {
                 flush()
-                out +=
-                    plain
-                    ? safe
-                    : "<a href=\"\(Markdown.escape(safe))\" rel=\"nofollow noopener\">\(Markdown.escape(safe))</a>"
+                out += plain ? safe : anchor(safe, Markdown.escape(safe))
                 i = end + 1
             } else if ch == "h", !plain, let (url, next) = bareURL(c, at: i) {
                 flush()
-                out += "<a href=\"\(Markdown.escape(url))\" rel=\"nofollow noopener\">\(Markdown.escape(url))</a>"
+                out += anchor(url, Markdown.escape(url))
                 i = next
             } else {
                 pending.append(ch)
@@ -70,6 +61,11 @@ enum InlineRenderer {
         }
         flush()
         return out
+    }
+
+    /// A link to a checked URL; `inner` is already HTML.
+    private static func anchor(_ url: String, _ inner: String) -> String {
+        "<a href=\"\(Markdown.escape(url))\" rel=\"nofollow noopener\">\(inner)</a>"
     }
 
     private static func find(_ c: [Character], _ target: Character, from start: Int) -> Int? {

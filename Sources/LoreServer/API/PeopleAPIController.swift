@@ -187,20 +187,7 @@ struct UserInputParser {
         if let p = text("password") {
             if let err = UserInput.validatePassword(p) { errors.append(err) } else { out.password = p }
         }
-        switch input["team_id"] {
-        case .int(let t)? where t > 0: out.teamID = .some(t)
-        case .null?: out.teamID = .some(nil)
-        case .string(let s)? where fromForm && (Int64(s).map { $0 > 0 } ?? s.isEmpty): out.teamID = .some(Int64(s))
-        case nil: break
-        default: errors.append(FieldError(field: "team_id", code: "invalid_type", message: "must be a team id"))
-        }
-        switch input["locale"] {
-        case .string(let s)? where Language(rawValue: s) != nil: out.locale = .some(s)
-        case .string(let s)? where fromForm && s.isEmpty: out.locale = .some(nil)
-        case .null?: out.locale = .some(nil)
-        case nil: break
-        default: errors.append(FieldError(field: "locale", code: "invalid_choice", message: "must be en or zh-Hans"))
-        }
+        out.readTeamAndLocale(input, fromForm: fromForm, into: &errors)
         if creating {
             for (key, present) in [
                 ("email", out.email != nil), ("name", out.name != nil), ("role", out.role != nil),
@@ -212,5 +199,25 @@ struct UserInputParser {
         }
         if !errors.isEmpty { throw ValidationFailure(errors) }
         return out
+    }
+
+    /// `team_id` and `locale`: absent (unchanged), null (cleared), or a value; forms send "" for null.
+    private mutating func readTeamAndLocale(
+        _ input: [String: JSONValue], fromForm: Bool, into errors: inout [FieldError]
+    ) {
+        switch input["team_id"] {
+        case .int(let t)? where t > 0: teamID = .some(t)
+        case .null?: teamID = .some(nil)
+        case .string(let s)? where fromForm && (Int64(s).map { $0 > 0 } ?? s.isEmpty): teamID = .some(Int64(s))
+        case nil: break
+        default: errors.append(FieldError(field: "team_id", code: "invalid_type", message: "must be a team id"))
+        }
+        switch input["locale"] {
+        case .string(let s)? where Language(rawValue: s) != nil: locale = .some(s)
+        case .string(let s)? where fromForm && s.isEmpty: locale = .some(nil)
+        case .null?: locale = .some(nil)
+        case nil: break
+        default: errors.append(FieldError(field: "locale", code: "invalid_choice", message: "must be en or zh-Hans"))
+        }
     }
 }

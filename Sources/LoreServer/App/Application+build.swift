@@ -9,32 +9,6 @@ import Prometheus
 import ServiceLifecycle
 import Synchronization
 
-/// Settings for one Lore server process.
-public struct AppConfig: Sendable {
-    public var host: String = "127.0.0.1"
-    public var port: Int = 8080
-    /// Mark cookies Secure (set when Lore is served over HTTPS).
-    public var secureCookies: Bool = false
-    public var bcryptCost: UInt8 = 12
-    /// How long (ms) a token's or session's principal is reused without asking the database; 0 turns it off.
-    /// Changes made through this process clear it at once; other instances see them within this time.
-    public var authCacheMilliseconds: Int = 1000
-    /// Event-loop threads for HTTP; 0 means one per core.
-    public var threads: Int = 0
-    /// Include the one-line "hello" route used as the benchmark baseline.
-    public var benchmarkRoutes: Bool = false
-    /// The address customers reach this server at, for links sent to them (satisfaction surveys), e.g.
-    /// `https://support.example.com`. Empty: links are relative.
-    public var publicURL: String = ""
-    /// Train the routing model from the stored cases and load the search's facet columns as the server starts, so
-    /// the first new case and the first search do not wait for them.
-    public var warmCaches: Bool = false
-    /// Addresses of reverse proxies whose `X-Forwarded-For` names the real client (for throttling and the audit log).
-    public var trustedProxies: Set<String> = []
-
-    public init() {}
-}
-
 /// Builds the Lore application; `lore serve` and the tests both call this.
 public func buildApplication(
     database: any LoreDatabase, config: AppConfig, logger: Logger,
@@ -88,6 +62,13 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     router.add(middleware: ErrorMiddleware(pages: pages, apiPaths: APIPathIndex(registry: registry)))
 
     SystemRoutes(database: database, metrics: metrics, benchmarkRoutes: config.benchmarkRoutes).register(on: router)
+    registerAPI(on: router, registry: registry, services: services)
+    registerPages(on: router, services: services)
+    return (router, registry)
+}
+
+/// The JSON API under `/api/v1`, every route behind its access gate; the OpenAPI document last.
+func registerAPI(on router: Router<AppRequestContext>, registry: RouteRegistry, services: AppServices) {
     let apiGroup = router.group("api/v1").add(middleware: APICSRFMiddleware())
     let api = APIRouter(group: apiGroup, registry: registry, prefix: "/api/v1")
     RecordAPIController(records: services.records).register(on: api)
@@ -98,7 +79,10 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     KnowledgeAPIController(kb: services.knowledge).register(on: api)
     CaseAPIController(cases: services.cases).register(on: api)
     registerOpenAPI(on: api)
+}
 
+/// The pages: sign-in and the satisfaction survey are public, everything else is for signed-in users.
+func registerPages(on router: Router<AppRequestContext>, services: AppServices) {
     let web = router.group()
     AuthPagesController(services: services).register(on: web)
     ServicePages(services: services).registerSurvey(on: web)
@@ -114,7 +98,6 @@ func buildRouter(database: any LoreDatabase, config: AppConfig, metrics: Prometh
     CasePages(services: services).register(on: signedIn)
     ServicePages(services: services).register(on: signedIn)
     RecordPagesController(services: services).register(on: signedIn)
-    return (router, registry)
 }
 
 /// `GET /api/v1/openapi.json`, registered last: the document states each route's access, read from the registry.

@@ -81,33 +81,17 @@ enum KnowledgeSearch {
                 hits: [], total: 0, totalIsCapped: false, facets: nil, matchedAll: true, tokens: [])
         }
         let want = q.offset + q.limit + extraCandidates
-        let includeFacets = q.includeFacets
-        let oneWalk = includeFacets && facetFilter == nil && index.ranksAndListsInOneWalk
-        let filter = q.filter
-        // Every word first; when no article has them all (then no facet counts either), any of them.
-        @Sendable func attempt(all: Bool) async throws -> (candidates: [ArticleCandidate], facets: FacetCount?) {
-            async let facets =
-                includeFacets && !oneWalk
-                ? countFacets(
-                    tokens: tokens, all: all, reader: reader, filter: filter, database: database, cache: cache) : nil
-            let (candidates, facetIDs) = try await SearchPhaseTimer.time(SearchPhaseTimer.rank) {
-                try await database.read { db in
-                    let statement = ArticleCandidates.statement(
-                        FullTextQuery(tokens: tokens, all: all), index: index, filter: indexCond, limit: want,
-                        facetIDs: oneWalk)
-                    return try ArticleCandidates.decode(try await db.raw(statement).all())
-                }
-            }
-            if let facetIDs {
-                return (candidates, try await count(facetIDs, filter: filter, database: database, cache: cache))
-            }
-            return (candidates, try await facets)
-        }
+        let plan = SearchPlan(
+            tokens: tokens, reader: reader, filter: q.filter, index: index, indexCond: indexCond, want: want,
+            includeFacets: q.includeFacets,
+            oneWalk: q.includeFacets && facetFilter == nil && index.ranksAndListsInOneWalk,
+            database: database, cache: cache)
+
         var matchedAll = true
-        var (candidates, counted) = try await attempt(all: true)
+        var (candidates, counted) = try await plan.attempt(all: true)
         if candidates.isEmpty && tokens.count > 1 {
             matchedAll = false
-            (candidates, counted) = try await attempt(all: false)
+            (candidates, counted) = try await plan.attempt(all: false)
         }
         let found = candidates
         // Reading the page back is bounded (at most `limit` rows by id), so it is a point read: on SQLite it runs on
@@ -135,6 +119,44 @@ enum KnowledgeSearch {
             hits: ranked, total: total, totalIsCapped: counted.matched >= countCap, facets: counted.facets,
             matchedAll: matchedAll,
             tokens: tokens)
+    }
+
+    /// One search's ranking statement and facet count, tried with every word and, if nothing has them all, any.
+    struct SearchPlan: Sendable {
+        let tokens: [String]
+        let reader: Reader
+        let filter: ArticleFacetFilter
+        let index: any FullTextIndex
+        let indexCond: SQLQueryString?
+        let want: Int
+        let includeFacets: Bool
+        /// One statement ranks and lists the ids the facets count (``ArticleCandidates``).
+        let oneWalk: Bool
+        let database: any LoreDatabase
+        let cache: ArticleFacetCache
+
+        /// The candidates matching every word (`all`) or any, and the facet counts over the same matches.
+        @Sendable func attempt(all: Bool) async throws -> (candidates: [ArticleCandidate], facets: FacetCount?) {
+            let (tokens, filter, database, cache) = (self.tokens, self.filter, self.database, self.cache)
+            async let facets =
+                includeFacets && !oneWalk
+                ? countFacets(
+                    tokens: tokens, all: all, reader: reader, filter: filter, database: database, cache: cache)
+                : nil
+            let (index, indexCond, want, oneWalk) = (self.index, self.indexCond, self.want, self.oneWalk)
+            let (candidates, facetIDs) = try await SearchPhaseTimer.time(SearchPhaseTimer.rank) {
+                try await database.read { db in
+                    let statement = ArticleCandidates.statement(
+                        FullTextQuery(tokens: tokens, all: all), index: index, filter: indexCond, limit: want,
+                        facetIDs: oneWalk)
+                    return try ArticleCandidates.decode(try await db.raw(statement).all())
+                }
+            }
+            if let facetIDs {
+                return (candidates, try await count(facetIDs, filter: filter, database: database, cache: cache))
+            }
+            return (candidates, try await facets)
+        }
     }
 
     /// How many articles match `query` and pass `audience` (up to ``countCap``).

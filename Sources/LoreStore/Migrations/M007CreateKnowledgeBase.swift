@@ -7,6 +7,14 @@ struct M007CreateKnowledgeBase: Migration {
     let name = "create_knowledge_base"
 
     func apply(on db: any SQLDatabase, engine: Engine) async throws {
+        try await createArticleTables(on: db)
+        try await createHistoryTables(on: db)
+        try await createIndexes(on: db)
+        try await createSearchIndex(on: db, engine: engine)
+    }
+
+    /// Portal customers' accounts, categories, articles and their tags and links.
+    func createArticleTables(on db: any SQLDatabase) async throws {
         try await db.alter(table: "users").column("account_id", type: .bigint, .references("accounts", "id")).run()
         try await db.create(table: "article_categories").recordColumns(owned: false)
             .text("name", notNull: true).ref("parent_id", "article_categories").text("description")
@@ -36,6 +44,10 @@ struct M007CreateKnowledgeBase: Migration {
             )
             .primaryKey("article_id", "kind", "target_id")
             .run()
+    }
+
+    /// Versions, proposed edits, review decisions and readers' feedback.
+    func createHistoryTables(on db: any SQLDatabase) async throws {
         try await db.create(table: "article_versions")
             .column("id", type: .bigint, .primaryKey)
             .ref("article_id", "articles", notNull: true, cascade: true).bigint("number", notNull: true)
@@ -67,6 +79,9 @@ struct M007CreateKnowledgeBase: Migration {
             .boolean("helpful").text("comment").text("created_at", notNull: true).text("updated_at", notNull: true)
             .primaryKey("article_id", "user_id")
             .run()
+    }
+
+    func createIndexes(on db: any SQLDatabase) async throws {
         for (table, columns) in [
             ("articles", ["status", "type"]), ("articles", ["owner_id"]), ("articles", ["category_id"]),
             ("articles", ["verify_by"]),
@@ -77,7 +92,6 @@ struct M007CreateKnowledgeBase: Migration {
             for c in columns { b = b.column(c) }
             try await b.run()
         }
-        try await createSearchIndex(on: db, engine: engine)
     }
 
     /// The one place the two engines differ in schema: the full-text index over analysed tokens.

@@ -31,39 +31,9 @@ extension RecordRepository {
                 : select.where(SQLColumn(name), .equal, SQLValues.expression(value))
         }
         if let owner = query.ownerID, schema.owned { select = select.where("owner_id", .equal, SQLBind(owner)) }
-        if let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-            let searchable = schema.fields.filter(\.searchable)
-            if !searchable.isEmpty {
-                let pattern = SQLValues.likePattern(String(text.prefix(200)))
-                let parts: [any SQLExpression] = searchable.map {
-                    SQLQueryString("lower(\(ident: $0.name)) LIKE \(bind: pattern) ESCAPE '\\'")
-                }
-                select = select.where(SQLGroupExpression(SQLList(parts, separator: SQLRaw(" OR "))))
-            }
-        }
+        if let text = query.text { select = matching(text, schema: schema, select) }
         if let token = query.cursor {
-            guard let id = Cursor.decode(token) else {
-                throw StoreError.badRequest("cursor must be the next_cursor of a previous page")
-            }
-            let op: SQLBinaryOperator = descending ? .lessThan : .greaterThan
-            if sortKey == "id" {
-                select = select.where(SQLColumn("id"), op, SQLBind(id))
-            } else {
-                // The position is the cursor record's own sort value; a record that is gone cannot be continued from.
-                let position = SQLQueryString(
-                    "(SELECT \(ident: sortKey) FROM \(ident: schema.name) WHERE id = \(bind: id))")
-                guard
-                    try await db.select().column("id").from(schema.name).where("id", .equal, SQLBind(id)).first() != nil
-                else {
-                    throw StoreError.notFound(entity: schema.name, id: id)
-                }
-                select = select.where(group: { g in
-                    g.where(SQLColumn(sortKey), op, position)
-                        .orWhere(group: {
-                            $0.where(SQLColumn(sortKey), .equal, position).where(SQLColumn("id"), op, SQLBind(id))
-                        })
-                })
-            }
+            select = try await after(token, sortKey: sortKey, descending: descending, schema: schema, select, on: db)
         }
         let direction: SQLDirection = descending ? .descending : .ascending
         select = select.orderBy(sortKey, direction)
@@ -74,6 +44,42 @@ extension RecordRepository {
         var next: String?
         if rows.count > limit, let last = records.last { next = Cursor.encode(id: last.id) }
         return RecordPage(records: records, nextCursor: next)
+    }
+
+    /// Free text: any searchable field containing it (case-insensitive).
+    static func matching(_ raw: String, schema: EntitySchema, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let searchable = schema.fields.filter(\.searchable)
+        guard !text.isEmpty, !searchable.isEmpty else { return select }
+        let pattern = SQLValues.likePattern(String(text.prefix(200)))
+        let parts: [any SQLExpression] = searchable.map {
+            SQLQueryString("lower(\(ident: $0.name)) LIKE \(bind: pattern) ESCAPE '\\'")
+        }
+        return select.where(SQLGroupExpression(SQLList(parts, separator: SQLRaw(" OR "))))
+    }
+
+    /// The page after the cursor's record, by the sort key and then id.
+    static func after(
+        _ token: String, sortKey: String, descending: Bool, schema: EntitySchema, _ select: SQLSelectBuilder,
+        on db: any SQLDatabase
+    ) async throws -> SQLSelectBuilder {
+        guard let id = Cursor.decode(token) else {
+            throw StoreError.badRequest("cursor must be the next_cursor of a previous page")
+        }
+        let op: SQLBinaryOperator = descending ? .lessThan : .greaterThan
+        if sortKey == "id" { return select.where(SQLColumn("id"), op, SQLBind(id)) }
+        // The position is the cursor record's own sort value; a record that is gone cannot be continued from.
+        let position = SQLQueryString("(SELECT \(ident: sortKey) FROM \(ident: schema.name) WHERE id = \(bind: id))")
+        guard try await db.select().column("id").from(schema.name).where("id", .equal, SQLBind(id)).first() != nil
+        else {
+            throw StoreError.notFound(entity: schema.name, id: id)
+        }
+        return select.where(group: { g in
+            g.where(SQLColumn(sortKey), op, position)
+                .orWhere(group: {
+                    $0.where(SQLColumn(sortKey), .equal, position).where(SQLColumn("id"), op, SQLBind(id))
+                })
+        })
     }
 
     static func fetch(_ schema: EntitySchema, id: Int64, scope: AccessScope, on db: any SQLDatabase) async throws

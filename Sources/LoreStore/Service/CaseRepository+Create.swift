@@ -40,37 +40,7 @@ extension CaseRepository {
                 chosen: input.departmentID,
                 best: model.predict(CaseRouting.text(subject: input.subject, description: input.description)).first,
                 threshold: threshold, departmentExists: { try await Self.departmentExists($0, on: db) })
-            let routing = decision.source
-            let department = decision.departmentID
-            let predicted = decision.predictedDepartmentID
-            let confidence = decision.confidence
-            let row = try await db.insert(into: "cases")
-                .columns(
-                    "created_at", "updated_at", "created_by", "updated_by", "subject", "description", "account_id",
-                    "contact_id", "product_id",
-                    "channel", "priority", "status", "department_id", "assignee_id", "tier", "routing",
-                    "predicted_department_id",
-                    "routing_confidence", "training_label", "first_response_due", "resolution_due", "next_due",
-                    "escalation_count", "reuse_count"
-                )
-                .values(
-                    SQLBind(now), SQLBind(now), SQLBind(p.userID), SQLBind(p.userID), SQLBind(input.subject),
-                    SQLBind(input.description),
-                    ArticleWrites.optional(input.accountID), ArticleWrites.optional(input.contactID),
-                    ArticleWrites.optional(input.productID),
-                    SQLBind(input.channel.rawValue), SQLBind(input.priority.rawValue),
-                    SQLBind((input.assigneeID == nil ? CaseStatus.new : .open).rawValue),
-                    ArticleWrites.optional(department),
-                    ArticleWrites.optional(input.assigneeID), SQLBind(CaseTier.agent.rawValue),
-                    SQLBind(routing.rawValue),
-                    ArticleWrites.optional(predicted),
-                    confidence.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
-                    ArticleWrites.optional(decision.trainingLabel), SQLBind(sla.firstResponseDue),
-                    SQLBind(sla.resolutionDue),
-                    SQLBind(sla.firstResponseDue), SQLBind(0), SQLBind(0)
-                )
-                .returning("id").first()
-            let id = try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
+            let id = try await Self.insertRow(input, decision: decision, sla: sla, now: now, by: p, on: db)
             if let origin {
                 try await CaseRows.addMessage(
                     id, kind: .customer, body: input.description, author: nil, from: origin.fromAddress,
@@ -78,8 +48,8 @@ extension CaseRepository {
             }
             try await CaseRows.addEvent(id, "created", detail: input.channel.rawValue, actor: p.userID, on: db)
             let detail = [
-                routing.rawValue, predicted.map(String.init) ?? "-",
-                confidence.map { String(format: "%.3f", $0) } ?? "-",
+                decision.source.rawValue, decision.predictedDepartmentID.map(String.init) ?? "-",
+                decision.confidence.map { String(format: "%.3f", $0) } ?? "-",
             ]
             try await CaseRows.addEvent(id, "routed", detail: detail.joined(separator: " "), actor: p.userID, on: db)
             let c = try await CaseRows.require(id: id, on: db)
@@ -91,6 +61,39 @@ extension CaseRepository {
         }
         if let change { await cache.apply(change, newVersion: version) }
         return c
+    }
+
+    /// The case's row, new or open (when assigned) at tier 1 with its routing and SLA clocks; returns its id.
+    static func insertRow(
+        _ input: CaseInput, decision: CaseRouting.Decision, sla: CaseSLA, now: String, by p: Principal,
+        on db: any SQLDatabase
+    ) async throws -> Int64 {
+        let row = try await db.insert(into: "cases")
+            .columns(
+                "created_at", "updated_at", "created_by", "updated_by", "subject", "description", "account_id",
+                "contact_id",
+                "product_id", "channel", "priority", "status", "department_id", "assignee_id", "tier", "routing",
+                "predicted_department_id", "routing_confidence", "training_label", "first_response_due",
+                "resolution_due",
+                "next_due", "escalation_count", "reuse_count"
+            )
+            .values(
+                SQLBind(now), SQLBind(now), SQLBind(p.userID), SQLBind(p.userID), SQLBind(input.subject),
+                SQLBind(input.description), ArticleWrites.optional(input.accountID),
+                ArticleWrites.optional(input.contactID),
+                ArticleWrites.optional(input.productID), SQLBind(input.channel.rawValue),
+                SQLBind(input.priority.rawValue),
+                SQLBind((input.assigneeID == nil ? CaseStatus.new : .open).rawValue),
+                ArticleWrites.optional(decision.departmentID), ArticleWrites.optional(input.assigneeID),
+                SQLBind(CaseTier.agent.rawValue), SQLBind(decision.source.rawValue),
+                ArticleWrites.optional(decision.predictedDepartmentID),
+                decision.confidence.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+                ArticleWrites.optional(decision.trainingLabel), SQLBind(sla.firstResponseDue),
+                SQLBind(sla.resolutionDue),
+                SQLBind(sla.firstResponseDue), SQLBind(0), SQLBind(0)
+            )
+            .returning("id").first()
+        return try row.orMissing("the new row's id").decode(column: "id", as: Int64.self)
     }
 
     static func departmentExists(_ id: Int64, on db: any SQLDatabase) async throws -> Bool {

@@ -31,13 +31,7 @@ extension ServiceCommand {
             try await DatabaseSession.with(db.location, logger: Logger(label: "lore.service")) { database in
                 var corpus = KnowledgeCorpus(seed: seed)
                 let bulk = BulkWriter(database: database)
-                var deptIDs: [Int64] = []
-                for i in 0..<deptCount {
-                    let now = Timestamp.now()
-                    deptIDs += try await bulk.insert(
-                        into: "departments", columns: ["created_at", "updated_at", "name"],
-                        rows: [[.string(now), .string(now), .string("Support \(i + 1) 支持\(i + 1)")]])
-                }
+                let deptIDs = try await Self.makeDepartments(deptCount, bulk: bulk)
                 // Topic words: mid-frequency words (common enough to recur, rare enough to mean something), 40 per language.
                 let topics = deptIDs.indices.map { d in
                     (
@@ -59,28 +53,9 @@ extension ServiceCommand {
                     for _ in 0..<min(5_000, total - made) {
                         let d = Int(
                             CorpusVocabulary.sample(CorpusVocabulary.zipfCDF(deptCount, s: 0.6), rng: &corpus.rng))
-                        let zh = corpus.rng.chance(0.5)
-                        func words(_ n: Int) -> String {
-                            (0..<n).map { _ in
-                                corpus.rng.chance(share)
-                                    ? corpus.rng.pick(zh ? topics[d].zh : topics[d].en)
-                                    : corpus.vocabulary.word(chinese: zh, rng: &corpus.rng)
-                            }.joined(separator: zh ? "" : " ")
-                        }
-                        let at = Timestamp.now()
-                        rows.append([
-                            .string(at), .string(at), owner.map(FieldValue.int) ?? .null,
-                            owner.map(FieldValue.int) ?? .null,
-                            .string(words(Int.random(in: 3...8, using: &corpus.rng))),
-                            .string(words(Int.random(in: 15...50, using: &corpus.rng))),
-                            .string(corpus.rng.pick(CaseChannel.allCases).rawValue), .string("normal"),
-                            .string("resolved"), .int(deptIDs[d]),
-                            .int(1),
-                            .string("manual"), .int(deptIDs[d]), .string(at), .string(at), .string(at), .string(at),
-                            .int(0),
-                            .string(words(Int.random(in: 10...30, using: &corpus.rng))),
-                            owner.map(FieldValue.int) ?? .null, .int(0),
-                        ])
+                        rows.append(
+                            Self.row(
+                                department: deptIDs[d], topic: topics[d], share: share, owner: owner, corpus: &corpus))
                     }
                     try await bulk.insert(into: "cases", columns: columns, rows: rows, returningIDs: false)
                     made += rows.count
@@ -94,6 +69,41 @@ extension ServiceCommand {
                 }
             }
             print(String(format: "Generated %d cases in %.1fs.", total, Date().timeIntervalSince(started)))
+        }
+
+        static func makeDepartments(_ count: Int, bulk: BulkWriter) async throws -> [Int64] {
+            var ids: [Int64] = []
+            for i in 0..<count {
+                let now = Timestamp.now()
+                ids += try await bulk.insert(
+                    into: "departments", columns: ["created_at", "updated_at", "name"],
+                    rows: [[.string(now), .string(now), .string("Support \(i + 1) 支持\(i + 1)")]])
+            }
+            return ids
+        }
+
+        /// One solved, labelled case: a share of its words from its department's topic, the rest from the corpus.
+        static func row(
+            department: Int64, topic: (en: [String], zh: [String]), share: Double, owner: Int64?,
+            corpus: inout KnowledgeCorpus
+        ) -> [FieldValue] {
+            let zh = corpus.rng.chance(0.5)
+            func words(_ n: Int) -> String {
+                (0..<n).map { _ in
+                    corpus.rng.chance(share)
+                        ? corpus.rng.pick(zh ? topic.zh : topic.en)
+                        : corpus.vocabulary.word(chinese: zh, rng: &corpus.rng)
+                }.joined(separator: zh ? "" : " ")
+            }
+            let at = Timestamp.now()
+            let by = owner.map(FieldValue.int) ?? .null
+            return [
+                .string(at), .string(at), by, by, .string(words(Int.random(in: 3...8, using: &corpus.rng))),
+                .string(words(Int.random(in: 15...50, using: &corpus.rng))),
+                .string(corpus.rng.pick(CaseChannel.allCases).rawValue), .string("normal"), .string("resolved"),
+                .int(department), .int(1), .string("manual"), .int(department), .string(at), .string(at), .string(at),
+                .string(at), .int(0), .string(words(Int.random(in: 10...30, using: &corpus.rng))), by, .int(0),
+            ]
         }
     }
 }

@@ -72,43 +72,49 @@ extension KnowledgeCommand {
                     var rows: [[FieldValue]] = []
                     var texts: [String] = []
                     for _ in 0..<min(5_000, total - made) {
-                        let a = corpus.article()
-                        let verifiedDaysAgo = Int64.random(in: 0...400, using: &corpus.rng)
-                        let verified = Timestamp.date(fromDays: today - verifiedDaysAgo) + "T09:00:00.000Z"
-                        let helpful = Int.random(in: 0...20, using: &corpus.rng)
-                        rows.append([
-                            .string(now), .string(now), owner.map(FieldValue.int) ?? .null,
-                            owner.map(FieldValue.int) ?? .null,
-                            owner.map(FieldValue.int) ?? .null,
-                            .string(a.type.rawValue), .string(a.title), .string(a.body), .string(a.language.rawValue),
-                            .string(""),
-                            .string("published"),
-                            .string(corpus.rng.chance(0.5) ? "customers" : "internal"), .string(""), .string(""),
-                            .int(1), .string(verified),
-                            .string(verified),
-                            .string(Timestamp.date(fromDays: today - verifiedDaysAgo + Int64(a.type.verifyDays))),
-                            .int(Int64(helpful)),
-                            .int(Int64.random(in: 0...5, using: &corpus.rng)), .int(Int64(helpful * 10)),
-                            .int(Int64.random(in: 0...3, using: &corpus.rng)), .string(Markdown.plainText(a.body)),
-                        ])
-                        texts.append(a.title + "\n" + a.body)
+                        let (row, text) = Self.row(corpus: &corpus, now: now, today: today, owner: owner)
+                        rows.append(row)
+                        texts.append(text)
                     }
                     let ids = try await bulk.insert(into: "articles", columns: columns, rows: rows)
-                    if let out {
-                        var chunk = ""
-                        for (id, text) in zip(ids, texts) {
-                            chunk +=
-                                String(
-                                    decoding: JSONValue.object(["id": .int(id), "text": .string(text)]).serialized(),
-                                    as: UTF8.self) + "\n"
-                        }
-                        out.write(Data(chunk.utf8))
-                    }
+                    if let out { Self.writeCorpus(ids: ids, texts: texts, to: out) }
                     made += rows.count
                     if made % 100_000 == 0 || made == total { print("  \(made) articles") }
                 }
             }
             print(String(format: "Generated %d articles in %.1fs.", total, Date().timeIntervalSince(started)))
+        }
+
+        /// One published article's column values, verified up to 400 days ago, and its text for the corpus file.
+        static func row(corpus: inout KnowledgeCorpus, now: String, today: Int64, owner: Int64?) -> (
+            [FieldValue], String
+        ) {
+            let a = corpus.article()
+            let verifiedDaysAgo = Int64.random(in: 0...400, using: &corpus.rng)
+            let verified = Timestamp.date(fromDays: today - verifiedDaysAgo) + "T09:00:00.000Z"
+            let helpful = Int.random(in: 0...20, using: &corpus.rng)
+            let by = owner.map(FieldValue.int) ?? .null
+            let row: [FieldValue] = [
+                .string(now), .string(now), by, by, by, .string(a.type.rawValue), .string(a.title), .string(a.body),
+                .string(a.language.rawValue), .string(""), .string("published"),
+                .string(corpus.rng.chance(0.5) ? "customers" : "internal"), .string(""), .string(""), .int(1),
+                .string(verified), .string(verified),
+                .string(Timestamp.date(fromDays: today - verifiedDaysAgo + Int64(a.type.verifyDays))),
+                .int(Int64(helpful)), .int(Int64.random(in: 0...5, using: &corpus.rng)), .int(Int64(helpful * 10)),
+                .int(Int64.random(in: 0...3, using: &corpus.rng)), .string(Markdown.plainText(a.body)),
+            ]
+            return (row, a.title + "\n" + a.body)
+        }
+
+        /// The corpus file for the baselines: one JSON object (id, text) per line.
+        static func writeCorpus(ids: [Int64], texts: [String], to out: FileHandle) {
+            var chunk = ""
+            for (id, text) in zip(ids, texts) {
+                chunk += String(
+                    decoding: JSONValue.object(["id": .int(id), "text": .string(text)]).serialized(), as: UTF8.self)
+                chunk += "\n"
+            }
+            out.write(Data(chunk.utf8))
         }
     }
 }

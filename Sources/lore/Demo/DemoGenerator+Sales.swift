@@ -106,15 +106,7 @@ extension DemoGenerator {
                 let a = rng.skewed(accounts)
                 let available = products.filter { $0.launched <= at }
                 guard !available.isEmpty else { continue }
-                var orderLines: [(Int64, Int64, Int64, Double, Int64)] = []
-                for _ in 0..<Int.random(in: 1...5, using: &rng) {
-                    let p = rng.skewed(available)
-                    let qty = Int64(
-                        rng.chance(0.7) ? Int.random(in: 1...10, using: &rng) : Int.random(in: 10...120, using: &rng))
-                    let discount = rng.pick([0, 0, 0, 5, 10, 15])
-                    let lineTotal = Int64((Double(qty * p.price) * (1 - Double(discount) / 100)).rounded())
-                    orderLines.append((p.id, qty, p.price, Double(discount), lineTotal))
-                }
+                let orderLines = makeLines(from: available)
                 orderNumber += 1
                 let status =
                     at > now - 14 * Self.day
@@ -135,24 +127,49 @@ extension DemoGenerator {
                 into: "orders",
                 columns: Self.ownedColumns + ["number", "account_id", "contact_id", "order_date", "status", "total"],
                 rows: orderRows)
-            var lineRows: [[FieldValue]] = []
-            for (i, id) in ids.enumerated() {
-                let owner = try orderRows[i][4].int.demoRequired("order owner")
-                for l in pending[i] {
-                    lineRows.append(
-                        owned(orderDates[i], owner: owner, team: orderRows[i][5].int) + [
-                            .int(id), .int(l.0), .int(l.1), .int(l.2), .double(l.3), date(orderDates[i]), .int(l.4),
-                        ])
-                }
-            }
-            try await bulk.insert(
-                into: "order_lines",
-                columns: Self.ownedColumns + [
-                    "order_id", "product_id", "quantity", "unit_price", "discount_pct", "line_date", "line_total",
-                ],
-                rows: lineRows, returningIDs: false)
-            total += ids.count + lineRows.count
+            total +=
+                ids.count + (try await insertLines(orders: ids, rows: orderRows, lines: pending, dates: orderDates))
         }
         return total
+    }
+
+    /// One to five lines, mostly small quantities, some discounted.
+    mutating func makeLines(from available: [(id: Int64, price: Int64, launched: Int64)]) -> [(
+        Int64, Int64, Int64, Double, Int64
+    )] {
+        var lines: [(Int64, Int64, Int64, Double, Int64)] = []
+        for _ in 0..<Int.random(in: 1...5, using: &rng) {
+            let p = rng.skewed(available)
+            let qty = Int64(
+                rng.chance(0.7) ? Int.random(in: 1...10, using: &rng) : Int.random(in: 10...120, using: &rng))
+            let discount = rng.pick([0, 0, 0, 5, 10, 15])
+            let lineTotal = Int64((Double(qty * p.price) * (1 - Double(discount) / 100)).rounded())
+            lines.append((p.id, qty, p.price, Double(discount), lineTotal))
+        }
+        return lines
+    }
+
+    /// The orders' lines, owned like their orders; returns how many were written.
+    func insertLines(
+        orders ids: [Int64], rows orderRows: [[FieldValue]], lines pending: [[(Int64, Int64, Int64, Double, Int64)]],
+        dates orderDates: [Int64]
+    ) async throws -> Int {
+        var lineRows: [[FieldValue]] = []
+        for (i, id) in ids.enumerated() {
+            let owner = try orderRows[i][4].int.demoRequired("order owner")
+            for l in pending[i] {
+                lineRows.append(
+                    owned(orderDates[i], owner: owner, team: orderRows[i][5].int) + [
+                        .int(id), .int(l.0), .int(l.1), .int(l.2), .double(l.3), date(orderDates[i]), .int(l.4),
+                    ])
+            }
+        }
+        try await bulk.insert(
+            into: "order_lines",
+            columns: Self.ownedColumns + [
+                "order_id", "product_id", "quantity", "unit_price", "discount_pct", "line_date", "line_total",
+            ],
+            rows: lineRows, returningIDs: false)
+        return lineRows.count
     }
 }
