@@ -9,20 +9,24 @@ struct AuthPagesController {
     static let loginCSRFCookie = "lore_login_csrf"
 
     func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("/login") { request, context in
-            if context.principal != nil { return PageRenderer.redirect("/") }
-            return try await loginPage(request, context, email: "", error: nil, status: .ok)
-        }
+        router.get("/login", use: loginForm)
         router.post("/login") { request, context in try await login(request, context) }
-        router.post("/logout") { request, context in
-            _ = try await FormData.parse(request, context: context)
-            if let cookie = request.cookies[AuthMiddleware.sessionCookie]?.value {
-                try await services.sessions.delete(token: cookie)
-            }
-            var response = PageRenderer.redirect("/login")
-            response.setCookie(sessionCookie(value: "", maxAge: 0))
-            return response
+        router.post("/logout", use: logout)
+    }
+
+    @Sendable func loginForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        if context.principal != nil { return PageRenderer.redirect("/") }
+        return try await loginPage(request, context, email: "", error: nil, status: .ok)
+    }
+
+    @Sendable func logout(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try await FormData.parse(request, context: context)
+        if let cookie = request.cookies[AuthMiddleware.sessionCookie]?.value {
+            try await services.sessions.delete(token: cookie)
         }
+        var response = PageRenderer.redirect("/login")
+        response.setCookie(sessionCookie(value: "", maxAge: 0))
+        return response
     }
 
     func sessionCookie(value: String, maxAge: Int) -> Cookie {

@@ -8,35 +8,41 @@ struct SettingsPage {
 
     func register(on router: RouterGroup<SignedInContext>) {
         router.get("/settings") { _, context in try await page(context, flash: nil) }
-        router.post("/settings/language") { request, context in
-            let p = context.principal
-            let form = try await FormData.parse(request, context: context)
-            guard let lang = form["locale"].flatMap(Language.init(rawValue:)) else {
-                throw WebError(status: .badRequest, messageKey: "msg.error")
-            }
-            _ = try await services.users.update(id: p.userID, locale: .some(lang.rawValue), by: p.userID)
-            var ctx = context
-            ctx.language = lang
-            return try await page(ctx, flash: ctx.localizer("msg.language_saved"))
-        }
+        router.post("/settings/language", use: changeLanguage)
         router.post("/settings/password") { request, context in try await changePassword(request, context) }
-        router.post("/settings/tokens") { request, context in
-            let p = context.principal
-            let form = try await FormData.parse(request, context: context)
-            let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, name.count <= 100 else {
-                return try await page(
-                    context, flash: context.localizer("err.required"), isError: true, status: .unprocessableContent)
-            }
-            let (_, secret) = try await services.tokens.create(userID: p.userID, name: name)
-            return try await page(context, flash: context.localizer("msg.token_created"), newToken: secret)
+        router.post("/settings/tokens", use: createToken)
+        router.post("/settings/tokens/:id/revoke", use: revokeToken)
+    }
+
+    @Sendable func changeLanguage(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let form = try await FormData.parse(request, context: context)
+        guard let lang = form["locale"].flatMap(Language.init(rawValue:)) else {
+            throw WebError(status: .badRequest, messageKey: "msg.error")
         }
-        router.post("/settings/tokens/:id/revoke") { request, context in
-            let p = context.principal
-            _ = try await FormData.parse(request, context: context)
-            try await services.tokens.revoke(id: try context.parameters.require("id", as: RecordID.self), as: p)
-            return try await page(context, flash: context.localizer("msg.token_revoked"))
+        _ = try await services.users.update(id: p.userID, locale: .some(lang.rawValue), by: p.userID)
+        var ctx = context
+        ctx.language = lang
+        return try await page(ctx, flash: ctx.localizer("msg.language_saved"))
+    }
+
+    @Sendable func createToken(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let form = try await FormData.parse(request, context: context)
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100 else {
+            return try await page(
+                context, flash: context.localizer("err.required"), isError: true, status: .unprocessableContent)
         }
+        let (_, secret) = try await services.tokens.create(userID: p.userID, name: name)
+        return try await page(context, flash: context.localizer("msg.token_created"), newToken: secret)
+    }
+
+    @Sendable func revokeToken(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        _ = try await FormData.parse(request, context: context)
+        try await services.tokens.revoke(id: try context.parameters.require("id", as: RecordID.self), as: p)
+        return try await page(context, flash: context.localizer("msg.token_revoked"))
     }
 
     func changePassword(_ request: Request, _ context: SignedInContext) async throws -> Response {

@@ -9,13 +9,15 @@ extension KnowledgePages {
         for action in ["submit", "approve", "reject", "archive", "reopen", "verify"] {
             router.post("/kb/articles/:id/\(action)") { request, context in try await act(action, request, context) }
         }
-        router.post("/kb/articles/:id/feedback") { request, context in
-            let p = context.principal
-            let form = try await FormData.parse(request, context: context)
-            let id = try context.parameters.require("id", as: RecordID.self)
-            _ = try await kb.feedback(id: id, helpful: form["helpful"] == "yes", comment: form["comment"], as: p)
-            return PageRenderer.redirect("/kb/articles/\(id)?thanks=1")
-        }
+        router.post("/kb/articles/:id/feedback", use: feedback)
+    }
+
+    @Sendable func feedback(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let form = try await FormData.parse(request, context: context)
+        let id = try context.parameters.require("id", as: RecordID.self)
+        _ = try await kb.feedback(id: id, helpful: form["helpful"] == "yes", comment: form["comment"], as: p)
+        return PageRenderer.redirect("/kb/articles/\(id)?thanks=1")
     }
 
     func article(_ request: Request, _ context: SignedInContext, flash: String? = nil) async throws -> Response {

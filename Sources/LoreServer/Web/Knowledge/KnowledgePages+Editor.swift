@@ -5,39 +5,47 @@ import LoreStore
 /// Writing and editing articles, and proposing an edit to a published one.
 extension KnowledgePages {
     func registerEditor(on router: RouterGroup<SignedInContext>) {
-        router.get("/kb/articles/new") { _, context in
-            let p = context.principal
-            guard ArticlePolicy.canCreate(p) else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
-            return try await editor(nil, input: nil, errors: [:], context: context)
-        }
+        router.get("/kb/articles/new", use: newArticleForm)
         router.post("/kb/articles/new") { request, context in try await save(nil, request, context) }
-        router.get("/kb/articles/:id/edit") { _, context in
-            let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
-            return try await editor(a, input: ArticleInput(a), errors: [:], context: context)
-        }
+        router.get("/kb/articles/:id/edit", use: editForm)
         router.post("/kb/articles/:id/edit") { request, context in
             try await save(try context.parameters.require("id", as: RecordID.self), request, context)
         }
-        router.get("/kb/articles/:id/propose") { _, context in
-            let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
-            return try await proposeForm(a, title: a.title, body: a.body, note: "", error: nil, context: context)
+        router.get("/kb/articles/:id/propose", use: proposeForm)
+        router.post("/kb/articles/:id/propose", use: propose)
+    }
+
+    @Sendable func newArticleForm(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        guard ArticlePolicy.canCreate(p) else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        return try await editor(nil, input: nil, errors: [:], context: context)
+    }
+
+    @Sendable func editForm(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
+        return try await editor(a, input: ArticleInput(a), errors: [:], context: context)
+    }
+
+    @Sendable func proposeForm(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: context.principal)
+        return try await proposeForm(a, title: a.title, body: a.body, note: "", error: nil, context: context)
+    }
+
+    @Sendable func propose(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        let form = try await FormData.parse(request, context: context)
+        let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: p)
+        do {
+            _ = try await kb.propose(
+                id: a.id, title: form["title"] ?? "", body: form["body"] ?? "", tags: nil, note: form["note"], as: p
+            )
+        } catch StoreError.invalid(let v) {
+            return try await proposeForm(
+                a, title: form["title"] ?? "", body: form["body"] ?? "", note: form["note"] ?? "",
+                error: v.errors.map { "\(context.localizer("kb.field.\($0.field)")): \($0.message)" }.joined(
+                    separator: "; "), context: context)
         }
-        router.post("/kb/articles/:id/propose") { request, context in
-            let p = context.principal
-            let form = try await FormData.parse(request, context: context)
-            let a = try await kb.get(id: try context.parameters.require("id", as: RecordID.self), as: p)
-            do {
-                _ = try await kb.propose(
-                    id: a.id, title: form["title"] ?? "", body: form["body"] ?? "", tags: nil, note: form["note"], as: p
-                )
-            } catch StoreError.invalid(let v) {
-                return try await proposeForm(
-                    a, title: form["title"] ?? "", body: form["body"] ?? "", note: form["note"] ?? "",
-                    error: v.errors.map { "\(context.localizer("kb.field.\($0.field)")): \($0.message)" }.joined(
-                        separator: "; "), context: context)
-            }
-            return PageRenderer.redirect("/kb/articles/\(a.id)")
-        }
+        return PageRenderer.redirect("/kb/articles/\(a.id)")
     }
 
     func proposeForm(_ a: Article, title: String, body: String, note: String, error: String?, context: SignedInContext)

@@ -7,17 +7,7 @@ extension KnowledgePages {
     func registerHistory(on router: RouterGroup<SignedInContext>) {
         router.get("/kb/articles/:id/history") { _, context in try await history(context) }
         router.get("/kb/articles/:id/diff") { request, context in try await diff(request, context) }
-        router.post("/kb/articles/:id/versions/:number/restore") { request, context in
-            let p = context.principal
-            _ = try await FormData.parse(request, context: context)
-            let id = try context.parameters.require("id", as: RecordID.self)
-            switch try await kb.restore(
-                id: id, number: Int(try context.parameters.require("number", as: RecordID.self)), as: p)
-            {
-            case .article: return PageRenderer.redirect("/kb/articles/\(id)")
-            case .proposal(let r): return PageRenderer.redirect("/kb/proposals/\(r.id)")
-            }
-        }
+        router.post("/kb/articles/:id/versions/:number/restore", use: restoreVersion)
         router.get("/kb/proposals/:id") { _, context in try await proposal(context) }
         for (action, approve) in [("approve", true), ("reject", false)] {
             router.post("/kb/proposals/:id/\(action)") { request, context in
@@ -37,6 +27,18 @@ extension KnowledgePages {
         router.get("/kb/review") { _, context in try await queue(context, kind: "review") }
         router.get("/kb/needs-review") { _, context in try await queue(context, kind: "needs") }
         router.get("/kb/mine") { _, context in try await queue(context, kind: "mine") }
+    }
+
+    @Sendable func restoreVersion(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        _ = try await FormData.parse(request, context: context)
+        let id = try context.parameters.require("id", as: RecordID.self)
+        switch try await kb.restore(
+            id: id, number: Int(try context.parameters.require("number", as: RecordID.self)), as: p)
+        {
+        case .article: return PageRenderer.redirect("/kb/articles/\(id)")
+        case .proposal(let r): return PageRenderer.redirect("/kb/proposals/\(r.id)")
+        }
     }
 
     func history(_ context: SignedInContext) async throws -> Response {

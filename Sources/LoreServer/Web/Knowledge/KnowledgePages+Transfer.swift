@@ -9,22 +9,24 @@ extension KnowledgePages {
         router.get("/kb/transfer") { _, context in
             try await transferPage(context, results: nil, text: "", keepGoing: false)
         }
-        router.post("/kb/transfer") { request, context in
-            let p = context.principal
-            guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
-            let form = try await FormData.parse(request, context: context)
-            let text = form["jsonl"] ?? ""
-            let keepGoing = form["mode"] == "continue"
-            let items = KnowledgeTransfer.parseJSONLines(text)
-            guard !items.isEmpty else {
-                return try await transferPage(
-                    context, results: [], text: text, keepGoing: keepGoing, flash: context.localizer("kb.import_empty"))
-            }
-            let results = try await kb.importDocuments(items, atomic: !keepGoing, as: p)
+        router.post("/kb/transfer", use: importArticles)
+    }
+
+    @Sendable func importArticles(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        let form = try await FormData.parse(request, context: context)
+        let text = form["jsonl"] ?? ""
+        let keepGoing = form["mode"] == "continue"
+        let items = KnowledgeTransfer.parseJSONLines(text)
+        guard !items.isEmpty else {
             return try await transferPage(
-                context, results: results, text: results.allSatisfy { $0.error == nil } ? "" : text,
-                keepGoing: keepGoing)
+                context, results: [], text: text, keepGoing: keepGoing, flash: context.localizer("kb.import_empty"))
         }
+        let results = try await kb.importDocuments(items, atomic: !keepGoing, as: p)
+        return try await transferPage(
+            context, results: results, text: results.allSatisfy { $0.error == nil } ? "" : text,
+            keepGoing: keepGoing)
     }
 
     func transferPage(

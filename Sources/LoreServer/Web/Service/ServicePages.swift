@@ -11,12 +11,14 @@ struct ServicePages {
         router.get("/service/loop") { request, context in try await loop(request, context) }
         router.get("/service/settings") { _, context in try await settings(context, flash: nil) }
         router.post("/service/settings") { request, context in try await saveSettings(request, context) }
-        router.post("/alerts/:id/acknowledge") { request, context in
-            let p = context.principal
-            _ = try await FormData.parse(request, context: context)
-            try await cases.acknowledgeAlert(id: try context.parameters.require("id", as: RecordID.self), as: p)
-            return PageRenderer.redirect("/")
-        }
+        router.post("/alerts/:id/acknowledge", use: acknowledgeAlert)
+    }
+
+    @Sendable func acknowledgeAlert(_ request: Request, _ context: SignedInContext) async throws -> Response {
+        let p = context.principal
+        _ = try await FormData.parse(request, context: context)
+        try await cases.acknowledgeAlert(id: try context.parameters.require("id", as: RecordID.self), as: p)
+        return PageRenderer.redirect("/")
     }
 
     /// The customer's satisfaction survey: reached from a link in an e-mail, without signing in.
