@@ -52,20 +52,7 @@ extension CaseAPIController {
     }
 
     @Sendable func alerts(_ request: Request, context: SignedInContext) async throws -> Response {
-        let alerts = try await cases.openAlerts(as: context.principal)
-        return try JSONIO.response(
-            .object([
-                "data": .array(
-                    alerts.map { a in
-                        .object([
-                            "id": .int(a.id), "account_id": .int(a.accountID), "account_name": .string(a.accountName),
-                            "case_id": a.caseID.map(JSONValue.int) ?? .null, "kind": .string(a.kind),
-                            "score": a.score.map { .int(Int64($0)) } ?? .null,
-                            "comment": a.comment.map(JSONValue.string) ?? .null,
-                            "created_at": .string(a.createdAt),
-                        ])
-                    })
-            ]))
+        try JSONIO.response(ListBody(data: try await cases.openAlerts(as: context.principal)))
     }
 
     @Sendable func acknowledgeAlert(_ request: Request, context: SignedInContext) async throws -> Response {

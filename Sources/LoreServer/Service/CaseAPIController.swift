@@ -31,19 +31,7 @@ struct CaseAPIController {
     }
 
     @Sendable func queues(_ request: Request, context: SignedInContext) async throws -> Response {
-        let counts = try await cases.queueCounts(as: context.principal)
-        return try JSONIO.response(
-            .object([
-                "data": .array(
-                    counts.map { q in
-                        .object([
-                            "department_id": q.departmentID.map(JSONValue.int) ?? .null,
-                            "department_name": q.departmentName.map(JSONValue.string) ?? .null,
-                            "tier": .int(Int64(q.tier.rawValue)), "active": .int(Int64(q.active)),
-                            "overdue": .int(Int64(q.overdue)),
-                        ])
-                    })
-            ]))
+        try JSONIO.response(ListBody(data: try await cases.queueCounts(as: context.principal)))
     }
 
     @Sendable func detail(_ request: Request, context: SignedInContext) async throws -> Response {

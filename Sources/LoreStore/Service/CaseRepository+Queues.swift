@@ -72,7 +72,8 @@ extension CaseRepository {
     }
 
     /// One queue's size, for the queue list: active cases by department and tier, and how many are overdue.
-    public struct QueueCount: Sendable, Equatable {
+    /// Encodable as the API writes it (an item of the `CaseQueues` schema).
+    public struct QueueCount: Sendable, Equatable, Encodable {
         public var departmentID: Int64?
         public var departmentName: String?
         public var tier: CaseTier

@@ -102,7 +102,8 @@ extension CaseRepository {
         }
     }
 
-    public struct Alert: Sendable, Equatable {
+    /// Encodable as the API writes it (an item of the `AlertList` schema).
+    public struct Alert: Sendable, Equatable, Encodable {
         public var id: Int64
         public var accountID: Int64
         public var accountName: String
