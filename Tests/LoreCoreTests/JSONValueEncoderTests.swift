@@ -39,6 +39,10 @@ import Testing
                 ]))
     }
 
+    @Test func topLevelDictionaryKeysAreKeptToo() throws {
+        #expect(try JSONValueEncoder().encode(["caseID": 1]) == .object(["caseID": .int(1)]))
+    }
+
     @Test func dictionaryKeysAreKeptAsTheyAre() throws {
         struct Settings: Encodable { var sla: [String: Int] }
         #expect(

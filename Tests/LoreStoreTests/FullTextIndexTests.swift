@@ -79,6 +79,11 @@ import Testing
                 try await index.finishRebuild(on: sql)
             }
             #expect(try await ranked(FullTextQuery(tokens: router, all: true)) == [ids[1]])
+            // A record a live server indexed while the rebuild runs is written again, not refused.
+            try await db.write { sql in
+                try await index.putBatch([(ids[1], [tokens("Acme Routers"), []])], on: sql)
+            }
+            #expect(try await ranked(FullTextQuery(tokens: router, all: true)) == [ids[1]])
             #expect(try await db.read { sql in try await index.documentFrequencies(router, on: sql) } == [router[0]: 1])
         }
     }

@@ -8,9 +8,8 @@ public struct JSONValueEncoder: Sendable {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> JSONValue {
-        if let json = value as? JSONValue { return json }
         let root = JSONNode()
-        try value.encode(to: NodeEncoder(node: root, codingPath: []))
+        try write(value, into: root, codingPath: [])
         return root.value
     }
 
@@ -188,7 +187,8 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         NodeEncoder(node: child(key), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { NodeEncoder(node: node, codingPath: codingPath) }
+    /// Codable's convention: a superclass's fields go under the key `super`.
+    mutating func superEncoder() -> any Encoder { NodeEncoder(node: node.child("super"), codingPath: codingPath) }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         NodeEncoder(node: child(key), codingPath: codingPath + [key])
     }

@@ -38,7 +38,8 @@ struct PostgresFullTextIndex: FullTextIndex {
             for (i, d) in documents[chunk..<min(documents.count, chunk + 500)].enumerated() {
                 sql = sql + (i == 0 ? "" : ", ") + "(\(bind: d.id), CAST(\(bind: vector(d.fields)) AS tsvector))"
             }
-            try await db.raw(sql).run()
+            // A record written by a live server while the rebuild runs is indexed again, not refused.
+            try await db.raw(sql + " ON CONFLICT (\(ident: key)) DO UPDATE SET tsv = EXCLUDED.tsv").run()
         }
     }
 

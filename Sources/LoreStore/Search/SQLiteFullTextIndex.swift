@@ -31,7 +31,8 @@ struct SQLiteFullTextIndex: FullTextIndex {
 
     func putBatch(_ documents: [(id: Int64, fields: [[String]])], on db: any SQLDatabase) async throws {
         guard !documents.isEmpty else { return }
-        var sql: SQLQueryString = "INSERT INTO \(ident: table) (rowid, \(columns)) VALUES "
+        // OR REPLACE: a record written by a live server while the rebuild runs is indexed again, not refused.
+        var sql: SQLQueryString = "INSERT OR REPLACE INTO \(ident: table) (rowid, \(columns)) VALUES "
         for (i, d) in documents.enumerated() {
             let rowid = try FullTextRowid.make(id: d.id, length: d.fields.reduce(0) { $0 + $1.count })
             sql = sql + (i == 0 ? "" : ", ") + "(\(bind: rowid), \(values(d.fields)))"
