@@ -5,7 +5,7 @@ extension KnowledgeRepository {
     /// Rebuilds the full-text index from the published articles (after a bulk load, or if the analyser changes).
     /// Works in batches, one transaction each, newest article first; returns the number of articles indexed.
     ///
-    /// Newest first because on SQLite that is ascending rowid order (``ArticleFTSRowid``): FTS5 flushes its pending
+    /// Newest first because on SQLite that is ascending rowid order (``FullTextRowid``): FTS5 flushes its pending
     /// terms to a new segment whenever a rowid is not above the last one written, so oldest first wrote a segment
     /// per article and spent the rebuild merging them.
     @discardableResult
