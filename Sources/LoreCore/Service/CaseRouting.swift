@@ -28,15 +28,17 @@ public enum CaseRouting {
 
     /// A department chosen by whoever opened the case stands. Otherwise the model's best guess is followed when it
     /// is at least `threshold` sure and names a department that still exists; otherwise the case waits in triage.
+    /// The guess and the threshold are only worked out when no department was chosen.
     public static func decide(
-        chosen: Int64?, best: (label: Int64, probability: Double)?, threshold: Double,
+        chosen: Int64?, best: () -> (label: Int64, probability: Double)?, threshold: () async throws -> Double,
         departmentExists: (Int64) async throws -> Bool
     ) async rethrows -> Decision {
         if let chosen { return Decision(source: .manual, departmentID: chosen) }
-        var decision = Decision(source: .triage, predictedDepartmentID: best?.label, confidence: best?.probability)
-        if let best, best.probability >= threshold, try await departmentExists(best.label) {
+        let guess = best()
+        var decision = Decision(source: .triage, predictedDepartmentID: guess?.label, confidence: guess?.probability)
+        if let guess, guess.probability >= (try await threshold()), try await departmentExists(guess.label) {
             decision.source = .model
-            decision.departmentID = best.label
+            decision.departmentID = guess.label
         }
         return decision
     }

@@ -8,19 +8,10 @@ extension Request {
     /// `email=+++` (three spaces) would reach validation as three plus signs.
     var query: FlatDictionary<Substring, Substring> {
         guard let raw = uri.query, !raw.isEmpty else { return [:] }
-        var pairs: [(key: Substring, value: Substring)] = []
-        for item in raw.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = Self.formDecode(parts[0])
-            let value = parts.count > 1 ? Self.formDecode(parts[1]) : ""
-            pairs.append((key[...], value[...]))
+        // A malformed escape (`%zz`) is kept as written rather than dropped: validation then names it.
+        func decoded(_ s: Substring) -> Substring {
+            (FormEncoding.decode(s) ?? s.replacingOccurrences(of: "+", with: " "))[...]
         }
-        return FlatDictionary(pairs)
-    }
-
-    /// A malformed escape (`%zz`) is kept as written rather than dropped: validation then names it.
-    private static func formDecode(_ s: Substring) -> String {
-        let spaced = s.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+        return FlatDictionary(FormEncoding.rawPairs(raw[...]).map { (decoded($0.key), decoded($0.value)) })
     }
 }

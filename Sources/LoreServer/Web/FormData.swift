@@ -36,9 +36,8 @@ struct FormData: Sendable {
             throw WebError(status: .badRequest, messageKey: "msg.error")
         }
         var values: [String: [String]] = [:]
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
+        for pair in FormEncoding.rawPairs(text[...]) {
+            guard let key = FormEncoding.decode(pair.key), let value = FormEncoding.decode(pair.value) else {
                 throw WebError(status: .badRequest, messageKey: "msg.error")
             }
             values[key, default: []].append(value)
@@ -50,10 +49,6 @@ struct FormData: Sendable {
             throw WebError(status: .forbidden, messageKey: "msg.csrf")
         }
         return form
-    }
-
-    private static func decode(_ s: Substring) -> String? {
-        s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }
 

@@ -35,11 +35,11 @@ extension CaseRepository {
                 openedAt: now,
                 target: try await Self.slaTargets(on: db)[input.priority]
                     ?? SLATarget.defaultTarget(for: input.priority))
-            let threshold = try await Self.routingThreshold(on: db)
+            let text = CaseRouting.text(subject: input.subject, description: input.description)
             let decision = try await CaseRouting.decide(
-                chosen: input.departmentID,
-                best: model.predict(CaseRouting.text(subject: input.subject, description: input.description)).first,
-                threshold: threshold, departmentExists: { try await Self.departmentExists($0, on: db) })
+                chosen: input.departmentID, best: { model.predict(text).first },
+                threshold: { try await Self.routingThreshold(on: db) },
+                departmentExists: { try await Self.departmentExists($0, on: db) })
             let id = try await Self.insertRow(input, decision: decision, sla: sla, now: now, by: p, on: db)
             if let origin {
                 try await CaseRows.addMessage(
