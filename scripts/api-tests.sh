@@ -33,6 +33,13 @@ done
 credentials=(--include-name "DELETE /api/v1/tokens/{id}" --include-name "POST /api/v1/users/{id}/deactivate" --include-name "PATCH /api/v1/users/{id}")
 rest=(--exclude-name "DELETE /api/v1/tokens/{id}" --exclude-name "POST /api/v1/users/{id}/deactivate" --exclude-name "PATCH /api/v1/users/{id}")
 
+# Whether a failed run failed only inside schemathesis itself: errors whose tracebacks are in its own or hypothesis'
+# code, and no failed check (a check that fails is Lore's answer and always counts).
+fuzzer_fault() {
+    ! grep -q '^=* FAILURES =*$' "$1" && grep -q 'Runtime Error' "$1" \
+        && grep -q 'site-packages/\(schemathesis\|hypothesis\)/' "$1"
+}
+
 # st ARGS...: one schemathesis run with every check, a fixed seed so a failure reproduces, a JUnit report.
 fuzz() {
     local name="$1" budget="$2"
@@ -42,6 +49,21 @@ fuzz() {
         --checks all --workers 2 --max-time "$budget" --seed 17 --request-timeout 20 \
         --report junit --report-junit-path "$work/$name.xml" --output-truncate true "$@" >"$work/$name.log" 2>&1
     local rc=$?
+    if [ "$rc" -ne 0 ] && fuzzer_fault "$work/$name.log"; then
+        # Not an answer from Lore: the fuzzer broke while generating (CPython 3.11's "AST constructor recursion depth
+        # mismatch" in hypothesis' lambda descriptions, seen once in GET /departments). Run it again once; if it
+        # breaks the same way, say so and go on, since no request of that operation reached the server.
+        echo "schemathesis broke inside its own generator ($name); running it again" >&2
+        mv "$work/$name.log" "$work/$name.first.log"
+        SCHEMATHESIS_HOOKS=hooks PYTHONPATH=tests-api st --no-color --config-file tests-api/schemathesis.toml run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
+            --checks all --workers 2 --max-time "$budget" --seed 17 --request-timeout 20 \
+            --report junit --report-junit-path "$work/$name.xml" --output-truncate true "$@" >"$work/$name.log" 2>&1
+        rc=$?
+        if [ "$rc" -ne 0 ] && fuzzer_fault "$work/$name.log"; then
+            echo "WARNING: schemathesis broke inside its own generator again ($name); see $work/$name.log" >&2
+            rc=0
+        fi
+    fi
     sed -n '/^=* SUMMARY =*$/,$p' "$work/$name.log"
     if [ "$rc" -ne 0 ]; then
         sed -n '/^=* FAILURES =*$/,/^=* SUMMARY =*$/p' "$work/$name.log" | head -n 150

@@ -69,18 +69,10 @@ extension KnowledgeAPIController {
 
     @Sendable func propose(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        var fields = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: ["title", "body", "tags", "note"],
-            hint: "a proposal has title, body, tags and note")
-        let title = fields.string("title", required: true, maxLength: ArticleInput.maximumTitleLength, multiLine: false)
-        let body = fields.string("body", required: true, maxLength: ArticleInput.maximumBodyLength)
-        let note = fields.string("note", maxLength: FormLimits.comment, nullable: true)
-        let tags = fields.strings("tags")
-        try fields.check()
+        let proposal = try await JSONIO.input(ProposalBody.self, request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
         let r = try await kb.propose(
-            id: id, title: try fields.required(title, "title"), body: try fields.required(body, "body"), tags: tags,
-            note: note, as: p)
+            id: id, title: proposal.title, body: proposal.body, tags: proposal.tags, note: proposal.note ?? nil, as: p)
         return try JSONIO.response(r, status: .created, headers: Self.proposalsLocation(id))
     }
 
@@ -91,7 +83,7 @@ extension KnowledgeAPIController {
 
     /// `POST /article-proposals/{id}/approve` and `…/reject`.
     func decideProposal(approve: Bool, _ request: Request, context: SignedInContext) async throws -> Response {
-        let comment = try await Self.optionalComment(request, context)
+        let comment = try await Self.comment(request, context, rejecting: !approve)
         let id = try context.parameters.require("id", as: RecordID.self)
         return try JSONIO.response(
             try await kb.decide(revision: id, approve: approve, comment: comment, as: context.principal))
@@ -105,16 +97,10 @@ extension KnowledgeAPIController {
 
     @Sendable func feedback(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        var fields = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: ["helpful", "comment"],
-            hint: "feedback has helpful and comment")
-        let helpful = fields.bool("helpful")
-        let comment = fields.string("comment", maxLength: FormLimits.comment, nullable: true)
-        try fields.check()
+        let feedback = try await JSONIO.input(FeedbackBody.self, request, context: context)
         return try articleResponse(
             try await kb.feedback(
-                id: try context.parameters.require("id", as: RecordID.self),
-                helpful: try fields.required(helpful, "helpful"), comment: comment,
-                as: p))
+                id: try context.parameters.require("id", as: RecordID.self), helpful: feedback.helpful,
+                comment: feedback.comment ?? nil, as: p))
     }
 }

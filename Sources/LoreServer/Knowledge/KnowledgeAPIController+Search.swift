@@ -33,16 +33,9 @@ extension KnowledgeAPIController {
 
     @Sendable func related(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        var fields = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: ["subject", "description", "k"],
-            hint: "send subject, description and k")
-        let subject = fields.string("subject", required: true, maxLength: 1_000, multiLine: false)
-        let description =
-            fields.string("description", maxLength: CaseInput.maximumDescriptionLength, nullable: true) ?? ""
-        let k = Int(fields.int("k", in: 1...50, default: 5))
-        try fields.check()
+        let input = try await JSONIO.input(RelatedArticlesBody.self, request, context: context)
         let hits = try await kb.related(
-            subject: try fields.required(subject, "subject"), description: description, k: k, as: p)
+            subject: input.subject, description: (input.description ?? nil) ?? "", k: input.k ?? 5, as: p)
         return try JSONIO.response(ListBody(data: hits.map { ArticleHitBody($0).json }))
     }
 

@@ -89,9 +89,12 @@ extension KnowledgeAPIController {
                 var status = ArticleStatus.draft
                 if let s = o.removeValue(forKey: "status")?.stringValue, s == "published" { status = .published }
                 // Exported lines carry read-only fields; drop them so an export imports as it is.
-                for key in o.keys where !ArticleJSON.inputFields.contains(key) { o.removeValue(forKey: key) }
+                for key in o.keys where !ArticleInputBody.fieldNames.contains(key) { o.removeValue(forKey: key) }
                 out.append(
-                    (source, .success(ArticleDocument(input: try ArticleJSON.input(o, base: nil), status: status))))
+                    (
+                        source,
+                        .success(ArticleDocument(input: try ArticleInputBody.read(o, base: nil).0, status: status))
+                    ))
             } catch let e as FrontMatter.ParseError {
                 out.append((source, .failure(e)))
             } catch let p as Problem {

@@ -13,7 +13,7 @@ struct KnowledgeAPIController {
         api.on(.patch, "/articles/{id}", access: .staff, use: update)
         for (action, run) in transitions {
             api.on(.post, "/articles/{id}/\(action)", access: Self.access(forTransition: action)) { request, context in
-                try await transition(run, request, context: context)
+                try await transition(run, rejecting: action == "reject", request, context: context)
             }
         }
         registerHistory(on: api)
@@ -21,9 +21,11 @@ struct KnowledgeAPIController {
         registerTransfer(on: api)
     }
 
-    /// `POST /articles/{id}/<action>`: a workflow step with an optional comment.
-    func transition(_ run: Transition, _ request: Request, context: SignedInContext) async throws -> Response {
-        let comment = try await Self.optionalComment(request, context)
+    /// `POST /articles/{id}/<action>`: a workflow step with an optional comment (a rejection needs one).
+    func transition(_ run: Transition, rejecting: Bool, _ request: Request, context: SignedInContext) async throws
+        -> Response
+    {
+        let comment = try await Self.comment(request, context, rejecting: rejecting)
         return try articleResponse(
             try await run(kb, try context.parameters.require("id", as: RecordID.self), comment, context.principal))
     }
@@ -49,7 +51,7 @@ struct KnowledgeAPIController {
 
     @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let input = try ArticleJSON.input(try await JSONIO.object(request, context: context), base: nil)
+        let (input, _) = try ArticleInputBody.read(try await JSONIO.object(request, context: context), base: nil)
         let article = try await kb.create(input, as: p)
         return try JSONIO.response(
             ArticleBody(article), status: .created, headers: [.location: "/api/v1/articles/\(article.id)"])
@@ -65,8 +67,8 @@ struct KnowledgeAPIController {
         let id = try context.parameters.require("id", as: RecordID.self)
         let body = try await JSONIO.object(request, context: context)
         let current = try await kb.get(id: id, as: p)
-        let input = try ArticleJSON.input(body, base: ArticleInput(current))
-        return try articleResponse(try await kb.update(id: id, input, note: body["note"]?.stringValue, as: p))
+        let (input, note) = try ArticleInputBody.read(body, base: ArticleInput(current))
+        return try articleResponse(try await kb.update(id: id, input, note: note, as: p))
     }
 
     typealias Transition = @Sendable (KnowledgeRepository, Int64, String?, Principal) async throws -> Article
@@ -85,16 +87,14 @@ struct KnowledgeAPIController {
         action == "approve" || action == "reject" ? .reviewers : .staff
     }
 
-    /// An optional JSON body `{"comment": "..."}`; an empty body is fine.
-    static func optionalComment(_ request: Request, _ context: some RequestContext) async throws -> String? {
+    /// The comment of a review step: `{"comment": "..."}`, or no body at all. A rejection's comment is required
+    /// (``RejectionBody``) when a body is sent; without one, the repository asks for it.
+    static func comment(_ request: Request, _ context: some RequestContext, rejecting: Bool) async throws -> String? {
         guard request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) else {
             return nil
         }
-        var fields = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: ["comment"], hint: "only comment is accepted")
-        let comment = fields.string("comment", maxLength: FormLimits.comment, nullable: true)
-        try fields.check()
-        return comment
+        if rejecting { return try await JSONIO.input(RejectionBody.self, request, context: context).comment }
+        return try await JSONIO.input(CommentBody.self, request, context: context).comment ?? nil
     }
 }
 

@@ -36,9 +36,9 @@ extension CaseAPIController {
 
     @Sendable func updateSettings(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let (targets, threshold) = try ServiceSettingsJSON.read(try await JSONIO.object(request, context: context))
-        if let targets { try await cases.setSLATargets(targets, as: p) }
-        if let threshold { try await cases.setRoutingThreshold(threshold, as: p) }
+        let input = try await JSONIO.input(ServiceSettingsInput.self, request, context: context)
+        if let targets = input.targets { try await cases.setSLATargets(targets, as: p) }
+        if let threshold = input.routingThreshold { try await cases.setRoutingThreshold(threshold, as: p) }
         return try JSONIO.response(
             ServiceSettingsBody(try await cases.slaTargets(), threshold: try await cases.routingThreshold()))
     }
@@ -67,19 +67,9 @@ extension CaseAPIController {
 
     @Sendable func answerSurvey(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try Self.token(context)
-        let (score, comment) = try await Self.fields(request, context, ["score", "comment"]) {
-            (
-                Int($0.int("score", in: 1...5, default: 0)),
-                $0.string("comment", maxLength: FormLimits.longComment, nullable: true)
-            )
-        }
-        guard score > 0 else {
-            throw Problem.validation([
-                FieldError(field: "score", code: "required", message: "must be a whole number from 1 to 5")
-            ])
-        }
+        let answer = try await JSONIO.input(SurveyAnswerBody.self, request, context: context)
         return try JSONIO.response(
-            SurveyBody(try await cases.answerSurvey(token: token, score: score, comment: comment)))
+            SurveyBody(try await cases.answerSurvey(token: token, score: answer.score, comment: answer.comment ?? nil)))
     }
 
     static func token(_ context: some RequestContext) throws -> String {

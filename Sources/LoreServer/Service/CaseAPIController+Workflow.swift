@@ -20,22 +20,14 @@ extension CaseAPIController {
 
     @Sendable func setStatus(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let status = try await Self.fields(request, context, ["status"]) { $0.choice("status", CaseStatus.self) }
-        guard let status else {
-            throw Problem.validation([FieldError(field: "status", code: "required", message: "is required")])
-        }
+        let status = try await JSONIO.input(CaseStatusBody.self, request, context: context).status
         return try Self.caseResponse(
             try await cases.setStatus(caseID: try context.parameters.require("id", as: RecordID.self), status, as: p))
     }
 
     @Sendable func setPriority(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let priority = try await Self.fields(request, context, ["priority"]) {
-            $0.choice("priority", CasePriority.self)
-        }
-        guard let priority else {
-            throw Problem.validation([FieldError(field: "priority", code: "required", message: "is required")])
-        }
+        let priority = try await JSONIO.input(CasePriorityBody.self, request, context: context).priority
         return try Self.caseResponse(
             try await cases.setPriority(
                 caseID: try context.parameters.require("id", as: RecordID.self), priority, as: p))
@@ -43,12 +35,7 @@ extension CaseAPIController {
 
     @Sendable func reroute(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let department = try await Self.fields(request, context, ["department_id"]) {
-            $0.id("department_id", required: true)
-        }
-        guard let department else {
-            throw Problem.validation([FieldError(field: "department_id", code: "required", message: "is required")])
-        }
+        let department = try await JSONIO.input(CaseRerouteBody.self, request, context: context).departmentID.value
         return try Self.caseResponse(
             try await cases.reroute(
                 caseID: try context.parameters.require("id", as: RecordID.self), to: department, as: p))
@@ -56,21 +43,17 @@ extension CaseAPIController {
 
     @Sendable func escalate(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let reason = try await Self.fields(request, context, ["reason"]) {
-            $0.string("reason", required: true, maxLength: FormLimits.longComment)
-        }
+        let reason = try await JSONIO.input(CaseEscalationBody.self, request, context: context).reason
         return try Self.caseResponse(
             try await cases.escalate(
-                caseID: try context.parameters.require("id", as: RecordID.self), reason: reason ?? "", as: p))
+                caseID: try context.parameters.require("id", as: RecordID.self), reason: reason, as: p))
     }
 
     @Sendable func resolve(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let text = try await Self.fields(request, context, ["resolution"]) {
-            $0.string("resolution", required: true, maxLength: CaseInput.maximumDescriptionLength)
-        }
+        let text = try await JSONIO.input(CaseResolutionBody.self, request, context: context).resolution
         let r = try await cases.resolve(
-            caseID: try context.parameters.require("id", as: RecordID.self), resolution: text ?? "", as: p)
+            caseID: try context.parameters.require("id", as: RecordID.self), resolution: text, as: p)
         return try JSONIO.response(
             ResolutionBody(case: CaseBody(r.serviceCase), capturedArticleID: r.capturedArticleID, csatLink: r.csatLink))
     }
@@ -97,12 +80,11 @@ extension CaseAPIController {
 
     @Sendable func solvedWith(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let (article, pastCase) = try await Self.fields(request, context, ["article_id", "case_id"]) {
-            ($0.id("article_id"), $0.id("case_id"))
-        }
+        let solved = try await JSONIO.input(SolvedWithBody.self, request, context: context)
         return try Self.caseResponse(
             try await cases.solvedWith(
-                caseID: try context.parameters.require("id", as: RecordID.self), article: article, pastCase: pastCase,
+                caseID: try context.parameters.require("id", as: RecordID.self), article: solved.articleID?.value,
+                pastCase: solved.caseID?.value,
                 as: p), created: true)
     }
 

@@ -26,8 +26,8 @@ struct CaseAPIController {
 
     @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
         let p = context.principal
-        let input = try CaseJSON.input(try await JSONIO.object(request, context: context))
-        return try Self.caseResponse(try await cases.create(input, as: p), created: true)
+        let input = try await JSONIO.input(NewCaseBody.self, request, context: context)
+        return try Self.caseResponse(try await cases.create(input.caseInput, as: p), created: true)
     }
 
     @Sendable func queues(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -42,35 +42,18 @@ struct CaseAPIController {
     }
 
     @Sendable func addMessage(_ request: Request, context: SignedInContext) async throws -> Response {
-        let p = context.principal
-        var f = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: ["kind", "body"], hint: "send kind and body")
-        let kind = f.choice("kind", CaseMessage.Kind.self, default: .reply)
-        let body = f.string("body", required: true, maxLength: CaseInput.maximumDescriptionLength)
-        try f.check()
+        let message = try await JSONIO.input(CaseMessageBody.self, request, context: context)
         return try Self.caseResponse(
             try await cases.addMessage(
-                caseID: try context.parameters.require("id", as: RecordID.self), kind: kind, body: body ?? "", as: p),
+                caseID: try context.parameters.require("id", as: RecordID.self), kind: message.kind ?? .reply,
+                body: message.body, as: context.principal),
             created: true)
     }
 
     @Sendable func assign(_ request: Request, context: SignedInContext) async throws -> Response {
-        let p = context.principal
-        let body = try await JSONIO.object(request, context: context)
-        var f = JSONFields(
-            body, allowed: ["case_ids", "assignee_id"], hint: "send case_ids and assignee_id (null to unassign)")
-        let assignee = f.id("assignee_id")
-        if body["assignee_id"] == nil { f.id("assignee_id", required: true) }
-        var ids: [Int64] = []
-        if case .array(let items) = body["case_ids"] ?? .null,
-            items.allSatisfy({ if case .int(let i) = $0 { return i > 0 } else { return false } })
-        {
-            ids = items.compactMap { if case .int(let i) = $0 { return i } else { return nil } }
-        } else {
-            f.fail("case_ids", "must be an array of case ids")
-        }
-        try f.check()
-        let done = try await cases.assign(caseIDs: ids, to: assignee, as: p)
+        let input = try await JSONIO.input(CaseAssignmentBody.self, request, context: context)
+        let done = try await cases.assign(
+            caseIDs: input.caseIDs.map(\.value), to: (input.assigneeID ?? nil)?.value, as: context.principal)
         return try JSONIO.response(ListBody(data: done.map { CaseBody($0) }))
     }
 
@@ -78,17 +61,5 @@ struct CaseAPIController {
     static func caseResponse(_ c: ServiceCase, created: Bool = false) throws -> Response {
         guard created else { return try JSONIO.response(CaseBody(c)) }
         return try JSONIO.response(CaseBody(c), status: .created, headers: [.location: "/api/v1/cases/\(c.id)"])
-    }
-
-    /// A small JSON body with the given fields, read by `read`.
-    static func fields<T>(
-        _ request: Request, _ context: some RequestContext, _ allowed: Set<String>, _ read: (inout JSONFields) -> T
-    ) async throws -> T {
-        var f = JSONFields(
-            try await JSONIO.object(request, context: context), allowed: allowed,
-            hint: "accepted: " + allowed.sorted().joined(separator: ", "))
-        let value = read(&f)
-        try f.check()
-        return value
     }
 }

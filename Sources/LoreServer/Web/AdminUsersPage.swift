@@ -77,11 +77,8 @@ struct AdminUsersPage {
         let p = try admin(context)
         let form = try await FormData.parse(request, context: context)
         let t = context.localizer
-        var input: [String: JSONValue] = [:]
-        for k in ["email", "name", "role", "password", "team_id"] { if let v = form[k] { input[k] = .string(v) } }
-        if form["team_id"] == "" { input["team_id"] = .null }
         do {
-            let v = try UserInputParser.parse(input, creating: true, fromForm: true).newUser()
+            let v = try UserInputBody.fromForm(form).newUser()
             let hash = try await services.passwords.hash(v.password)
             _ = try await services.users.create(
                 email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, by: p.userID)
