@@ -87,6 +87,8 @@ import Testing
             let (_, suggested, _) = try await app.page(second, cookie: agent.cookie)
             #expect(suggested.contains("Candidate solution") && suggested.contains("This solved it"))
             let articleID = try #require(TestApp.hiddenValue("article_id", in: suggested))
+            // The form posts to this case, not to the suggestion's id (a section once shadowed the case's `id`).
+            #expect(suggested.contains("action=\"\(second)/solved\""))
             #expect(
                 try await app.post(
                     second + "/solved", form: [("_csrf", agent.csrf), ("article_id", articleID)], cookie: agent.cookie

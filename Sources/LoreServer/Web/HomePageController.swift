@@ -29,23 +29,17 @@ struct HomePageController {
         let myAccounts = try await services.records.aggregate(
             Catalog["accounts"], groupBy: "kind", sum: nil, ownerID: p.userID, as: p)
         let alerts = try await alerts(context)
+        let page = HomePageModel(
+            welcome: t.format("home.welcome", ["name": p.name]), tasks: taskRows, activity: activity,
+            openCount: open.reduce(0) { $0 + $1.count }, openAmount: Money.format(open.reduce(0) { $0 + $1.sum }),
+            accountCount: myAccounts.reduce(0) { $0 + $1.count }, taskCount: mine.count,
+            overdueCount: mine.filter { ($0["due_date"].string ?? "9999") < today }.count, alerts: .nonEmpty(alerts))
         return try services.pages.render(
-            "home", title: t("nav.home"),
-            data: [
-                "welcome": t.format("home.welcome", ["name": p.name]), "tasks": taskRows, "no_tasks": taskRows.isEmpty,
-                "activity": activity,
-                "no_activity": activity.isEmpty, "open_count": open.reduce(0) { $0 + $1.count },
-                "open_amount": Money.format(open.reduce(0) { $0 + $1.sum }),
-                "account_count": myAccounts.reduce(0) { $0 + $1.count },
-                "task_count": mine.count,
-                "overdue_count": mine.filter { ($0["due_date"].string ?? "9999") < today }.count,
-                "has_overdue": mine.contains { ($0["due_date"].string ?? "9999") < today },
-                "alerts": alerts.isEmpty ? false : ["items": alerts],
-            ], context: context)
+            "home", title: t("nav.home"), model: MergedModel(page, page.sections), context: context)
     }
 
     /// My open and in-progress tasks, soonest due first, and the first fifteen as rows.
-    func myTasks(_ context: SignedInContext, today: String) async throws -> ([Record], [[String: Any]]) {
+    func myTasks(_ context: SignedInContext, today: String) async throws -> ([Record], [HomePageModel.Task]) {
         let (p, t) = (context.principal, context.localizer)
         let tasks = Catalog["tasks"]
         var mine: [Record] = []
@@ -58,24 +52,21 @@ struct HomePageController {
         mine.sort { ($0["due_date"].string ?? "9999") < ($1["due_date"].string ?? "9999") }
         let view = try await RecordView.make(
             tasks, records: mine, repo: services.records, principal: p, t: t, timeZoneOffset: context.timeZoneOffset)
-        let rows: [[String: Any]] = mine.prefix(15).map { r in
+        let rows = mine.prefix(15).map { r in
             let due = r["due_date"].string ?? ""
             let related = [
                 view.cell(r, tasks.knownField("account_id")), view.cell(r, tasks.knownField("opportunity_id")),
             ]
-            return [
-                "href": "/tasks/\(r.id)", "title": r["title"].string ?? "", "due": due.isEmpty ? false : due as Any,
-                "overdue": !due.isEmpty && due < today,
-                "priority": r["priority"].string ?? "normal",
-                "priority_label": t.choiceLabel(r["priority"].string ?? "normal"),
-                "related": related.filter { $0["empty"] == nil },
-            ]
+            return HomePageModel.Task(
+                href: "/tasks/\(r.id)", title: r["title"].string ?? "", due: due.isEmpty ? nil : due,
+                overdue: !due.isEmpty && due < today, priority: r["priority"].string ?? "normal",
+                priorityLabel: t.choiceLabel(r["priority"].string ?? "normal"), related: related.filter { !$0.empty })
         }
         return (mine, rows)
     }
 
     /// The twelve latest interactions I may see.
-    func recentActivity(_ context: SignedInContext) async throws -> [[String: Any]] {
+    func recentActivity(_ context: SignedInContext) async throws -> [HomePageModel.Activity] {
         let (p, t) = (context.principal, context.localizer)
         let interactions = Catalog["interactions"]
         var query = ListQuery()
@@ -87,27 +78,24 @@ struct HomePageController {
             interactions, records: recent, repo: services.records, principal: p, t: t,
             timeZoneOffset: context.timeZoneOffset)
         return recent.map { r in
-            [
-                "href": "/interactions/\(r.id)", "subject": r["subject"].string ?? "", "kind": r["kind"].string ?? "",
-                "kind_label": t.choiceLabel(r["kind"].string ?? ""),
-                "when": TimeDisplay.short(r["occurred_at"].string ?? "", offset: context.timeZoneOffset),
-                "owner": view.ownerName(r), "account": view.cell(r, interactions.knownField("account_id")),
-            ]
+            HomePageModel.Activity(
+                href: "/interactions/\(r.id)", subject: r["subject"].string ?? "", kind: r["kind"].string ?? "",
+                kindLabel: t.choiceLabel(r["kind"].string ?? ""),
+                when: TimeDisplay.short(r["occurred_at"].string ?? "", offset: context.timeZoneOffset),
+                owner: view.ownerName(r), account: view.cell(r, interactions.knownField("account_id")))
         }
     }
 
     /// Customers who rated the service badly, until someone acknowledges the alert (managers see them).
-    func alerts(_ context: SignedInContext) async throws -> [[String: Any]] {
+    func alerts(_ context: SignedInContext) async throws -> [HomePageModel.Alert] {
         let (p, t) = (context.principal, context.localizer)
-        return try await services.cases.openAlerts(as: p).map { a -> [String: Any] in
-            [
-                "id": a.id, "account": a.accountName, "account_href": "/accounts/\(a.accountID)",
-                "case_href": a.caseID.map { "/cases/\($0)" } ?? false,
-                "case": a.caseID.map { CaseReference.format($0) } ?? "",
-                "text": t.format("svc.alert.low_csat", ["n": String(a.score ?? 0)]),
-                "comment": a.comment ?? "", "when": TimeDisplay.short(a.createdAt, offset: context.timeZoneOffset),
-                "can_ack": CasePolicy.canConfigure(p),
-            ]
+        return try await services.cases.openAlerts(as: p).map { a in
+            HomePageModel.Alert(
+                id: a.id, account: a.accountName, accountHref: "/accounts/\(a.accountID)",
+                caseHref: a.caseID.map { "/cases/\($0)" }, case: a.caseID.map { CaseReference.format($0) } ?? "",
+                text: t.format("svc.alert.low_csat", ["n": String(a.score ?? 0)]), comment: a.comment ?? "",
+                when: TimeDisplay.short(a.createdAt, offset: context.timeZoneOffset), canAck: CasePolicy.canConfigure(p)
+            )
         }
     }
 }

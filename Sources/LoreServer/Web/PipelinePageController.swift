@@ -49,10 +49,10 @@ struct PipelinePageController {
                 "total": Money.format(group?.sum ?? 0),
                 "weighted": Money.format(weighted), "more": (group?.count ?? 0) > cards.count,
                 "more_href": "/opportunities?stage_id=\(stage.id)",
-                "cards": cards.map { r in
+                "cards": try cards.map { r in
                     [
                         "id": r.id, "href": "/opportunities/\(r.id)", "name": r["name"].string ?? "",
-                        "account": view.cell(r, opportunities.field("account_id")!),
+                        "account": try TemplateValue.fields(view.cell(r, opportunities.knownField("account_id"))),
                         "amount": r["amount"].int.map(Money.format) ?? "",
                         "close": r["expected_close_date"].string.map { $0 as Any } ?? false,
                         "owner": view.ownerName(r),

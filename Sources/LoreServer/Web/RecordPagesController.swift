@@ -64,7 +64,7 @@ struct RecordPagesController {
             }
             return h
         }
-        let rows = page.records.map { Self.row($0, schema: schema, columns: columns, view: view) }
+        let rows = try page.records.map { try Self.row($0, schema: schema, columns: columns, view: view) }
         let filters = Self.choiceFilters(schema, query: request.query, t)
         let hidden = params.filter { k, _ in
             !["q", "cursor", "archived"].contains(k) && !filters.contains { ($0["name"] as? String) == k }
@@ -83,15 +83,16 @@ struct RecordPagesController {
     }
 
     /// One list row: the listed columns' cells, the first of which opens the record.
-    static func row(_ r: Record, schema: EntitySchema, columns: [FieldSchema], view: RecordView) -> [String: Any] {
+    static func row(_ r: Record, schema: EntitySchema, columns: [FieldSchema], view: RecordView) throws -> [String: Any]
+    {
         var cells = columns.map { view.cell(r, $0) }
         if !cells.isEmpty {
-            cells[0]["row_link"] = "/\(schema.path)/\(r.id)"
-            if (cells[0]["empty"] as? Bool) == true { cells[0]["text"] = r.title(in: schema) }
+            cells[0].rowLink = "/\(schema.path)/\(r.id)"
+            if cells[0].empty { (cells[0].text, cells[0].empty) = (r.title(in: schema), false) }
         }
         return [
             "href": "/\(schema.path)/\(r.id)", "title": r.title(in: schema), "archived": r.archivedAt != nil,
-            "cells": cells,
+            "cells": try TemplateValue.list(cells),
             "owner": view.ownerName(r),
         ]
     }

@@ -53,37 +53,30 @@ struct RecordView {
         entity == "users" ? nil : Catalog.entity(entity).map { "/\($0.path)/\(id)" }
     }
 
-    /// One displayed value: `text`, and `href` when it links to another record.
-    func cell(_ record: Record, _ field: FieldSchema) -> [String: Any] {
+    /// One displayed value: its text, and a link when it refers to another record.
+    func cell(_ record: Record, _ field: FieldSchema) -> RecordCellModel {
         let v = record[field.name]
-        // Every section key is set: Mustache would otherwise look it up in the enclosing context.
-        var out: [String: Any] = [
-            "label": t.fieldLabel(field.name), "name": field.name, "href": false, "badge": false, "datetime": false,
-            "links": false,
-            "external": false, "empty": false, "row_link": false, "numeric": false, "long": false,
-        ]
+        var out = RecordCellModel(label: t.fieldLabel(field.name), name: field.name)
         switch (field.kind, v) {
-        case (_, .null): out["text"] = ""; out["empty"] = true
+        case (_, .null): out.empty = true
         case (.reference(let e), .int(let id)):
-            out["text"] = e == "pipeline_stages" ? stageName(id) : (titles[e]?[id] ?? "#\(id)")
-            if let h = href(e, id), titles[e]?[id] != nil { out["href"] = h }
+            out.text = e == "pipeline_stages" ? stageName(id) : (titles[e]?[id] ?? "#\(id)")
+            if let h = href(e, id), titles[e]?[id] != nil { out.href = h }
         case (.referenceSet(let e), .ids(let ids)):
-            out["links"] = ids.map { id in ["text": titles[e]?[id] ?? "#\(id)", "href": href(e, id) ?? ""] }
-            out["text"] = ""
-            if ids.isEmpty { out["empty"] = true }
-        case (.choice, .string(let s)): out["text"] = t.choiceLabel(s); out["badge"] = s
-        case (.money, .int(let m)): out["text"] = Money.format(m); out["numeric"] = true
-        case (.boolean, .bool(let b)): out["text"] = b ? "✓" : "—"
-        case (.dateTime, .string(let s)):
-            out["text"] = TimeDisplay.short(s, offset: timeZoneOffset); out["datetime"] = s
-        case (.longText, .string(let s)): out["text"] = s; out["long"] = true
-        case (.email, .string(let s)): out["text"] = s; out["href"] = "mailto:" + s
-        case (.phone, .string(let s)): out["text"] = s; out["href"] = "tel:" + s.filter { $0.isNumber || $0 == "+" }
-        case (.url, .string(let s)): out["text"] = s; out["href"] = s; out["external"] = true
+            out.links = ids.map { id in LinkModel(text: titles[e]?[id] ?? "#\(id)", href: href(e, id) ?? "") }
+            out.empty = ids.isEmpty
+        case (.choice, .string(let s)): (out.text, out.badge) = (t.choiceLabel(s), s)
+        case (.money, .int(let m)): (out.text, out.numeric) = (Money.format(m), true)
+        case (.boolean, .bool(let b)): out.text = b ? "✓" : "—"
+        case (.dateTime, .string(let s)): (out.text, out.datetime) = (TimeDisplay.short(s, offset: timeZoneOffset), s)
+        case (.longText, .string(let s)): (out.text, out.long) = (s, true)
+        case (.email, .string(let s)): (out.text, out.href) = (s, "mailto:" + s)
+        case (.phone, .string(let s)): (out.text, out.href) = (s, "tel:" + s.filter { $0.isNumber || $0 == "+" })
+        case (.url, .string(let s)): (out.text, out.href, out.external) = (s, s, true)
         case (.decimal, .double(let d)):
-            out["text"] = d == d.rounded() ? String(Int64(d)) : String(d); out["numeric"] = true
-        case (.integer, .int(let i)): out["text"] = String(i); out["numeric"] = true
-        default: out["text"] = Self.plain(v)
+            (out.text, out.numeric) = (d == d.rounded() ? String(Int64(d)) : String(d), true)
+        case (.integer, .int(let i)): (out.text, out.numeric) = (String(i), true)
+        default: out.text = Self.plain(v)
         }
         return out
     }
@@ -106,6 +99,23 @@ struct RecordView {
         case .ids(let ids): ids.map(String.init).joined(separator: ", ")
         }
     }
+}
+
+/// One value of a record as `cell.mustache` shows it: a link, chips, a badge, a time, long text or plain text.
+struct RecordCellModel: Encodable {
+    var label: String
+    var name: String
+    var text = ""
+    var href: String?
+    var badge: String?
+    var datetime: String?
+    var links: [LinkModel]?
+    var external = false
+    var empty = false
+    /// The first cell of a list row links to the record.
+    var rowLink: String?
+    var numeric = false
+    var long = false
 }
 
 /// Which related lists and timeline a detail page shows.

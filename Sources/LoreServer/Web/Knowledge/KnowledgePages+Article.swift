@@ -26,59 +26,38 @@ extension KnowledgePages {
         let id = try context.parameters.require("id", as: RecordID.self)
         let a = try await kb.get(id: id, as: p)
         if a.status == .published { try await kb.recordView(id: id, as: p) }
-        var data = KnowledgeView.summary(a, t, offset: context.timeZoneOffset)
-        data["body_html"] = Markdown.html(a.body)
-        data["audience"] = t("kb.audience.\(a.audience.kind.rawValue)")
-        data["segments"] = (a.audience.tiers.map { t("choice.\($0)") } + a.audience.industries).joined(separator: ", ")
-        data["tags"] = a.tags.map { ["tag": $0, "href": "/kb?tag=\(PageQuery.encode($0))"] }
-        data["is_staff"] = p.role.isStaff
-        data.merge(Self.actions(a, principal: p)) { _, new in new }
-        data["thanks"] = request.query.get("thanks") != nil
-        let links = try await linkedRecords(a, context)
-        data["links"] = links.isEmpty ? false : ["items": links]
+        var category: ArticlePageModel.Category?
         if let c = a.categoryID,
             let name = try await services.records.titles(entity: "article_categories", ids: [c], as: p)[c]
         {
-            data["category"] = ["title": name, "href": "/kb?category_id=\(c)"]
-        } else {
-            data["category"] = false
+            category = .init(title: name, href: "/kb?category_id=\(c)")
         }
         let history = try await historyItems(a, context)
-        data["reviews"] = history.reviews.isEmpty ? false : ["items": history.reviews]
-        data["proposals"] = history.proposals.isEmpty ? false : ["items": history.proposals]
-        data["comments"] = history.comments.isEmpty ? false : ["items": history.comments]
-        return try services.pages.render("kb_article", title: a.title, data: data, context: context, flash: flash)
-    }
-
-    /// What the user may do with the article now.
-    static func actions(_ a: Article, principal p: Principal) -> [String: Any] {
-        let manage = ArticlePolicy.canManage(a, principal: p)
-        let reviewer = ArticlePolicy.isReviewer(p)
-        return [
-            "can_edit": ArticlePolicy.canEditInPlace(a, principal: p),
-            "can_propose": ArticlePolicy.canPropose(a, principal: p) && !ArticlePolicy.canEditInPlace(a, principal: p),
-            "can_submit": manage && a.status == .draft,
-            "can_approve": reviewer && (a.status == .inReview || a.status == .draft),
-            "can_reject": reviewer && a.status == .inReview, "can_archive": manage && a.status != .archived,
-            "can_reopen": manage && a.status == .archived, "can_verify": manage && a.status == .published,
-            "can_history": p.role.isStaff, "can_feedback": a.status == .published,
-        ]
+        let page = ArticlePageModel(
+            bodyHtml: Markdown.html(a.body), audience: t("kb.audience.\(a.audience.kind.rawValue)"),
+            segments: (a.audience.tiers.map { t("choice.\($0)") } + a.audience.industries).joined(separator: ", "),
+            tags: a.tags.map { .init(tag: $0, href: "/kb?tag=\(PageQuery.encode($0))") }, isStaff: p.role.isStaff,
+            thanks: request.query.get("thanks") != nil, links: .nonEmpty(try await linkedRecords(a, context)),
+            category: category, reviews: .nonEmpty(history.reviews), proposals: .nonEmpty(history.proposals),
+            comments: .nonEmpty(history.comments))
+        return try services.pages.render(
+            "kb_article", title: a.title,
+            model: MergedModel(
+                ArticleSummaryModel(a, t, offset: context.timeZoneOffset), ArticleActionsModel(a, principal: p), page),
+            context: context, flash: flash)
     }
 
     /// The products, accounts and competitors the article is about, by name (staff only).
-    func linkedRecords(_ a: Article, _ context: SignedInContext) async throws -> [[String: Any]] {
+    func linkedRecords(_ a: Article, _ context: SignedInContext) async throws -> [ArticlePageModel.LinkedRecord] {
         let (p, t) = (context.principal, context.localizer)
-        var links: [[String: Any]] = []
+        var links: [ArticlePageModel.LinkedRecord] = []
         for (entity, ids) in [("products", a.productIDs), ("accounts", a.accountIDs), ("competitors", a.competitorIDs)]
         where p.role.isStaff && !ids.isEmpty {
             let names = try await services.records.titles(entity: entity, ids: Set(ids), as: p)
             for i in ids {
-                if let n = names[i] {
-                    links.append([
-                        "label": t.entityLabel(entity, plural: false), "title": n,
-                        "href": "/\(Catalog[entity].path)/\(i)",
-                    ])
-                }
+                guard let n = names[i] else { continue }
+                links.append(
+                    .init(label: t.entityLabel(entity, plural: false), title: n, href: "/\(Catalog[entity].path)/\(i)"))
             }
         }
         return links
@@ -86,7 +65,10 @@ extension KnowledgePages {
 
     /// Review decisions (for those who manage the article), pending proposals and feedback comments.
     func historyItems(_ a: Article, _ context: SignedInContext) async throws
-        -> (reviews: [[String: Any]], proposals: [[String: Any]], comments: [[String: Any]])
+        -> (
+            reviews: [ArticlePageModel.Review], proposals: [ArticlePageModel.Proposal],
+            comments: [ArticlePageModel.Comment]
+        )
     {
         let (p, t, offset) = (context.principal, context.localizer, context.timeZoneOffset)
         let reviews = ArticlePolicy.canManage(a, principal: p) ? try await kb.reviews(id: a.id, as: p) : []
@@ -95,24 +77,19 @@ extension KnowledgePages {
         return (
             reviews.map { r in
                 let decision = t("kb.decision.\(r.decision)")
-                return [
-                    "who": r.reviewerName ?? "—", "decision": decision.hasPrefix("kb.") ? r.decision : decision,
-                    "comment": r.comment ?? "",
-                    "at": TimeDisplay.short(r.createdAt, offset: offset),
-                ]
+                return .init(
+                    who: r.reviewerName ?? "—", decision: decision.hasPrefix("kb.") ? r.decision : decision,
+                    comment: r.comment ?? "", at: TimeDisplay.short(r.createdAt, offset: offset))
             },
             proposals.map { r in
-                [
-                    "href": "/kb/proposals/\(r.id)", "who": t.format("kb.proposed_by", ["name": r.authorName ?? "—"]),
-                    "note": r.note ?? "",
-                    "at": TimeDisplay.short(r.createdAt, offset: offset),
-                ]
+                .init(
+                    href: "/kb/proposals/\(r.id)", who: t.format("kb.proposed_by", ["name": r.authorName ?? "—"]),
+                    note: r.note ?? "", at: TimeDisplay.short(r.createdAt, offset: offset))
             },
             comments.map {
-                [
-                    "who": $0.name ?? "—", "helpful": $0.helpful, "comment": $0.comment,
-                    "at": TimeDisplay.short($0.at, offset: offset),
-                ]
+                .init(
+                    who: $0.name ?? "—", helpful: $0.helpful, comment: $0.comment,
+                    at: TimeDisplay.short($0.at, offset: offset))
             }
         )
     }

@@ -127,7 +127,7 @@ extension KnowledgePages {
             articles = try await kb.list(ownerID: p.userID, limit: 100, as: p).articles
             title = t("kb.my_articles")
         }
-        let rows = articles.map { KnowledgeView.summary($0, t, offset: context.timeZoneOffset) }
+        let rows = try TemplateValue.list(articles.map { ArticleSummaryModel($0, t, offset: context.timeZoneOffset) })
         let props: [[String: Any]] = proposals.map {
             [
                 "href": "/kb/proposals/\($0.id)", "title": $0.title,

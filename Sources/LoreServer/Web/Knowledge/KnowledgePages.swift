@@ -31,7 +31,8 @@ struct KnowledgePages {
         if q.trimmingCharacters(in: .whitespaces).isEmpty {
             let (articles, total) = try await kb.list(
                 filter: filter, status: .published, limit: paging.limit, offset: paging.offset, as: p)
-            data["browse"] = articles.map { KnowledgeView.summary($0, t, offset: context.timeZoneOffset) }
+            data["browse"] = try TemplateValue.list(
+                articles.map { ArticleSummaryModel($0, t, offset: context.timeZoneOffset) })
             data["count"] = Self.count(total, capped: false, t)
             data["facets"] = try await facetGroups(nil, filter: filter, q: q, t: t, p: p)
             pageLinks(&data, q: q, request: request, paging: paging, total: total)
@@ -42,11 +43,11 @@ struct KnowledgePages {
             data["loose"] = !r.matchedAll && !r.hits.isEmpty
             data["none"] = r.hits.isEmpty
             data["count"] = Self.count(r.total, capped: r.totalIsCapped, t)
-            data["hits"] = r.hits.map { h -> [String: Any] in
-                var row = KnowledgeView.summary(h.article, t, offset: context.timeZoneOffset)
-                row["snippet"] = Snippet.html(h.snippet)
-                return row
-            }
+            data["hits"] = try TemplateValue.list(
+                r.hits.map {
+                    ArticleSummaryModel(
+                        $0.article, t, offset: context.timeZoneOffset, snippet: Snippet.html($0.snippet))
+                })
             data["facets"] = try await facetGroups(r.facets, filter: filter, q: q, t: t, p: p)
             pageLinks(&data, q: q, request: request, paging: paging, total: r.total)
         }

@@ -6,28 +6,6 @@ import LoreStore
 enum KnowledgeView {
     static func typeLabel(_ type: ArticleType, _ t: Localizer) -> String { t("kb.type.\(type.rawValue)") }
 
-    /// One article as a row or card: title, type, status, language, freshness badge and dates.
-    static func summary(_ a: Article, _ t: Localizer, offset: Int) -> [String: Any] {
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        let freshness = a.freshness(nowMilliseconds: now)
-        let badge = KnowledgeScores.badge(
-            freshness: freshness, pastDue: a.isPastDue(today: String(Timestamp.now().prefix(10))))
-        return [
-            "id": a.id, "href": "/kb/articles/\(a.id)", "title": a.title, "type": typeLabel(a.type, t),
-            "type_code": a.type.rawValue,
-            "status": t("kb.status.\(a.status.rawValue)"), "status_code": a.status.rawValue,
-            "is_published": a.status == .published,
-            "language": t("kb.language.\(a.language.rawValue)"), "badge": t("kb.badge.\(badge.rawValue)"),
-            "badge_code": badge.rawValue,
-            "freshness": percent(freshness), "quality": percent(a.quality),
-            "updated": TimeDisplay.short(a.updatedAt, offset: offset),
-            "verify_by": a.verifyBy ?? "—", "past_due": a.isPastDue(today: String(Timestamp.now().prefix(10))),
-            "badly_rated": a.unhelpfulCount >= 3 && a.unhelpfulCount > a.helpfulCount, "helpful": a.helpfulCount,
-            "unhelpful": a.unhelpfulCount,
-            "views": a.viewCount, "solved": a.solvedCount, "version": a.version,
-        ]
-    }
-
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 
     /// Options for a `<select>`, with the current value selected.

@@ -23,85 +23,43 @@ extension CasePages {
         let d = try await cases.detail(id: id, as: p)
         let c = d.serviceCase
         let directory = try await cases.directory()
-        let now = Timestamp.now()
-        let offset = context.timeZoneOffset
-        var data = CaseView.row(c, t, directory: directory, now: now, offset: offset)
-        data["description"] = c.description.isEmpty ? false : c.description
-        data["sla"] = CaseView.sla(c, t, now: now, offset: offset)
-        data["routing"] = t("svc.routing.\(c.routing.rawValue)")
-        data["prediction"] =
-            c.routingConfidence.map { conf in
-                "\(directory.departmentName(c.predictedDepartmentID) ?? "—") · \(t("svc.confidence")) \(Int((conf * 100).rounded()))%"
-            } ?? false
+        let (now, offset) = (Timestamp.now(), context.timeZoneOffset)
         let work = CasePolicy.canWork(c, principal: p)
-        data.merge(Self.actions(c, principal: p)) { _, new in new }
-        data["resolution"] = c.resolution ?? false
-        data["agents"] = directory.agents.filter { CasePolicy.mayHandle(tier: c.tier, role: $0.role) }.map {
-            ["id": $0.id, "name": $0.name, "selected": $0.id == c.assigneeID]
-        }
-        data["departments"] = directory.departments.map {
-            ["id": $0.id, "name": $0.name, "selected": $0.id == c.departmentID]
-        }
-        data["priorities"] = CasePriority.allCases.map {
-            ["code": $0.rawValue, "label": t("svc.priority.\($0.rawValue)"), "selected": $0 == c.priority]
-        }
-        data["messages"] = d.messages.map { Self.message($0, t, directory: directory, offset: offset) }
-        data["events"] = d.events.reversed().map { CaseView.event($0, t, directory: directory, offset: offset) }
-        data["captured"] = d.capturedArticleID.map { ["href": "/kb/articles/\($0)"] } ?? false
-        // The summary card shows only what there is: a case may be opened with a subject alone.
-        data["has_summary"] = !c.description.isEmpty || c.resolution != nil || d.capturedArticleID != nil
         let suggestions = c.status == .closed ? [] : try await cases.suggestions(caseID: id, as: p)
-        data["suggestions"] = suggestions.map { Self.suggestion($0, t, canUse: work && !$0.used) }
-        data["no_suggestions"] = suggestions.isEmpty
-        for key in ["account_id", "contact_id", "product_id"] { data[key] = false }
-        for (key, entity, ref) in [
-            ("account", "accounts", c.accountID), ("contact", "contacts", c.contactID),
-            ("product", "products", c.productID),
+        var page = CasePageModel(
+            description: c.description.isEmpty ? nil : c.description,
+            sla: SLALineModel.lines(c, t, now: now, offset: offset), routing: t("svc.routing.\(c.routing.rawValue)"),
+            prediction: c.routingConfidence.map { conf in
+                "\(directory.departmentName(c.predictedDepartmentID) ?? "—") · \(t("svc.confidence")) \(Int((conf * 100).rounded()))%"
+            },
+            resolution: c.resolution,
+            agents: directory.agents.filter { CasePolicy.mayHandle(tier: c.tier, role: $0.role) }.map {
+                OptionModel(value: String($0.id), label: $0.name, selected: $0.id == c.assigneeID)
+            },
+            departments: directory.departments.map {
+                OptionModel(value: String($0.id), label: $0.name, selected: $0.id == c.departmentID)
+            },
+            priorities: CasePriority.allCases.map {
+                OptionModel(value: $0.rawValue, label: t("svc.priority.\($0.rawValue)"), selected: $0 == c.priority)
+            },
+            messages: d.messages.map { CaseMessageModel($0, t, directory: directory, offset: offset) },
+            events: d.events.reversed().map { CaseEventModel($0, t, directory: directory, offset: offset) },
+            captured: d.capturedArticleID.map { LinkModel(text: t("svc.captured"), href: "/kb/articles/\($0)") },
+            suggestions: suggestions.map { SuggestionModel($0, caseID: id, t, canUse: work && !$0.used) })
+        for (entity, ref, keyPath) in [
+            ("accounts", c.accountID, \CasePageModel.account), ("contacts", c.contactID, \.contact),
+            ("products", c.productID, \.product),
         ] {
             guard let ref else { continue }
             let name = try await services.records.titles(entity: entity, ids: [ref], as: p)[ref] ?? "#\(ref)"
-            data[key] = ["name": name, "href": "/\(Catalog[entity].path)/\(ref)"]
+            page[keyPath: keyPath] = LinkModel(text: name, href: "/\(Catalog[entity].path)/\(ref)")
         }
         return try services.pages.render(
-            "case", title: "\(c.reference) \(c.subject)", data: data, context: context, flash: flash,
-            flashIsError: flash != nil)
-    }
-
-    /// What the signed-in user may do with the case now (each a button or form on the page).
-    static func actions(_ c: ServiceCase, principal p: Principal) -> [String: Any] {
-        let work = CasePolicy.canWork(c, principal: p)
-        let active = c.status.isActive
-        return [
-            "active": active, "can_work": work && active,
-            "can_resolve": work && active && (c.tier == .agent || CasePolicy.mayHandle(tier: c.tier, role: p.role)),
-            "can_escalate": work && active && c.tier.next != nil,
-            "can_take": work && active && c.assigneeID != p.userID && CasePolicy.mayHandle(tier: c.tier, role: p.role),
-            "can_assign": work && active && CasePolicy.canAssignOthers(p),
-            "can_reroute": active && CasePolicy.canReroute(p),
-            "can_reopen": work && c.status == .resolved, "can_close": work && c.status == .resolved,
-            "pending": c.status == .pendingCustomer,
-        ]
-    }
-
-    static func message(_ m: CaseMessage, _ t: Localizer, directory: CaseRepository.Directory, offset: Int) -> [String:
-        Any]
-    {
-        [
-            "body": m.body, "kind": m.kind.rawValue, "internal": m.kind == .note, "customer": m.kind == .customer,
-            "who": m.kind == .customer
-                ? (m.fromAddress ?? t("svc.from_customer")) : (directory.agentName(m.authorID) ?? "—"),
-            "at": TimeDisplay.short(m.createdAt, offset: offset),
-        ]
-    }
-
-    static func suggestion(_ s: CaseRepository.Suggestion, _ t: Localizer, canUse: Bool) -> [String: Any] {
-        [
-            "kind": t("svc.kind.\(s.kind.rawValue)"), "kind_code": s.kind.rawValue, "title": s.title, "id": s.id,
-            "href": s.kind == .case ? "/cases/\(s.id)" : "/kb/articles/\(s.id)",
-            "match": "\(Int((s.match * 100).rounded()))%",
-            "solved": t.format("svc.solved_count", ["n": String(s.solvedCount)]), "used": s.used,
-            "field": s.kind == .case ? "case_id" : "article_id", "can_use": canUse,
-        ]
+            "case", title: "\(c.reference) \(c.subject)",
+            model: MergedModel(
+                CaseRowModel(c, t, directory: directory, now: now, offset: offset), CaseActionsModel(c, principal: p),
+                page, page.sections),
+            context: context, flash: flash, flashIsError: flash != nil)
     }
 
     func act(_ action: String, _ request: Request, _ context: SignedInContext) async throws -> Response {

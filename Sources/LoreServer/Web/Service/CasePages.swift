@@ -47,7 +47,8 @@ struct CasePages {
         }
         var data: [String: Any] = [
             "queues": queues,
-            "rows": list.map { CaseView.row($0, t, directory: directory, now: now, offset: context.timeZoneOffset) },
+            "rows": try TemplateValue.list(
+                list.map { CaseRowModel($0, t, directory: directory, now: now, offset: context.timeZoneOffset) }),
             "empty": list.isEmpty, "total": total, "can_assign_others": CasePolicy.canAssignOthers(p),
             "agents": directory.agents.map { ["id": $0.id, "name": $0.name, "me": $0.id == p.userID] },
             "statuses": CaseStatus.allCases.map {

@@ -1,0 +1,169 @@
+import LoreCore
+import LoreStore
+
+/// A case as a row of the case lists, and the head of its page.
+struct CaseRowModel: Encodable {
+    var id: Int64
+    var href: String
+    var reference: String
+    var subject: String
+    var status: String
+    var statusCode: String
+    var priority: String
+    var priorityCode: String
+    var tier: Int
+    var department: String
+    var assignee: String
+    var channel: String
+    /// The next SLA time due, "paused" or a dash.
+    var due: String
+    var overdue: Bool
+    var opened: String
+
+    init(_ c: ServiceCase, _ t: Localizer, directory: CaseRepository.Directory, now: String, offset: Int) {
+        let next = c.sla.nextDue
+        (id, href, reference, subject) = (c.id, "/cases/\(c.id)", c.reference, c.subject)
+        (status, statusCode) = (t("svc.status.\(c.status.rawValue)"), c.status.rawValue)
+        (priority, priorityCode) = (t("svc.priority.\(c.priority.rawValue)"), c.priority.rawValue)
+        tier = c.tier.rawValue
+        department = directory.departmentName(c.departmentID) ?? t("svc.triage")
+        assignee = directory.agentName(c.assigneeID) ?? t("svc.unassigned")
+        channel = t("svc.channel.\(c.channel.rawValue)")
+        due = next.map { TimeDisplay.short($0, offset: offset) } ?? (c.sla.isPaused ? t("svc.paused") : "—")
+        overdue = next.map { $0 < now } ?? false
+        opened = TimeDisplay.short(c.createdAt, offset: offset)
+    }
+}
+
+/// What the signed-in user may do with the case now (each a button or form on the page).
+struct CaseActionsModel: Encodable {
+    var active: Bool
+    var canWork: Bool
+    var canResolve: Bool
+    var canEscalate: Bool
+    var canTake: Bool
+    var canAssign: Bool
+    var canReroute: Bool
+    var canReopen: Bool
+    var canClose: Bool
+    var pending: Bool
+
+    init(_ c: ServiceCase, principal p: Principal) {
+        let work = CasePolicy.canWork(c, principal: p)
+        active = c.status.isActive
+        canWork = work && active
+        canResolve = work && active && (c.tier == .agent || CasePolicy.mayHandle(tier: c.tier, role: p.role))
+        canEscalate = work && active && c.tier.next != nil
+        canTake = work && active && c.assigneeID != p.userID && CasePolicy.mayHandle(tier: c.tier, role: p.role)
+        canAssign = work && active && CasePolicy.canAssignOthers(p)
+        canReroute = active && CasePolicy.canReroute(p)
+        canReopen = work && c.status == .resolved
+        canClose = work && c.status == .resolved
+        pending = c.status == .pendingCustomer
+    }
+}
+
+/// One SLA clock: its due time, and met / breached once known.
+struct SLALineModel: Encodable {
+    var label: String
+    var due: String
+    var breached: Bool
+    var state: String
+
+    static func lines(_ c: ServiceCase, _ t: Localizer, now: String, offset: Int) -> [SLALineModel] {
+        [
+            (
+                "svc.first_response", c.sla.firstResponseDue, c.sla.firstRespondedAt,
+                c.sla.firstResponseBreached(now: now)
+            ),
+            ("svc.resolution_due", c.sla.resolutionDue, c.sla.resolvedAt, c.sla.resolutionBreached(now: now)),
+        ].map { key, due, done, breached in
+            SLALineModel(
+                label: t(key), due: TimeDisplay.short(due, offset: offset), breached: breached,
+                state: breached
+                    ? t(done == nil ? "svc.overdue" : "svc.breached")
+                    : (done == nil ? t(c.sla.isPaused ? "svc.paused" : "svc.due") : t("svc.met")))
+        }
+    }
+}
+
+/// One entry of a case's conversation.
+struct CaseMessageModel: Encodable {
+    var body: String
+    var kind: String
+    var `internal`: Bool
+    var customer: Bool
+    var who: String
+    var at: String
+
+    init(_ m: CaseMessage, _ t: Localizer, directory: CaseRepository.Directory, offset: Int) {
+        (body, kind, `internal`, customer) = (m.body, m.kind.rawValue, m.kind == .note, m.kind == .customer)
+        who =
+            m.kind == .customer ? (m.fromAddress ?? t("svc.from_customer")) : (directory.agentName(m.authorID) ?? "—")
+        at = TimeDisplay.short(m.createdAt, offset: offset)
+    }
+}
+
+/// A suggested answer: an article or a solved case, and the form that records it as the solution.
+struct SuggestionModel: Encodable {
+    var kind: String
+    var kindCode: String
+    var title: String
+    var id: Int64
+    var href: String
+    var match: String
+    var solved: String
+    var used: Bool
+    /// The form field naming it, and where the form posts (the case being worked on, not the suggestion).
+    var field: String
+    var solvedAction: String
+    var canUse: Bool
+
+    init(_ s: CaseRepository.Suggestion, caseID: Int64, _ t: Localizer, canUse: Bool) {
+        (kind, kindCode, title, id) = (t("svc.kind.\(s.kind.rawValue)"), s.kind.rawValue, s.title, s.id)
+        href = s.kind == .case ? "/cases/\(s.id)" : "/kb/articles/\(s.id)"
+        match = "\(Int((s.match * 100).rounded()))%"
+        solved = t.format("svc.solved_count", ["n": String(s.solvedCount)])
+        (used, field) = (s.used, s.kind == .case ? "case_id" : "article_id")
+        solvedAction = "/cases/\(caseID)/solved"
+        self.canUse = canUse
+    }
+}
+
+/// One line of a case's history.
+struct CaseEventModel: Encodable {
+    var text: String
+    var who: String
+    var at: String
+}
+
+/// The case page's own fields, beside the case's row (``CaseRowModel``) and actions (``CaseActionsModel``).
+struct CasePageModel: Encodable {
+    var description: String?
+    var sla: [SLALineModel]
+    var routing: String
+    var prediction: String?
+    var resolution: String?
+    var agents: [OptionModel]
+    var departments: [OptionModel]
+    var priorities: [OptionModel]
+    var messages: [CaseMessageModel]
+    var events: [CaseEventModel]
+    var captured: LinkModel?
+    var suggestions: [SuggestionModel]
+    var account: LinkModel?
+    var contact: LinkModel?
+    var product: LinkModel?
+
+    /// What the page shows or hides as a whole, derived from the fields above.
+    struct Sections: Encodable {
+        /// The summary card shows only what there is: a case may be opened with a subject alone.
+        var hasSummary: Bool
+        var noSuggestions: Bool
+    }
+
+    var sections: Sections {
+        Sections(
+            hasSummary: description != nil || resolution != nil || captured != nil, noSuggestions: suggestions.isEmpty)
+    }
+}
