@@ -90,7 +90,7 @@ import Testing
 
     @Test func everyEnglishStringHasAChineseTranslation() {
         let missing = Set(Strings.en.keys).subtracting(Strings.zh.keys).subtracting([
-            "app.name", "lang.en", "lang.zh-Hans",
+            "app_name", "lang_en", "lang_zh-Hans",
         ])
         #expect(missing.isEmpty, "untranslated: \(missing.sorted())")
         let unknown = Set(Strings.zh.keys).subtracting(Strings.en.keys)
@@ -100,13 +100,13 @@ import Testing
     @Test func everyFieldAndChoiceHasALabel() {
         let t = Localizer(.zhHans)
         for schema in Catalog.all {
-            #expect(t.entityLabel(schema.name) != "entity.\(schema.name)")
+            #expect(t.entityLabel(schema.name) != "entity_\(schema.name)")
             for f in schema.fields {
-                #expect(t.fieldLabel(f.name) != "field.\(f.name)", "\(schema.name).\(f.name)")
+                #expect(t.fieldLabel(f.name) != "field_\(f.name)", "\(schema.name).\(f.name)")
                 if case .choice(let options) = f.kind {
                     for o in options
                     where !["CNY", "USD", "EUR", "HKD", "JPY"].contains(o) && !Catalog.companySizes.contains(o) {
-                        #expect(Strings.zh["choice.\(o)"] != nil, "choice \(o)")
+                        #expect(Strings.zh["choice_\(o)"] != nil, "choice \(o)")
                     }
                 }
             }

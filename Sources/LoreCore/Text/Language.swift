@@ -49,17 +49,18 @@ public struct Localizer: Sendable {
     }
 
     /// The whole table for the current language, for templates.
-    public var table: [String: String] {
-        language == .en ? Strings.en : Strings.en.merging(Strings.zh) { _, zh in zh }
-    }
+    public var table: [String: String] { language == .en ? Strings.en : Self.chineseTable }
 
-    public func fieldLabel(_ field: String) -> String { self("field.\(field)") }
+    /// English under Chinese, built once: a page's template reads the whole table.
+    private static let chineseTable = Strings.en.merging(Strings.zh) { _, zh in zh }
+
+    public func fieldLabel(_ field: String) -> String { self("field_\(field)") }
     public func choiceLabel(_ value: String) -> String {
-        let key = "choice.\(value)"
+        let key = "choice_\(value)"
         let s = self(key)
         return s == key ? value : s
     }
     public func entityLabel(_ entity: String, plural: Bool = true) -> String {
-        self(plural ? "entity.\(entity)" : "entity.\(entity).one")
+        self(plural ? "entity_\(entity)" : "entity_\(entity)_one")
     }
 }

@@ -67,10 +67,10 @@ struct ErrorMiddleware: RouterMiddleware {
             status = p.status
             key =
                 switch p.status {
-                case .forbidden: "msg.forbidden"
-                case .notFound: "msg.not_found"
-                case .conflict: "msg.conflict"
-                default: "msg.error"
+                case .forbidden: "msg_forbidden"
+                case .notFound: "msg_not_found"
+                case .conflict: "msg_conflict"
+                default: "msg_error"
                 }
         }
         return try pages.render(

@@ -5,7 +5,7 @@ enum PageQuery {
     /// Reads a page's query parameters with the API's parser: a bad value shows the error page (400) rather than
     /// the API's problem document.
     static func parse<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let p as Problem { throw WebError(status: p.status, messageKey: "msg.error") }
+        do { return try body() } catch let p as Problem { throw WebError(status: p.status, messageKey: "msg_error") }
     }
 
     /// A value written into a link's query string.

@@ -17,7 +17,7 @@ struct AdminUsersPage {
 
     func admin(_ context: SignedInContext) throws -> Principal {
         let p = context.principal
-        guard p.role == .admin else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        guard p.role == .admin else { throw WebError(status: .forbidden, messageKey: "msg_forbidden") }
         return p
     }
 
@@ -42,7 +42,7 @@ struct AdminUsersPage {
         let users = try await services.users.list()
         func roleOptions(_ selected: String) -> [[String: Any]] {
             Role.allCases.map {
-                ["value": $0.rawValue, "label": t("role.\($0.rawValue)"), "selected": $0.rawValue == selected]
+                ["value": $0.rawValue, "label": t("role_\($0.rawValue)"), "selected": $0.rawValue == selected]
             }
         }
         func teamOptions(_ selected: Int64?) -> [[String: Any]] {
@@ -53,23 +53,23 @@ struct AdminUsersPage {
         }
         let rows: [[String: Any]] = users.map { u in
             [
-                "id": u.id, "name": u.name, "email": u.email, "role": t("role.\(u.role.rawValue)"),
+                "id": u.id, "name": u.name, "email": u.email, "role": t("role_\(u.role.rawValue)"),
                 "team": u.teamID.flatMap { teams[$0] } ?? "—",
                 "active": u.active,
                 "last_login": u.lastLoginAt.map { TimeDisplay.short($0, offset: context.timeZoneOffset) }
-                    ?? t("settings.never"),
+                    ?? t("settings_never"),
                 "is_me": u.id == p.userID, "roles": roleOptions(u.role.rawValue), "teams": teamOptions(u.teamID),
             ]
         }
         return try services.pages.render(
-            "users", title: t("admin.users"),
+            "users", title: t("admin_users"),
             data: [
                 "users": rows, "roles": roleOptions(values["role"] ?? Role.salesRep.rawValue),
                 "teams": teamOptions(values["team_id"].flatMap { Int64($0) }),
                 "email": values["email"] ?? "", "name": values["name"] ?? "", "errors": errors,
                 "has_errors": !errors.isEmpty,
                 "min_password": UserInput.minimumPasswordLength,
-            ], context: context, status: status, flash: flash ?? (errors.isEmpty ? nil : t("msg.fix_errors")),
+            ], context: context, status: status, flash: flash ?? (errors.isEmpty ? nil : t("msg_fix_errors")),
             flashIsError: !errors.isEmpty)
     }
 
@@ -82,13 +82,13 @@ struct AdminUsersPage {
             let hash = try await services.passwords.hash(v.password)
             _ = try await services.users.create(
                 email: v.email, name: v.name, role: v.role, teamID: v.teamID, passwordHash: hash, by: p.userID)
-            return try await page(context, values: [:], errors: [:], flash: t("msg.user_created"), status: .ok)
+            return try await page(context, values: [:], errors: [:], flash: t("msg_user_created"), status: .ok)
         } catch {
             var errors: [String: String]
             if let messages = FormErrors.messages(error, t: t) {
                 errors = messages
             } else if case StoreError.duplicate(let field, _) = error {
-                errors = [field: t("err.duplicate")]
+                errors = [field: t("err_duplicate")]
             } else {
                 throw error
             }
@@ -103,10 +103,10 @@ struct AdminUsersPage {
         let form = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
-            throw WebError(status: .badRequest, messageKey: "msg.error")
+            throw WebError(status: .badRequest, messageKey: "msg_error")
         }
         let team: Int64?? = form["team_id"].map { $0.isEmpty ? .some(nil) : Int64($0).map { .some($0) } ?? nil } ?? nil
-        if id == p.userID && role != .admin { throw WebError(status: .conflict, messageKey: "msg.conflict") }
+        if id == p.userID && role != .admin { throw WebError(status: .conflict, messageKey: "msg_conflict") }
         _ = try await services.users.update(id: id, role: role, teamID: team, by: p.userID)
         return PageRenderer.redirect("/admin/users")
     }
@@ -115,9 +115,9 @@ struct AdminUsersPage {
         let p = try admin(context)
         _ = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
-        guard id != p.userID else { throw WebError(status: .conflict, messageKey: "msg.conflict") }
+        guard id != p.userID else { throw WebError(status: .conflict, messageKey: "msg_conflict") }
         try await services.users.deactivate(id: id, by: p.userID)
         return try await page(
-            context, values: [:], errors: [:], flash: context.localizer("msg.user_deactivated"), status: .ok)
+            context, values: [:], errors: [:], flash: context.localizer("msg_user_deactivated"), status: .ok)
     }
 }

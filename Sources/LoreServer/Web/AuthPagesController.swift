@@ -48,13 +48,13 @@ struct AuthPagesController {
         let token = Secrets.randomToken(bytes: 24)
         let next = request.query.get("next") ?? ""
         var response = try services.pages.render(
-            "login", title: context.localizer("login.title"),
+            "login", title: context.localizer("login_title"),
             data: [
                 "login_csrf": token, "email": email, "next": Self.safeNext(next).map { $0 as Any } ?? false,
                 "chosen_lang": chosen?.rawValue ?? "",
                 "languages": Language.allCases.map {
                     [
-                        "code": $0.rawValue, "label": context.localizer("lang.\($0.rawValue)"),
+                        "code": $0.rawValue, "label": context.localizer("lang_\($0.rawValue)"),
                         "current": $0 == context.language,
                     ]
                 },
@@ -91,18 +91,18 @@ struct AuthPagesController {
         let t = context.localizer
         guard !email.isEmpty, email.count <= 254 else {
             return try await loginPage(
-                request, context, email: email, error: t("msg.login_failed"), status: .unauthorized)
+                request, context, email: email, error: t("msg_login_failed"), status: .unauthorized)
         }
         if try await services.throttle.isBlocked(email: email, ip: context.remoteAddress) {
             return try await loginPage(
-                request, context, email: email, error: t("msg.throttled"), status: .tooManyRequests)
+                request, context, email: email, error: t("msg_throttled"), status: .tooManyRequests)
         }
         let found = try await services.users.credentials(email: email)
         let ok = try await services.passwords.verify(password, hash: found?.1 ?? PasswordHasher.decoy)
         guard let (user, _) = found, ok, user.active else {
             try await services.throttle.recordFailure(email: email, ip: context.remoteAddress)
             return try await loginPage(
-                request, context, email: email, error: t("msg.login_failed"), status: .unauthorized)
+                request, context, email: email, error: t("msg_login_failed"), status: .unauthorized)
         }
         try await services.throttle.clear(email: email)
         try await services.users.recordLogin(id: user.id)

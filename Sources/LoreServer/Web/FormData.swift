@@ -30,15 +30,15 @@ struct FormData: Sendable {
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
         } catch {
-            throw WebError(status: .contentTooLarge, messageKey: "msg.error")
+            throw WebError(status: .contentTooLarge, messageKey: "msg_error")
         }
         guard let text = String(data: Data(buffer.readableBytesView), encoding: .utf8) else {
-            throw WebError(status: .badRequest, messageKey: "msg.error")
+            throw WebError(status: .badRequest, messageKey: "msg_error")
         }
         var values: [String: [String]] = [:]
         for pair in FormEncoding.rawPairs(text[...]) {
             guard let key = FormEncoding.decode(pair.key), let value = FormEncoding.decode(pair.value) else {
-                throw WebError(status: .badRequest, messageKey: "msg.error")
+                throw WebError(status: .badRequest, messageKey: "msg_error")
             }
             values[key, default: []].append(value)
         }
@@ -46,7 +46,7 @@ struct FormData: Sendable {
         guard let expected = expectedCSRF ?? context.csrfToken, let sent = form["_csrf"],
             Secrets.constantTimeEqual(sent, expected)
         else {
-            throw WebError(status: .forbidden, messageKey: "msg.csrf")
+            throw WebError(status: .forbidden, messageKey: "msg_csrf")
         }
         return form
     }

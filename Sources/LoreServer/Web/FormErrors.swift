@@ -12,7 +12,7 @@ enum FormErrors {
         case StoreError.invalid(let v): fieldErrors = v.errors
         default: return nil
         }
-        return Dictionary(fieldErrors.map { ($0.field, t("err.\($0.code)")) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(fieldErrors.map { ($0.field, t("err_\($0.code)")) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// "Name (#12)" from the search box becomes "12"; anything else is returned as typed.

@@ -30,12 +30,12 @@ struct HomePageController {
             Catalog["accounts"], groupBy: "kind", sum: nil, ownerID: p.userID, as: p)
         let alerts = try await alerts(context)
         let page = HomePageModel(
-            welcome: t.format("home.welcome", ["name": p.name]), tasks: taskRows, activity: activity,
+            welcome: t.format("home_welcome", ["name": p.name]), tasks: taskRows, activity: activity,
             openCount: open.reduce(0) { $0 + $1.count }, openAmount: Money.format(open.reduce(0) { $0 + $1.sum }),
             accountCount: myAccounts.reduce(0) { $0 + $1.count }, taskCount: mine.count,
             overdueCount: mine.filter { ($0["due_date"].string ?? "9999") < today }.count, alerts: .nonEmpty(alerts))
         return try services.pages.render(
-            "home", title: t("nav.home"), model: MergedModel(page, page.sections), context: context)
+            "home", title: t("nav_home"), model: MergedModel(page, page.sections), context: context)
     }
 
     /// My open and in-progress tasks, soonest due first, and the first fifteen as rows.
@@ -93,7 +93,7 @@ struct HomePageController {
             HomePageModel.Alert(
                 id: a.id, account: a.accountName, accountHref: "/accounts/\(a.accountID)",
                 caseHref: a.caseID.map { "/cases/\($0)" }, case: a.caseID.map { CaseReference.format($0) } ?? "",
-                text: t.format("svc.alert.low_csat", ["n": String(a.score ?? 0)]), comment: a.comment ?? "",
+                text: t.format("svc_alert_low_csat", ["n": String(a.score ?? 0)]), comment: a.comment ?? "",
                 when: TimeDisplay.short(a.createdAt, offset: context.timeZoneOffset), canAck: CasePolicy.canConfigure(p)
             )
         }

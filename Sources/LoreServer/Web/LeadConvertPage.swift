@@ -15,7 +15,7 @@ struct LeadConvertPage {
     func authorize(_ context: SignedInContext) throws -> Principal {
         let p = try context.authorize(.update, Catalog["leads"])
         guard Permissions.allows(p.role, .create, on: Catalog["opportunities"]) else {
-            throw WebError(status: .forbidden, messageKey: "msg.forbidden")
+            throw WebError(status: .forbidden, messageKey: "msg_forbidden")
         }
         return p
     }
@@ -34,7 +34,7 @@ struct LeadConvertPage {
             FieldSchema("account_id", .reference("accounts")), value: values["account_id"] ?? "",
             error: errors["account_id"])
         account["hint"] = t.format(
-            "convert.account_hint", ["name": lead["company"].string ?? lead["name"].string ?? ""])
+            "convert_account_hint", ["name": lead["company"].string ?? lead["name"].string ?? ""])
         let fields: [[String: Any]] = [
             account,
             try await builder.field(
@@ -53,18 +53,18 @@ struct LeadConvertPage {
                 error: errors["expected_close_date"]),
         ].map { f in
             var f = f
-            if f["name"] as? String == "opportunity_name" { f["label"] = t("convert.opportunity_name") }
+            if f["name"] as? String == "opportunity_name" { f["label"] = t("convert_opportunity_name") }
             if f["name"] as? String == "account_id" { f["required"] = false }
             return f
         }
         return try services.pages.render(
-            "convert", title: t("convert.title"),
+            "convert", title: t("convert_title"),
             data: [
                 "lead_title": lead.title(in: Catalog["leads"]), "lead_href": "/leads/\(id)",
                 "action": "/leads/\(id)/convert", "fields": fields,
                 "create_opportunity": values["create_opportunity"].map { $0 == "on" } ?? true,
             ],
-            context: context, status: status, flash: errors.isEmpty ? nil : t("msg.fix_errors"), flashIsError: true)
+            context: context, status: status, flash: errors.isEmpty ? nil : t("msg_fix_errors"), flashIsError: true)
     }
 
     func convert(_ request: Request, _ context: SignedInContext) async throws -> Response {

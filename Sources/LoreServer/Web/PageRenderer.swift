@@ -44,14 +44,12 @@ struct PageRenderer: Sendable {
 
     func base(context: some LoreRequestContext) -> [String: Any] {
         let t = context.localizer
-        var table: [String: String] = [:]
-        for (k, v) in t.table { table[k.replacingOccurrences(of: ".", with: "_")] = v }
         var model: [String: Any] = [
-            "t": table, "lang": context.language.htmlLang, "is_zh": context.language == .zhHans,
+            "t": t.table, "lang": context.language.htmlLang, "is_zh": context.language == .zhHans,
             "csrf": context.csrfToken ?? "", "limits": FormLimits.forPages,
         ]
         if let p = context.signedIn {
-            model["me"] = ["name": p.name, "email": p.email, "role": t("role.\(p.role.rawValue)"), "id": p.userID]
+            model["me"] = ["name": p.name, "email": p.email, "role": t("role_\(p.role.rawValue)"), "id": p.userID]
             model["nav"] = Navigation.sections(for: p, localizer: t)
             model["is_admin"] = p.role == .admin
             model["is_staff"] = p.role.isStaff
@@ -68,29 +66,29 @@ struct PageRenderer: Sendable {
 /// The side navigation, grouped the way people think about their work.
 enum Navigation {
     static let groups: [(String, [String])] = [
-        ("nav.customers", ["accounts", "contacts", "leads"]),
-        ("nav.sales", ["opportunities", "contracts", "orders", "competitors"]),
-        ("nav.activity", ["interactions", "tasks"]),
-        ("nav.catalogue", ["products", "product_categories", "price_lists"]),
-        ("nav.organisation", ["departments", "teams", "pipeline_stages"]),
+        ("nav_customers", ["accounts", "contacts", "leads"]),
+        ("nav_sales", ["opportunities", "contracts", "orders", "competitors"]),
+        ("nav_activity", ["interactions", "tasks"]),
+        ("nav_catalogue", ["products", "product_categories", "price_lists"]),
+        ("nav_organisation", ["departments", "teams", "pipeline_stages"]),
     ]
 
     static func sections(for p: Principal, localizer t: Localizer) -> [[String: Any]] {
-        var knowledge: [[String: Any]] = [["label": t("kb.title"), "href": "/kb"]]
+        var knowledge: [[String: Any]] = [["label": t("kb_title"), "href": "/kb"]]
         if p.role.isStaff {
-            knowledge.append(["label": t("kb.needs_review"), "href": "/kb/needs-review"])
-            if ArticlePolicy.isReviewer(p) { knowledge.append(["label": t("kb.review_queue"), "href": "/kb/review"]) }
+            knowledge.append(["label": t("kb_needs_review"), "href": "/kb/needs-review"])
+            if ArticlePolicy.isReviewer(p) { knowledge.append(["label": t("kb_review_queue"), "href": "/kb/review"]) }
             knowledge.append(["label": t.entityLabel("article_categories"), "href": "/article-categories"])
         }
-        let kb: [String: Any] = ["title": t("nav.knowledge"), "items": knowledge]
+        let kb: [String: Any] = ["title": t("nav_knowledge"), "items": knowledge]
         // Portal customers see the knowledge meant for them and nothing of the CRM.
         guard p.role.isStaff else { return [kb] }
         var service: [[String: Any]] = [
-            ["label": t("svc.my_cases"), "href": "/cases?queue=mine"], ["label": t("svc.cases"), "href": "/cases"],
+            ["label": t("svc_my_cases"), "href": "/cases?queue=mine"], ["label": t("svc_cases"), "href": "/cases"],
         ]
-        service.append(["label": t("svc.loop"), "href": "/service/loop"])
-        if CasePolicy.canConfigure(p) { service.append(["label": t("svc.settings"), "href": "/service/settings"]) }
-        return [["title": t("nav.service"), "items": service], kb]
+        service.append(["label": t("svc_loop"), "href": "/service/loop"])
+        if CasePolicy.canConfigure(p) { service.append(["label": t("svc_settings"), "href": "/service/settings"]) }
+        return [["title": t("nav_service"), "items": service], kb]
             + groups.map { title, entities in
                 [
                     "title": t(title),

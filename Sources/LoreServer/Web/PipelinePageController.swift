@@ -45,7 +45,7 @@ struct PipelinePageController {
             columns.append([
                 "id": stage.id, "name": names[stage.id] ?? "", "probability": probability,
                 "outcome": stage["outcome"].string ?? "open",
-                "count": t.format("pipeline.deals", ["count": String(group?.count ?? 0)]),
+                "count": t.format("pipeline_deals", ["count": String(group?.count ?? 0)]),
                 "total": Money.format(group?.sum ?? 0),
                 "weighted": Money.format(weighted), "more": (group?.count ?? 0) > cards.count,
                 "more_href": "/opportunities?stage_id=\(stage.id)",
@@ -64,7 +64,7 @@ struct PipelinePageController {
             ])
         }
         return try services.pages.render(
-            "pipeline", title: t("pipeline.title"),
+            "pipeline", title: t("pipeline_title"),
             data: [
                 "columns": columns, "mine": mineOnly, "can_move": canMove, "total": Money.format(grandTotal),
                 "weighted": Money.format(grandWeighted),
@@ -76,7 +76,7 @@ struct PipelinePageController {
         let form = try await FormData.parse(request, context: context)
         let id = try context.parameters.require("id", as: RecordID.self)
         guard let stage = form["stage_id"].flatMap(Int64.init) else {
-            throw WebError(status: .badRequest, messageKey: "msg.error")
+            throw WebError(status: .badRequest, messageKey: "msg_error")
         }
         _ = try await services.records.update(
             Catalog["opportunities"], id: id, changes: ["stage_id": .int(stage)], as: p)

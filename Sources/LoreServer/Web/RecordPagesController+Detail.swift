@@ -5,7 +5,7 @@ import LoreStore
 
 extension RecordPagesController {
     static let flashes = [
-        "saved": "msg.saved", "archived": "msg.archived", "restored": "msg.restored", "converted": "msg.converted",
+        "saved": "msg_saved", "archived": "msg_archived", "restored": "msg_restored", "converted": "msg_converted",
     ]
 
     func show(_ schema: EntitySchema, _ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -32,10 +32,10 @@ extension RecordPagesController {
             related: try await related(schema, record: record, principal: p, t: t),
             history: .nonEmpty(
                 history.map { e in
-                    let action = t("audit.action.\(e.action)")
+                    let action = t("audit_action_\(e.action)")
                     return .init(
                         at: TimeDisplay.short(e.at, offset: offset), who: e.userName ?? "—",
-                        action: action.hasPrefix("audit.") ? e.action : action,
+                        action: action.hasPrefix("audit_") ? e.action : action,
                         changes: Self.describe(changes: e.changes, t: t))
                 }))
         if let fk = RelatedLists.timeline[schema.name] {

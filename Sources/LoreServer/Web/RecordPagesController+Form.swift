@@ -93,9 +93,9 @@ extension RecordPagesController {
         if let messages = FormErrors.messages(error, t: t) {
             (errors, status) = (messages, .unprocessableContent)
         } else if case StoreError.duplicate(let field, _) = error {
-            (errors, status) = ([field: t("err.duplicate")], .conflict)
+            (errors, status) = ([field: t("err_duplicate")], .conflict)
         } else if case StoreError.conflict(let field, _) = error {
-            (errors, status) = ([field ?? schema.titleField: t("msg.conflict")], .conflict)
+            (errors, status) = ([field ?? schema.titleField: t("msg_conflict")], .conflict)
         } else {
             throw error
         }
@@ -118,8 +118,8 @@ extension RecordPagesController {
         let fields = try await formBuilder(p, context).fields(schema, values: values, errors: errors)
         let heading =
             recordID == nil
-            ? "\(t("action.new")) · \(t.entityLabel(schema.name, plural: false))"
-            : "\(t("action.edit")) · \(title ?? "")"
+            ? "\(t("action_new")) · \(t.entityLabel(schema.name, plural: false))"
+            : "\(t("action_edit")) · \(title ?? "")"
         return try services.pages.render(
             "form", title: heading,
             data: [
@@ -127,6 +127,6 @@ extension RecordPagesController {
                 "path": schema.path,
                 "cancel_href": recordID.map { "/\(schema.path)/\($0)" } ?? "/\(schema.path)",
                 "has_errors": !errors.isEmpty,
-            ], context: context, status: status, flash: errors.isEmpty ? nil : t("msg.fix_errors"), flashIsError: true)
+            ], context: context, status: status, flash: errors.isEmpty ? nil : t("msg_fix_errors"), flashIsError: true)
     }
 }

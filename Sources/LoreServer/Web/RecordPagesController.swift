@@ -36,7 +36,7 @@ struct RecordPagesController {
         do {
             query = try ListQueryParser.parse(params, schema: schema)
         } catch {
-            throw WebError(status: .badRequest, messageKey: "msg.error")
+            throw WebError(status: .badRequest, messageKey: "msg_error")
         }
         let page = try await services.records.list(schema, query: query, as: p)
         let view = try await RecordView.make(
@@ -75,7 +75,7 @@ struct RecordPagesController {
             "empty": rows.isEmpty,
             "owned": schema.owned, "q": query.text ?? "", "filters": filters, "hidden": hidden,
             "show_archived": query.archived == .include, "can_create": Permissions.allows(p.role, .create, on: schema),
-            "count": t.format("list.count", ["count": String(rows.count)]),
+            "count": t.format("list_count", ["count": String(rows.count)]),
         ]
         if let next = page.nextCursor { data["next_href"] = link(["cursor": next]) }
         if query.cursor != nil { data["first_href"] = link([:]) }

@@ -31,9 +31,9 @@ struct SearchAndAuditPages {
             ]
         }
         return try services.pages.render(
-            "search", title: t("nav.search"),
+            "search", title: t("nav_search"),
             data: [
-                "q": q, "heading": t.format("search.title", ["q": q]), "groups": groups,
+                "q": q, "heading": t.format("search_title", ["q": q]), "groups": groups,
                 "none": groups.isEmpty && !q.isEmpty,
             ],
             context: context)
@@ -42,7 +42,7 @@ struct SearchAndAuditPages {
     func audit(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = context.principal
         guard p.role == .admin || p.role == .manager else {
-            throw WebError(status: .forbidden, messageKey: "msg.forbidden")
+            throw WebError(status: .forbidden, messageKey: "msg_forbidden")
         }
         let t = context.localizer
         let params = request.query
@@ -52,7 +52,7 @@ struct SearchAndAuditPages {
         let rows: [[String: Any]] = entries.map { e in
             var row: [String: Any] = [
                 "at": TimeDisplay.short(e.at, offset: context.timeZoneOffset), "who": e.userName ?? "—",
-                "action": t("audit.action.\(e.action)").hasPrefix("audit.") ? e.action : t("audit.action.\(e.action)"),
+                "action": t("audit_action_\(e.action)").hasPrefix("audit_") ? e.action : t("audit_action_\(e.action)"),
                 "entity": Catalog.entity(e.entity).map { t.entityLabel($0.name, plural: false) } ?? e.entity,
                 "summary": e.summary ?? "",
                 "changes": RecordPagesController.describe(changes: e.changes, t: t),
@@ -73,6 +73,6 @@ struct SearchAndAuditPages {
         if entries.count == 50, let last = entries.last {
             data["next_href"] = "/audit?before=\(last.id)" + (entity.map { "&entity=\($0)" } ?? "")
         }
-        return try services.pages.render("audit", title: t("audit.title"), data: data, context: context)
+        return try services.pages.render("audit", title: t("audit_title"), data: data, context: context)
     }
 }

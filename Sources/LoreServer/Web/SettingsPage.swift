@@ -18,12 +18,12 @@ struct SettingsPage {
         let p = context.principal
         let form = try await FormData.parse(request, context: context)
         guard let lang = form["locale"].flatMap(Language.init(rawValue:)) else {
-            throw WebError(status: .badRequest, messageKey: "msg.error")
+            throw WebError(status: .badRequest, messageKey: "msg_error")
         }
         _ = try await services.users.update(id: p.userID, locale: .some(lang.rawValue), by: p.userID)
         var ctx = context
         ctx.language = lang
-        return try await page(ctx, flash: ctx.localizer("msg.language_saved"))
+        return try await page(ctx, flash: ctx.localizer("msg_language_saved"))
     }
 
     @Sendable func createToken(_ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -32,17 +32,17 @@ struct SettingsPage {
         let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {
             return try await page(
-                context, flash: context.localizer("err.required"), isError: true, status: .unprocessableContent)
+                context, flash: context.localizer("err_required"), isError: true, status: .unprocessableContent)
         }
         let (_, secret) = try await services.tokens.create(userID: p.userID, name: name)
-        return try await page(context, flash: context.localizer("msg.token_created"), newToken: secret)
+        return try await page(context, flash: context.localizer("msg_token_created"), newToken: secret)
     }
 
     @Sendable func revokeToken(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = context.principal
         _ = try await FormData.parse(request, context: context)
         try await services.tokens.revoke(id: try context.parameters.require("id", as: RecordID.self), as: p)
-        return try await page(context, flash: context.localizer("msg.token_revoked"))
+        return try await page(context, flash: context.localizer("msg_token_revoked"))
     }
 
     func changePassword(_ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -52,15 +52,15 @@ struct SettingsPage {
         guard let (_, hash) = try await services.users.credentials(email: p.email),
             try await services.passwords.verify(form["current"] ?? "", hash: hash)
         else {
-            return try await page(context, flash: t("msg.login_failed"), isError: true, status: .unprocessableContent)
+            return try await page(context, flash: t("msg_login_failed"), isError: true, status: .unprocessableContent)
         }
         let newPassword = form["new"] ?? ""
         if let error = UserInput.validatePassword(newPassword) {
-            return try await page(context, flash: t("err.\(error.code)"), isError: true, status: .unprocessableContent)
+            return try await page(context, flash: t("err_\(error.code)"), isError: true, status: .unprocessableContent)
         }
         _ = try await services.users.update(
             id: p.userID, passwordHash: try await services.passwords.hash(newPassword), by: p.userID)
-        return try await page(context, flash: t("msg.saved"))
+        return try await page(context, flash: t("msg_saved"))
     }
 
     func page(
@@ -74,14 +74,14 @@ struct SettingsPage {
         let tokens = try await services.tokens.list(userID: p.userID)
         var data: [String: Any] = [
             "languages": Language.allCases.map {
-                ["code": $0.rawValue, "label": t("lang.\($0.rawValue)"), "current": $0 == context.language]
+                ["code": $0.rawValue, "label": t("lang_\($0.rawValue)"), "current": $0 == context.language]
             },
             "tokens": tokens.map { k in
                 [
                     "id": k.id, "name": k.name, "prefix": k.prefix,
                     "created": TimeDisplay.short(k.createdAt, offset: context.timeZoneOffset),
                     "last_used": k.lastUsedAt.map { TimeDisplay.short($0, offset: context.timeZoneOffset) }
-                        ?? t("settings.never"),
+                        ?? t("settings_never"),
                     "revoked": k.revokedAt != nil,
                 ] as [String: Any]
             },
@@ -89,7 +89,7 @@ struct SettingsPage {
         ]
         if let newToken { data["new_token"] = newToken }
         return try services.pages.render(
-            "settings", title: t("settings.title"), data: data, context: context, status: status, flash: flash,
+            "settings", title: t("settings_title"), data: data, context: context, status: status, flash: flash,
             flashIsError: isError)
     }
 }

@@ -37,10 +37,10 @@ struct ArticleSummaryModel: Encodable {
         (id, href, title) = (a.id, "/kb/articles/\(a.id)", a.title)
         (type, typeCode) = (KnowledgeView.typeLabel(a.type, t), a.type.rawValue)
         (status, statusCode, isPublished) = (
-            t("kb.status.\(a.status.rawValue)"), a.status.rawValue, a.status == .published
+            t("kb_status_\(a.status.rawValue)"), a.status.rawValue, a.status == .published
         )
-        language = t("kb.language.\(a.language.rawValue)")
-        (self.badge, badgeCode) = (t("kb.badge.\(badge.rawValue)"), badge.rawValue)
+        language = t("kb_language_\(a.language.rawValue)")
+        (self.badge, badgeCode) = (t("kb_badge_\(badge.rawValue)"), badge.rawValue)
         (self.freshness, quality) = (KnowledgeView.percent(freshness), KnowledgeView.percent(a.quality))
         updated = TimeDisplay.short(a.updatedAt, offset: offset)
         (verifyBy, self.pastDue) = (a.verifyBy ?? "—", pastDue)

@@ -34,8 +34,8 @@ extension KnowledgePages {
         }
         let history = try await historyItems(a, context)
         let page = ArticlePageModel(
-            bodyHtml: Markdown.html(a.body), audience: t("kb.audience.\(a.audience.kind.rawValue)"),
-            segments: (a.audience.tiers.map { t("choice.\($0)") } + a.audience.industries).joined(separator: ", "),
+            bodyHtml: Markdown.html(a.body), audience: t("kb_audience_\(a.audience.kind.rawValue)"),
+            segments: (a.audience.tiers.map { t("choice_\($0)") } + a.audience.industries).joined(separator: ", "),
             tags: a.tags.map { .init(tag: $0, href: "/kb?tag=\(PageQuery.encode($0))") }, isStaff: p.role.isStaff,
             thanks: request.query.get("thanks") != nil, links: .nonEmpty(try await linkedRecords(a, context)),
             category: category, reviews: .nonEmpty(history.reviews), proposals: .nonEmpty(history.proposals),
@@ -76,14 +76,14 @@ extension KnowledgePages {
         let comments = try await kb.feedbackComments(id: a.id, as: p)
         return (
             reviews.map { r in
-                let decision = t("kb.decision.\(r.decision)")
+                let decision = t("kb_decision_\(r.decision)")
                 return .init(
-                    who: r.reviewerName ?? "—", decision: decision.hasPrefix("kb.") ? r.decision : decision,
+                    who: r.reviewerName ?? "—", decision: decision.hasPrefix("kb_") ? r.decision : decision,
                     comment: r.comment ?? "", at: TimeDisplay.short(r.createdAt, offset: offset))
             },
             proposals.map { r in
                 .init(
-                    href: "/kb/proposals/\(r.id)", who: t.format("kb.proposed_by", ["name": r.authorName ?? "—"]),
+                    href: "/kb/proposals/\(r.id)", who: t.format("kb_proposed_by", ["name": r.authorName ?? "—"]),
                     note: r.note ?? "", at: TimeDisplay.short(r.createdAt, offset: offset))
             },
             comments.map {
@@ -111,7 +111,7 @@ extension KnowledgePages {
         } catch StoreError.invalid(let v) {
             return try await article(
                 request, context,
-                flash: v.errors.map { "\(context.localizer("kb.field.\($0.field)")): \($0.message)" }.joined(
+                flash: v.errors.map { "\(context.localizer("kb_field_\($0.field)")): \($0.message)" }.joined(
                     separator: "; "))
         } catch StoreError.conflict(_, let message) {
             return try await article(request, context, flash: message)

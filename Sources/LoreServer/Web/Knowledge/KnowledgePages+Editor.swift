@@ -17,7 +17,7 @@ extension KnowledgePages {
 
     @Sendable func newArticleForm(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = context.principal
-        guard ArticlePolicy.canCreate(p) else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        guard ArticlePolicy.canCreate(p) else { throw WebError(status: .forbidden, messageKey: "msg_forbidden") }
         return try await editor(nil, input: nil, errors: [:], context: context)
     }
 
@@ -42,7 +42,7 @@ extension KnowledgePages {
         } catch StoreError.invalid(let v) {
             return try await proposeForm(
                 a, title: form["title"] ?? "", body: form["body"] ?? "", note: form["note"] ?? "",
-                error: v.errors.map { "\(context.localizer("kb.field.\($0.field)")): \($0.message)" }.joined(
+                error: v.errors.map { "\(context.localizer("kb_field_\($0.field)")): \($0.message)" }.joined(
                     separator: "; "), context: context)
         }
         return PageRenderer.redirect("/kb/articles/\(a.id)")
@@ -53,7 +53,7 @@ extension KnowledgePages {
     {
         let t = context.localizer
         return try services.pages.render(
-            "kb_propose", title: t("kb.action.propose"),
+            "kb_propose", title: t("kb_action_propose"),
             data: [
                 "article_title": a.title, "href": "/kb/articles/\(a.id)", "action": "/kb/articles/\(a.id)/propose",
                 "f_title": title, "f_body": body,
@@ -148,15 +148,15 @@ extension KnowledgePages {
             "f_title": i.title, "f_body": i.body, "f_tags": i.tags.joined(separator: ", "),
             "f_industries": i.audience.industries.joined(separator: ", "),
             "f_accounts": i.accountIDs.map(String.init).joined(separator: ", "), "f_verify_by": i.verifyBy ?? "",
-            "types": KnowledgeView.options(ArticleType.self, selected: i.type) { t("kb.type.\($0.rawValue)") },
+            "types": KnowledgeView.options(ArticleType.self, selected: i.type) { t("kb_type_\($0.rawValue)") },
             "languages": KnowledgeView.options(ArticleLanguage.self, selected: i.language) {
-                t("kb.language.\($0.rawValue)")
+                t("kb_language_\($0.rawValue)")
             },
             "audiences": KnowledgeView.options(AudienceKind.self, selected: i.audience.kind) {
-                t("kb.audience.\($0.rawValue)")
+                t("kb_audience_\($0.rawValue)")
             },
             "tiers": Catalog.valueTiers.map {
-                ["value": $0, "label": t("choice.\($0)"), "checked": i.audience.tiers.contains($0)]
+                ["value": $0, "label": t("choice_\($0)"), "checked": i.audience.tiers.contains($0)]
             },
             "categories": [["value": "", "label": "—", "selected": i.categoryID == nil]]
                 + categories.map { ["value": String($0.id), "label": name($0), "selected": $0.id == i.categoryID] },
@@ -170,7 +170,7 @@ extension KnowledgePages {
             "has_errors": !errors.isEmpty,
         ]
         return try services.pages.render(
-            "kb_form", title: a.map { "\(t("kb.action.edit")): \($0.title)" } ?? t("kb.new"), data: data,
+            "kb_form", title: a.map { "\(t("kb_action_edit")): \($0.title)" } ?? t("kb_new"), data: data,
             context: context,
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }

@@ -52,7 +52,7 @@ extension KnowledgePages {
             [
                 "number": v.number, "title": v.title, "who": v.authorName ?? "—",
                 "at": TimeDisplay.short(v.createdAt, offset: context.timeZoneOffset),
-                "status": t("kb.status.\(v.status.rawValue)"), "note": v.note ?? "", "current": v.number == a.version,
+                "status": t("kb_status_\(v.status.rawValue)"), "note": v.note ?? "", "current": v.number == a.version,
                 "compare_href": i + 1 < versions.count
                     ? "/kb/articles/\(id)/diff?from=\(versions[i + 1].number)&to=\(v.number)" : false,
                 "restore_action": canRestore && v.number != a.version
@@ -61,7 +61,7 @@ extension KnowledgePages {
             ]
         }
         return try services.pages.render(
-            "kb_history", title: "\(t("kb.history")): \(a.title)",
+            "kb_history", title: "\(t("kb_history")): \(a.title)",
             data: [
                 "article_title": a.title, "href": "/kb/articles/\(id)", "diff_action": "/kb/articles/\(id)/diff",
                 "versions": rows,
@@ -75,14 +75,14 @@ extension KnowledgePages {
         let id = try context.parameters.require("id", as: RecordID.self)
         let params = request.query
         guard let from = params.get("from").flatMap(Int.init), let to = params.get("to").flatMap(Int.init) else {
-            throw WebError(status: .badRequest, messageKey: "msg.error")
+            throw WebError(status: .badRequest, messageKey: "msg_error")
         }
         let a = try await kb.version(id: id, number: from, as: p)
         let b = try await kb.version(id: id, number: to, as: p)
         return try services.pages.render(
-            "kb_diff", title: t.format("kb.diff", ["a": String(from), "b": String(to)]),
+            "kb_diff", title: t.format("kb_diff", ["a": String(from), "b": String(to)]),
             data: [
-                "heading": t.format("kb.diff", ["a": String(from), "b": String(to)]),
+                "heading": t.format("kb_diff", ["a": String(from), "b": String(to)]),
                 "href": "/kb/articles/\(id)/history",
                 "title_diff": KnowledgeView.diffHTML(a.title, b.title),
                 "body_diff": KnowledgeView.diffHTML(a.body, b.body), "decide": false,
@@ -94,19 +94,19 @@ extension KnowledgePages {
         let t = context.localizer
         let rid = try context.parameters.require("id", as: RecordID.self)
         guard let r = try await services.knowledge.revisionForPage(rid, as: p) else {
-            throw WebError(status: .notFound, messageKey: "msg.not_found")
+            throw WebError(status: .notFound, messageKey: "msg_not_found")
         }
         let a = try await kb.get(id: r.articleID, as: p)
         return try services.pages.render(
-            "kb_diff", title: t("kb.proposals"),
+            "kb_diff", title: t("kb_proposals"),
             data: [
-                "heading": "\(t("kb.proposals")): \(a.title)", "href": "/kb/articles/\(a.id)",
+                "heading": "\(t("kb_proposals")): \(a.title)", "href": "/kb/articles/\(a.id)",
                 "title_diff": KnowledgeView.diffHTML(a.title, r.title),
                 "body_diff": KnowledgeView.diffHTML(a.body, r.body),
                 "decide": ArticlePolicy.isReviewer(p) && r.status == .pending
                     ? ["approve": "/kb/proposals/\(rid)/approve", "reject": "/kb/proposals/\(rid)/reject"] : false,
-                "proposal_note": r.note ?? "", "proposal_by": t.format("kb.proposed_by", ["name": r.authorName ?? "—"]),
-                "proposal_status": t("kb.proposal.\(r.status.rawValue)"),
+                "proposal_note": r.note ?? "", "proposal_by": t.format("kb_proposed_by", ["name": r.authorName ?? "—"]),
+                "proposal_status": t("kb_proposal_\(r.status.rawValue)"),
             ], context: context, flash: flash, flashIsError: flash != nil)
     }
 
@@ -119,19 +119,19 @@ extension KnowledgePages {
         switch kind {
         case "review":
             (articles, proposals) = try await kb.reviewQueue(as: p)
-            title = t("kb.review_queue")
+            title = t("kb_review_queue")
         case "needs":
             articles = try await kb.needsReview(as: p)
-            title = t("kb.needs_review")
+            title = t("kb_needs_review")
         default:
             articles = try await kb.list(ownerID: p.userID, limit: 100, as: p).articles
-            title = t("kb.my_articles")
+            title = t("kb_my_articles")
         }
         let rows = try TemplateValue.list(articles.map { ArticleSummaryModel($0, t, offset: context.timeZoneOffset) })
         let props: [[String: Any]] = proposals.map {
             [
                 "href": "/kb/proposals/\($0.id)", "title": $0.title,
-                "who": t.format("kb.proposed_by", ["name": $0.authorName ?? "—"]),
+                "who": t.format("kb_proposed_by", ["name": $0.authorName ?? "—"]),
                 "note": $0.note ?? "",
                 "at": TimeDisplay.short($0.createdAt, offset: context.timeZoneOffset),
             ]

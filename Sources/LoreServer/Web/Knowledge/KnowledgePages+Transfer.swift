@@ -14,14 +14,14 @@ extension KnowledgePages {
 
     @Sendable func importArticles(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let p = context.principal
-        guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg_forbidden") }
         let form = try await FormData.parse(request, context: context)
         let text = form["jsonl"] ?? ""
         let keepGoing = form["mode"] == "continue"
         let items = KnowledgeTransfer.parseJSONLines(text)
         guard !items.isEmpty else {
             return try await transferPage(
-                context, results: [], text: text, keepGoing: keepGoing, flash: context.localizer("kb.import_empty"))
+                context, results: [], text: text, keepGoing: keepGoing, flash: context.localizer("kb_import_empty"))
         }
         let results = try await kb.importDocuments(items, atomic: !keepGoing, as: p)
         return try await transferPage(
@@ -35,7 +35,7 @@ extension KnowledgePages {
         -> Response
     {
         let p = context.principal
-        guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        guard p.role.isStaff else { throw WebError(status: .forbidden, messageKey: "msg_forbidden") }
         let t = context.localizer
         var data: [String: Any] = ["jsonl": text, "keep_going": keepGoing, "report": false]
         if let results, !results.isEmpty {
@@ -44,9 +44,9 @@ extension KnowledgePages {
             data["report"] =
                 [
                     "summary": refused
-                        ? t.format("kb.import_refused", ["n": String(failed.count)])
+                        ? t.format("kb_import_refused", ["n": String(failed.count)])
                         : t.format(
-                            "kb.import_done",
+                            "kb_import_done",
                             ["ok": String(results.count - failed.count), "failed": String(failed.count)]),
                     "is_error": !failed.isEmpty,
                     "errors": failed.map { ["source": $0.source, "error": $0.error ?? ""] },
@@ -57,7 +57,7 @@ extension KnowledgePages {
         }
         let failedAny = results?.contains { $0.error != nil } ?? false
         return try services.pages.render(
-            "kb_transfer", title: "\(t("kb.import")) / \(t("kb.export"))", data: data, context: context,
+            "kb_transfer", title: "\(t("kb_import")) / \(t("kb_export"))", data: data, context: context,
             status: failedAny && !keepGoing ? .unprocessableContent : .ok, flash: flash, flashIsError: flash != nil)
     }
 }

@@ -51,7 +51,7 @@ struct KnowledgePages {
             data["facets"] = try await facetGroups(r.facets, filter: filter, q: q, t: t, p: p)
             pageLinks(&data, q: q, request: request, paging: paging, total: r.total)
         }
-        return try services.pages.render("kb_search", title: t("kb.title"), data: data, context: context)
+        return try services.pages.render("kb_search", title: t("kb_title"), data: data, context: context)
     }
 
     /// Facet links: each keeps the query and the other filters and toggles its own value.
@@ -77,27 +77,27 @@ struct KnowledgePages {
             ]
         }
         let types = ArticleType.allCases.map {
-            ($0.rawValue, t("kb.type.\($0.rawValue)"), facets?.types[$0.rawValue], filter.types.contains($0))
+            ($0.rawValue, t("kb_type_\($0.rawValue)"), facets?.types[$0.rawValue], filter.types.contains($0))
         }
         .filter { facets == nil || $0.2 != nil || $0.3 }
         let languages = ArticleLanguage.allCases.map {
-            ($0.rawValue, t("kb.language.\($0.rawValue)"), facets?.languages[$0.rawValue], filter.language == $0)
+            ($0.rawValue, t("kb_language_\($0.rawValue)"), facets?.languages[$0.rawValue], filter.language == $0)
         }
         .filter { facets == nil || $0.2 != nil || $0.3 }
-        var out = [group("type", "kb.facet.type", types), group("language", "kb.facet.language", languages)]
+        var out = [group("type", "kb_facet_type", types), group("language", "kb_facet_language", languages)]
         if let facets {
             let cats = try await services.records.titles(
                 entity: "article_categories", ids: Set(facets.categories.keys), as: p)
             let catValues = facets.categories.sorted(by: Self.mostFirst).map {
                 (String($0.key), cats[$0.key] ?? "#\($0.key)", Optional($0.value), filter.categoryID == $0.key)
             }
-            if !catValues.isEmpty { out.append(group("category_id", "kb.facet.category", catValues)) }
+            if !catValues.isEmpty { out.append(group("category_id", "kb_facet_category", catValues)) }
             if p.role.isStaff {
                 let names = try await services.records.titles(entity: "products", ids: Set(facets.products.keys), as: p)
                 let prodValues = facets.products.sorted(by: Self.mostFirst).map {
                     (String($0.key), names[$0.key] ?? "#\($0.key)", Optional($0.value), filter.productID == $0.key)
                 }
-                if !prodValues.isEmpty { out.append(group("product_id", "kb.facet.product", prodValues)) }
+                if !prodValues.isEmpty { out.append(group("product_id", "kb_facet_product", prodValues)) }
             }
         }
         return out
@@ -122,7 +122,7 @@ struct KnowledgePages {
     }
 
     static func count(_ n: Int, capped: Bool, _ t: Localizer) -> String {
-        if capped { return t.format("kb.results_capped", ["n": String(n)]) }
-        return n == 1 ? t("kb.results_one") : t.format("kb.results", ["n": String(n)])
+        if capped { return t.format("kb_results_capped", ["n": String(n)]) }
+        return n == 1 ? t("kb_results_one") : t.format("kb_results", ["n": String(n)])
     }
 }

@@ -4,7 +4,7 @@ import LoreStore
 
 /// View-model pieces shared by the knowledge-base pages.
 enum KnowledgeView {
-    static func typeLabel(_ type: ArticleType, _ t: Localizer) -> String { t("kb.type.\(type.rawValue)") }
+    static func typeLabel(_ type: ArticleType, _ t: Localizer) -> String { t("kb_type_\(type.rawValue)") }
 
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 

@@ -23,13 +23,13 @@ struct CaseRowModel: Encodable {
     init(_ c: ServiceCase, _ t: Localizer, directory: CaseRepository.Directory, now: String, offset: Int) {
         let next = c.sla.nextDue
         (id, href, reference, subject) = (c.id, "/cases/\(c.id)", c.reference, c.subject)
-        (status, statusCode) = (t("svc.status.\(c.status.rawValue)"), c.status.rawValue)
-        (priority, priorityCode) = (t("svc.priority.\(c.priority.rawValue)"), c.priority.rawValue)
+        (status, statusCode) = (t("svc_status_\(c.status.rawValue)"), c.status.rawValue)
+        (priority, priorityCode) = (t("svc_priority_\(c.priority.rawValue)"), c.priority.rawValue)
         tier = c.tier.rawValue
-        department = directory.departmentName(c.departmentID) ?? t("svc.triage")
-        assignee = directory.agentName(c.assigneeID) ?? t("svc.unassigned")
-        channel = t("svc.channel.\(c.channel.rawValue)")
-        due = next.map { TimeDisplay.short($0, offset: offset) } ?? (c.sla.isPaused ? t("svc.paused") : "—")
+        department = directory.departmentName(c.departmentID) ?? t("svc_triage")
+        assignee = directory.agentName(c.assigneeID) ?? t("svc_unassigned")
+        channel = t("svc_channel_\(c.channel.rawValue)")
+        due = next.map { TimeDisplay.short($0, offset: offset) } ?? (c.sla.isPaused ? t("svc_paused") : "—")
         overdue = next.map { $0 < now } ?? false
         opened = TimeDisplay.short(c.createdAt, offset: offset)
     }
@@ -73,16 +73,16 @@ struct SLALineModel: Encodable {
     static func lines(_ c: ServiceCase, _ t: Localizer, now: String, offset: Int) -> [SLALineModel] {
         [
             (
-                "svc.first_response", c.sla.firstResponseDue, c.sla.firstRespondedAt,
+                "svc_first_response", c.sla.firstResponseDue, c.sla.firstRespondedAt,
                 c.sla.firstResponseBreached(now: now)
             ),
-            ("svc.resolution_due", c.sla.resolutionDue, c.sla.resolvedAt, c.sla.resolutionBreached(now: now)),
+            ("svc_resolution_due", c.sla.resolutionDue, c.sla.resolvedAt, c.sla.resolutionBreached(now: now)),
         ].map { key, due, done, breached in
             SLALineModel(
                 label: t(key), due: TimeDisplay.short(due, offset: offset), breached: breached,
                 state: breached
-                    ? t(done == nil ? "svc.overdue" : "svc.breached")
-                    : (done == nil ? t(c.sla.isPaused ? "svc.paused" : "svc.due") : t("svc.met")))
+                    ? t(done == nil ? "svc_overdue" : "svc_breached")
+                    : (done == nil ? t(c.sla.isPaused ? "svc_paused" : "svc_due") : t("svc_met")))
         }
     }
 }
@@ -99,7 +99,7 @@ struct CaseMessageModel: Encodable {
     init(_ m: CaseMessage, _ t: Localizer, directory: CaseRepository.Directory, offset: Int) {
         (body, kind, `internal`, customer) = (m.body, m.kind.rawValue, m.kind == .note, m.kind == .customer)
         who =
-            m.kind == .customer ? (m.fromAddress ?? t("svc.from_customer")) : (directory.agentName(m.authorID) ?? "—")
+            m.kind == .customer ? (m.fromAddress ?? t("svc_from_customer")) : (directory.agentName(m.authorID) ?? "—")
         at = TimeDisplay.short(m.createdAt, offset: offset)
     }
 }
@@ -120,10 +120,10 @@ struct SuggestionModel: Encodable {
     var canUse: Bool
 
     init(_ s: CaseRepository.Suggestion, caseID: Int64, _ t: Localizer, canUse: Bool) {
-        (kind, kindCode, title, id) = (t("svc.kind.\(s.kind.rawValue)"), s.kind.rawValue, s.title, s.id)
+        (kind, kindCode, title, id) = (t("svc_kind_\(s.kind.rawValue)"), s.kind.rawValue, s.title, s.id)
         href = s.kind == .case ? "/cases/\(s.id)" : "/kb/articles/\(s.id)"
         match = "\(Int((s.match * 100).rounded()))%"
-        solved = t.format("svc.solved_count", ["n": String(s.solvedCount)])
+        solved = t.format("svc_solved_count", ["n": String(s.solvedCount)])
         (used, field) = (s.used, s.kind == .case ? "case_id" : "article_id")
         solvedAction = "/cases/\(caseID)/solved"
         self.canUse = canUse

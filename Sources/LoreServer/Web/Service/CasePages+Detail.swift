@@ -28,9 +28,9 @@ extension CasePages {
         let suggestions = c.status == .closed ? [] : try await cases.suggestions(caseID: id, as: p)
         var page = CasePageModel(
             description: c.description.isEmpty ? nil : c.description,
-            sla: SLALineModel.lines(c, t, now: now, offset: offset), routing: t("svc.routing.\(c.routing.rawValue)"),
+            sla: SLALineModel.lines(c, t, now: now, offset: offset), routing: t("svc_routing_\(c.routing.rawValue)"),
             prediction: c.routingConfidence.map { conf in
-                "\(directory.departmentName(c.predictedDepartmentID) ?? "—") · \(t("svc.confidence")) \(Int((conf * 100).rounded()))%"
+                "\(directory.departmentName(c.predictedDepartmentID) ?? "—") · \(t("svc_confidence")) \(Int((conf * 100).rounded()))%"
             },
             resolution: c.resolution,
             agents: directory.agents.filter { CasePolicy.mayHandle(tier: c.tier, role: $0.role) }.map {
@@ -40,11 +40,11 @@ extension CasePages {
                 OptionModel(value: String($0.id), label: $0.name, selected: $0.id == c.departmentID)
             },
             priorities: CasePriority.allCases.map {
-                OptionModel(value: $0.rawValue, label: t("svc.priority.\($0.rawValue)"), selected: $0 == c.priority)
+                OptionModel(value: $0.rawValue, label: t("svc_priority_\($0.rawValue)"), selected: $0 == c.priority)
             },
             messages: d.messages.map { CaseMessageModel($0, t, directory: directory, offset: offset) },
             events: d.events.reversed().map { CaseEventModel($0, t, directory: directory, offset: offset) },
-            captured: d.capturedArticleID.map { LinkModel(text: t("svc.captured"), href: "/kb/articles/\($0)") },
+            captured: d.capturedArticleID.map { LinkModel(text: t("svc_captured"), href: "/kb/articles/\($0)") },
             suggestions: suggestions.map { SuggestionModel($0, caseID: id, t, canUse: work && !$0.used) })
         for (entity, ref, keyPath) in [
             ("accounts", c.accountID, \CasePageModel.account), ("contacts", c.contactID, \.contact),

@@ -15,7 +15,7 @@ extension CasePages {
         where T.RawValue == String {
             T.allCases.map {
                 [
-                    "code": $0.rawValue, "label": t("\(prefix).\($0.rawValue)"),
+                    "code": $0.rawValue, "label": t("\(prefix)_\($0.rawValue)"),
                     "selected": (values[key] ?? fallback) == $0.rawValue,
                 ]
             }
@@ -24,18 +24,18 @@ extension CasePages {
             "subject": values["subject"] ?? "", "description": values["description"] ?? "",
             "account_id": values["account_id"] ?? "", "contact_id": values["contact_id"] ?? "",
             "product_id": values["product_id"] ?? "",
-            "channels": options(CaseChannel.self, "channel", "svc.channel", "phone"),
-            "priorities": options(CasePriority.self, "priority", "svc.priority", "normal"),
+            "channels": options(CaseChannel.self, "channel", "svc_channel", "phone"),
+            "priorities": options(CasePriority.self, "priority", "svc_priority", "normal"),
             "departments": directory.departments.map {
                 ["id": $0.id, "name": $0.name, "selected": values["department_id"] == String($0.id)]
             },
             "has_errors": !errors.isEmpty,
             "errors": errors.map {
-                ["field": t("svc.field.\($0.field.replacingOccurrences(of: "_id", with: ""))"), "message": $0.message]
+                ["field": t("svc_field_\($0.field.replacingOccurrences(of: "_id", with: ""))"), "message": $0.message]
             },
         ]
         return try services.pages.render(
-            "case_new", title: t("svc.new_case"), data: data, context: context,
+            "case_new", title: t("svc_new_case"), data: data, context: context,
             status: errors.isEmpty ? .ok : .unprocessableContent, flash: flash,
             flashIsError: flash != nil)
     }
@@ -53,7 +53,7 @@ extension CasePages {
         func id(_ key: String) -> Int64? {
             guard let s = values[key], !s.isEmpty else { return nil }
             guard let v = Int64(s), v > 0 else {
-                errors.append(FieldError(field: key, code: "invalid", message: context.localizer("msg.error")))
+                errors.append(FieldError(field: key, code: "invalid", message: context.localizer("msg_error")))
                 return nil
             }
             return v

@@ -26,8 +26,8 @@ struct CasePages {
         let (list, total) = try await cases.list(query, as: p)
         let now = Timestamp.now()
         var queues: [[String: Any]] = [
-            ["label": t("svc.my_cases"), "href": "/cases?queue=mine", "active": query.queue == .mine, "count": ""],
-            ["label": t("svc.all_cases"), "href": "/cases", "active": query.queue == .all, "count": ""],
+            ["label": t("svc_my_cases"), "href": "/cases?queue=mine", "active": query.queue == .mine, "count": ""],
+            ["label": t("svc_all_cases"), "href": "/cases", "active": query.queue == .all, "count": ""],
         ]
         for q in try await cases.queueCounts(as: p) {
             let href =
@@ -35,7 +35,7 @@ struct CasePages {
                 ?? "/cases?queue=triage"
             let label =
                 q.departmentID == nil
-                ? t("svc.triage") : "\(q.departmentName ?? "—") · \(t("svc.tier.\(q.tier.rawValue)"))"
+                ? t("svc_triage") : "\(q.departmentName ?? "—") · \(t("svc_tier_\(q.tier.rawValue)"))"
             let active = q.departmentID.map { query.queue == .department($0, tier: q.tier) } ?? (query.queue == .triage)
             queues.append([
                 "label": label, "href": href, "active": active, "count": String(q.active),
@@ -43,7 +43,7 @@ struct CasePages {
             ])
         }
         if query.queue == .triage, !queues.contains(where: { ($0["href"] as? String) == "/cases?queue=triage" }) {
-            queues.append(["label": t("svc.triage"), "href": "/cases?queue=triage", "active": true, "count": "0"])
+            queues.append(["label": t("svc_triage"), "href": "/cases?queue=triage", "active": true, "count": "0"])
         }
         var data: [String: Any] = [
             "queues": queues,
@@ -52,7 +52,7 @@ struct CasePages {
             "empty": list.isEmpty, "total": total, "can_assign_others": CasePolicy.canAssignOthers(p),
             "agents": directory.agents.map { ["id": $0.id, "name": $0.name, "me": $0.id == p.userID] },
             "statuses": CaseStatus.allCases.map {
-                ["code": $0.rawValue, "label": t("svc.status.\($0.rawValue)"), "selected": query.status == $0]
+                ["code": $0.rawValue, "label": t("svc_status_\($0.rawValue)"), "selected": query.status == $0]
             },
             "back": request.uri.description,
         ]
@@ -63,7 +63,7 @@ struct CasePages {
         data["prev_href"] =
             query.offset > 0 ? Self.pageHref(request, offset: max(0, query.offset - query.limit)) : false
         return try services.pages.render(
-            "cases", title: t("svc.cases"), data: data, context: context, flash: flash, flashIsError: flash != nil)
+            "cases", title: t("svc_cases"), data: data, context: context, flash: flash, flashIsError: flash != nil)
     }
 
     static func pageHref(_ request: Request, offset: Int) -> String {
@@ -95,12 +95,12 @@ struct CasePages {
         switch error {
         case StoreError.invalid(let v):
             return v.errors.map {
-                "\(t("svc.field.\($0.field.replacingOccurrences(of: "_id", with: ""))")): \($0.message)"
+                "\(t("svc_field_\($0.field.replacingOccurrences(of: "_id", with: ""))")): \($0.message)"
             }.joined(separator: "; ")
         case StoreError.conflict(_, let m): return m
         case AccessRefusal.forbidden(let m): return m
-        case StoreError.notFound: return t("msg.not_found")
-        default: return Problem.from(error)?.detail ?? t("msg.error")
+        case StoreError.notFound: return t("msg_not_found")
+        default: return Problem.from(error)?.detail ?? t("msg_error")
         }
     }
 }

@@ -4,9 +4,9 @@ import LoreStore
 /// The escalation loop as a grouped bar chart, drawn as SVG on the server.
 enum LoopChart {
     static let series: [(key: String, value: @Sendable (CaseRepository.LoopPeriod) -> Int)] = [
-        ("svc.escalations", { $0.escalations }), ("svc.solutions_captured", { $0.solutionsCaptured }),
-        ("svc.reuses", { $0.reuses }),
-        ("svc.solved_direct", { $0.solvedWithoutEscalation }),
+        ("svc_escalations", { $0.escalations }), ("svc_solutions_captured", { $0.solutionsCaptured }),
+        ("svc_reuses", { $0.reuses }),
+        ("svc_solved_direct", { $0.solvedWithoutEscalation }),
     ]
     static let colors = ["#7b61c9", "#d9a21b", "#2e7d4f", "#1f5f8b"]
 

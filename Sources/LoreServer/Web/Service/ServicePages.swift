@@ -59,28 +59,28 @@ struct ServicePages {
         } else {
             data["routing"] = false
         }
-        return try services.pages.render("service_loop", title: t("svc.loop"), data: data, context: context)
+        return try services.pages.render("service_loop", title: t("svc_loop"), data: data, context: context)
     }
 
     static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
 
     func settings(_ context: SignedInContext, flash: String?, isError: Bool = false) async throws -> Response {
         let p = context.principal
-        guard CasePolicy.canConfigure(p) else { throw WebError(status: .forbidden, messageKey: "msg.forbidden") }
+        guard CasePolicy.canConfigure(p) else { throw WebError(status: .forbidden, messageKey: "msg_forbidden") }
         let t = context.localizer
         let targets = try await cases.slaTargets()
         let data: [String: Any] = [
             "targets": CasePriority.allCases.reversed().map { pr in
                 let v = targets[pr] ?? SLATarget.defaultTarget(for: pr)
                 return [
-                    "code": pr.rawValue, "label": t("svc.priority.\(pr.rawValue)"), "first": v.firstResponseMinutes,
+                    "code": pr.rawValue, "label": t("svc_priority_\(pr.rawValue)"), "first": v.firstResponseMinutes,
                     "resolve": v.resolutionMinutes,
                 ] as [String: Any]
             },
             "threshold": String(try await cases.routingThreshold()),
         ]
         return try services.pages.render(
-            "service_settings", title: t("svc.settings"), data: data, context: context, flash: flash,
+            "service_settings", title: t("svc_settings"), data: data, context: context, flash: flash,
             flashIsError: isError)
     }
 
@@ -99,7 +99,7 @@ struct ServicePages {
         } catch let e where !(e is WebError) && Problem.from(e) != nil {
             return try await settings(context, flash: CasePages.message(e, context.localizer), isError: true)
         }
-        return try await settings(context, flash: context.localizer("svc.saved"))
+        return try await settings(context, flash: context.localizer("svc_saved"))
     }
 
     func survey(_ context: AppRequestContext, answered: Bool, flash: String? = nil, status: HTTPResponse.Status = .ok)
@@ -111,18 +111,18 @@ struct ServicePages {
         do {
             s = try await cases.survey(token: token)
         } catch StoreError.notFound {
-            throw WebError(status: .notFound, messageKey: "msg.not_found")
+            throw WebError(status: .notFound, messageKey: "msg_not_found")
         }
         let data: [String: Any] = [
-            "question": t.format("svc.csat.question", ["ref": s.caseReference]), "subject": s.subject, "token": token,
+            "question": t.format("svc_csat_question", ["ref": s.caseReference]), "subject": s.subject, "token": token,
             "open": s.score == nil && !s.expired, "answered": answered, "done": s.score != nil && !answered,
             "expired": s.expired && s.score == nil,
             "scale": (1...5).map {
-                ["n": $0, "label": $0 == 1 ? t("svc.csat.bad") : ($0 == 5 ? t("svc.csat.good") : "")]
+                ["n": $0, "label": $0 == 1 ? t("svc_csat_bad") : ($0 == 5 ? t("svc_csat_good") : "")]
             },
         ]
         return try services.pages.render(
-            "csat", title: t("svc.csat.title"), data: data, context: context, status: status, flash: flash,
+            "csat", title: t("svc_csat_title"), data: data, context: context, status: status, flash: flash,
             flashIsError: flash != nil)
     }
 
@@ -134,7 +134,7 @@ struct ServicePages {
             _ = try await cases.answerSurvey(
                 token: token, score: Int(form["score"] ?? "") ?? 0, comment: form["comment"])
         } catch StoreError.notFound {
-            throw WebError(status: .notFound, messageKey: "msg.not_found")
+            throw WebError(status: .notFound, messageKey: "msg_not_found")
         } catch let e where !(e is WebError) && Problem.from(e) != nil {
             // The page explains the refusal (already answered, expired, no score) and its status says so too.
             let status = Problem.from(e)?.status ?? .unprocessableContent
