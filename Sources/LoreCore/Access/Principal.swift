@@ -24,8 +24,18 @@ public struct Principal: Sendable, Equatable {
         self.accountID = accountID
     }
 
-    /// Which owned records this principal may see.
+    /// Which owned records this principal may see: those they own (``ownership``), and the accounts and contacts of
+    /// the cases they may read (``CasePolicy/canRead(_:principal:)``) — an agent answering a customer must be able to
+    /// open the customer's record, though not an account no case of theirs is about.
     public var scope: AccessScope {
+        let owned = ownership
+        guard owned != .all, role.isStaff else { return owned }
+        return .withCaseCustomers(owned, reader: self)
+    }
+
+    /// Which owned records this principal may change (and see by ownership): their own and their team's, a
+    /// manager's department, or all.
+    public var ownership: AccessScope {
         switch role {
         case .admin: return .all
         case .manager:
@@ -45,4 +55,12 @@ public enum AccessScope: Sendable, Equatable {
     case department(Int64, userID: Int64)
     /// Records owned by the user or by the user's team.
     case team(Int64?, userID: Int64)
+    /// The records of `owned`, and (read only) the accounts and contacts of the cases `reader` may read.
+    indirect case withCaseCustomers(AccessScope, reader: Principal)
+
+    /// The part of the scope that comes from ownership: what a change may touch.
+    public var owned: AccessScope {
+        if case .withCaseCustomers(let owned, _) = self { return owned }
+        return self
+    }
 }

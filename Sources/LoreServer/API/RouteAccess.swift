@@ -56,10 +56,11 @@ enum RouteAccess: Sendable {
         let principal = try context.requirePrincipal()
         guard allows(principal.role) else {
             if case .entity(let schema, let action) = self {
-                throw Problem.forbidden("A \(principal.role.rawValue) may not \(action.rawValue) \(schema.name).")
+                throw Problem.forbidden(
+                    "Your role (\(principal.role.rawValue)) may not \(action.rawValue) \(schema.name).")
             }
             let roles = allowedRoles.map(\.rawValue).joined(separator: ", ")
-            throw Problem.forbidden("A \(principal.role.rawValue) may not do this; it is for: \(roles).")
+            throw Problem.forbidden("Your role (\(principal.role.rawValue)) may not do this; it is for: \(roles).")
         }
     }
 }

@@ -5,7 +5,7 @@ extension SignedInContext {
     /// before the handler runs): the principal, or a 403.
     func authorize(_ action: Action, _ schema: EntitySchema) throws -> Principal {
         guard Permissions.allows(principal.role, action, on: schema) else {
-            throw Problem.forbidden("A \(principal.role.rawValue) may not \(action.rawValue) \(schema.name).")
+            throw Problem.forbidden("Your role (\(principal.role.rawValue)) may not \(action.rawValue) \(schema.name).")
         }
         return principal
     }

@@ -19,6 +19,8 @@ extension RecordPagesController {
             schema.name == "leads" && record["status"].string != "converted" && record.archivedAt == nil
             && Permissions.allows(p.role, .create, on: Catalog["opportunities"])
         let history = try await services.audit.list(entity: schema.name, entityID: id, limit: 10)
+        // Read through a case (an agent's customer): shown, but only its owners change it.
+        let owned = try await services.records.mayChange(schema, id: id, as: p)
         var page = RecordPageModel(
             entityLabel: t.entityLabel(schema.name, plural: false), entityPlural: t.entityLabel(schema.name),
             path: schema.path, id: id, recordTitle: record.title(in: schema),
@@ -26,8 +28,8 @@ extension RecordPagesController {
                 .map { view.cell(record, $0) },
             owner: view.ownerName(record), createdAt: TimeDisplay.short(record.createdAt, offset: offset),
             updatedAt: TimeDisplay.short(record.updatedAt, offset: offset), archived: record.archivedAt != nil,
-            canEdit: Permissions.allows(p.role, .update, on: schema) && record.archivedAt == nil,
-            canArchive: Permissions.allows(p.role, .delete, on: schema),
+            canEdit: owned && Permissions.allows(p.role, .update, on: schema) && record.archivedAt == nil,
+            canArchive: owned && Permissions.allows(p.role, .delete, on: schema),
             convertHref: convertible ? "/leads/\(id)/convert" : nil,
             related: try await related(schema, record: record, principal: p, t: t),
             history: .nonEmpty(

@@ -55,9 +55,7 @@ extension RecordRepository {
     )
         async throws -> Record
     {
-        guard let existing = try await fetch(schema, id: id, scope: principal.scope, on: db) else {
-            throw StoreError.notFound(entity: schema.name, id: id)
-        }
+        let existing = try await fetchToChange(schema, id: id, principal: principal, on: db)
         var changes = input
         let newOwner = changes.removeValue(forKey: "owner_id")?.int
         var merged = existing.values
@@ -106,9 +104,7 @@ extension RecordRepository {
     ) async throws
         -> Record
     {
-        guard let existing = try await fetch(schema, id: id, scope: principal.scope, on: db) else {
-            throw StoreError.notFound(entity: schema.name, id: id)
-        }
+        let existing = try await fetchToChange(schema, id: id, principal: principal, on: db)
         let now = Timestamp.now()
         try await db.update(schema.name).where("id", .equal, SQLBind(id))
             .set(
@@ -127,9 +123,7 @@ extension RecordRepository {
     }
 
     static func delete(_ schema: EntitySchema, id: Int64, principal: Principal, on db: any SQLDatabase) async throws {
-        guard let existing = try await fetch(schema, id: id, scope: principal.scope, on: db) else {
-            throw StoreError.notFound(entity: schema.name, id: id)
-        }
+        let existing = try await fetchToChange(schema, id: id, principal: principal, on: db)
         try await mapConstraintErrors(referenced: true) {
             try await db.delete(from: schema.name).where("id", .equal, SQLBind(id)).run()
         }
@@ -175,5 +169,18 @@ extension RecordRepository {
             }
             throw error
         }
+    }
+
+    /// The record `principal` may change: within their ownership scope. One they can only read (a customer of a case
+    /// they work) is a 403; one they cannot see at all, a 404.
+    static func fetchToChange(_ schema: EntitySchema, id: Int64, principal: Principal, on db: any SQLDatabase)
+        async throws -> Record
+    {
+        if let record = try await fetch(schema, id: id, scope: principal.ownership, on: db) { return record }
+        guard try await fetch(schema, id: id, scope: principal.scope, on: db) != nil else {
+            throw StoreError.notFound(entity: schema.name, id: id)
+        }
+        throw AccessRefusal.forbidden(
+            "You can read this \(schema.typeName) because of a case you work on, but only its owners can change it.")
     }
 }

@@ -23,6 +23,14 @@ public struct RecordRepository: Sendable {
         }
     }
 
+    /// Whether `principal` may change the record (it is within their ownership scope), beyond reading it.
+    public func mayChange(_ schema: EntitySchema, id: Int64, as principal: Principal) async throws -> Bool {
+        guard principal.scope != principal.ownership else { return true }
+        return try await database.pointRead { db in
+            try await Self.fetch(schema, id: id, scope: principal.ownership, on: db) != nil
+        }
+    }
+
     public func create(_ schema: EntitySchema, values: [String: FieldValue], as principal: Principal) async throws
         -> Record
     {

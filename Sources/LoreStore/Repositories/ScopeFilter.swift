@@ -3,6 +3,9 @@ import SQLKit
 
 /// Row-level visibility as an SQL predicate, applied to every read of an owned entity.
 enum ScopeFilter {
+    /// The owned entities a case refers to, and the case's column for each: whoever may read the case may read them.
+    static let caseColumn = ["accounts": "account_id", "contacts": "contact_id"]
+
     /// The predicate for `scope` on a table (qualified by `alias` when joining), or nil when everything is visible.
     static func predicate(_ scope: AccessScope, schema: EntitySchema, alias: String? = nil) -> (any SQLExpression)? {
         guard schema.owned else { return nil }
@@ -11,6 +14,14 @@ enum ScopeFilter {
         switch scope {
         case .all:
             return nil
+        case .withCaseCustomers(let owned, let reader):
+            let own = predicate(owned, schema: schema, alias: alias)
+            guard let own, let column = caseColumn[schema.name] else { return own }
+            let cases =
+                SQLQueryString(
+                    "\(unsafeRaw: prefix)id IN (SELECT c.\(unsafeRaw: column) FROM cases c WHERE c.\(unsafeRaw: column) IS NOT NULL AND "
+                ) + CaseFilters.visible(reader) + ")"
+            return SQLGroupExpression(SQLList([own, cases], separator: SQLRaw(" OR ")))
         case .team(let teamID, let userID):
             var parts: [any SQLExpression] = [SQLBinaryExpression(col("owner_id"), .equal, SQLBind(userID))]
             for extra in schema.visibleToUserColumns {

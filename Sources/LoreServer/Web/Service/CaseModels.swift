@@ -19,8 +19,14 @@ struct CaseRowModel: Encodable {
     var due: String
     var overdue: Bool
     var opened: String
+    /// Who the case is for: the account's and contact's names (never their ids).
+    var customer: String?
 
-    init(_ c: ServiceCase, _ t: Localizer, directory: CaseRepository.Directory, now: String, offset: Int) {
+    init(
+        _ c: ServiceCase, _ t: Localizer, directory: CaseRepository.Directory, customers: CaseCustomers, now: String,
+        offset: Int
+    ) {
+        customer = customers.label(c)
         let next = c.sla.nextDue
         (id, href, reference, subject) = (c.id, "/cases/\(c.id)", c.reference, c.subject)
         (status, statusCode) = (t("svc_status_\(c.status.rawValue)"), c.status.rawValue)
@@ -165,5 +171,23 @@ struct CasePageModel: Encodable {
     var sections: Sections {
         Sections(
             hasSummary: description != nil || resolution != nil || captured != nil, noSuggestions: suggestions.isEmpty)
+    }
+}
+
+/// The names of the accounts and contacts of some cases, loaded in two queries (as the viewer may see them).
+struct CaseCustomers {
+    var accounts: [Int64: String] = [:]
+    var contacts: [Int64: String] = [:]
+
+    static func load(_ cases: [ServiceCase], records: RecordRepository, as p: Principal) async throws -> CaseCustomers {
+        CaseCustomers(
+            accounts: try await records.titles(entity: "accounts", ids: Set(cases.compactMap(\.accountID)), as: p),
+            contacts: try await records.titles(entity: "contacts", ids: Set(cases.compactMap(\.contactID)), as: p))
+    }
+
+    /// "Account · Contact", either alone, or nil when the case names neither (or the viewer may see neither).
+    func label(_ c: ServiceCase) -> String? {
+        let names = [c.accountID.flatMap { accounts[$0] }, c.contactID.flatMap { contacts[$0] }].compactMap { $0 }
+        return names.isEmpty ? nil : names.joined(separator: " · ")
     }
 }

@@ -46,18 +46,22 @@ extension CasePages {
             events: d.events.reversed().map { CaseEventModel($0, t, directory: directory, offset: offset) },
             captured: d.capturedArticleID.map { LinkModel(text: t("svc_captured"), href: "/kb/articles/\($0)") },
             suggestions: suggestions.map { SuggestionModel($0, caseID: id, t, canUse: work && !$0.used) })
+        let customers = try await CaseCustomers.load([c], records: services.records, as: p)
         for (entity, ref, keyPath) in [
             ("accounts", c.accountID, \CasePageModel.account), ("contacts", c.contactID, \.contact),
             ("products", c.productID, \.product),
         ] {
-            guard let ref else { continue }
-            let name = try await services.records.titles(entity: entity, ids: [ref], as: p)[ref] ?? "#\(ref)"
+            // A record the viewer may not see is left out rather than shown as a bare id.
+            guard let ref, let name = try await services.records.titles(entity: entity, ids: [ref], as: p)[ref] else {
+                continue
+            }
             page[keyPath: keyPath] = LinkModel(text: name, href: "/\(Catalog[entity].path)/\(ref)")
         }
         return try services.pages.render(
             "case", title: "\(c.reference) \(c.subject)",
             model: MergedModel(
-                CaseRowModel(c, t, directory: directory, now: now, offset: offset), CaseActionsModel(c, principal: p),
+                CaseRowModel(c, t, directory: directory, customers: customers, now: now, offset: offset),
+                CaseActionsModel(c, principal: p),
                 page, page.sections),
             context: context, flash: flash, flashIsError: flash != nil)
     }

@@ -24,6 +24,7 @@ struct CasePages {
         let query = try PageQuery.parse { try CaseQueryParser.listQuery(params) }
         let directory = try await cases.directory()
         let (list, total) = try await cases.list(query, as: p)
+        let customers = try await CaseCustomers.load(list, records: services.records, as: p)
         let now = Timestamp.now()
         var queues: [[String: Any]] = [
             ["label": t("svc_my_cases"), "href": "/cases?queue=mine", "active": query.queue == .mine, "count": ""],
@@ -48,7 +49,10 @@ struct CasePages {
         var data: [String: Any] = [
             "queues": queues,
             "rows": try TemplateValue.list(
-                list.map { CaseRowModel($0, t, directory: directory, now: now, offset: context.timeZoneOffset) }),
+                list.map {
+                    CaseRowModel(
+                        $0, t, directory: directory, customers: customers, now: now, offset: context.timeZoneOffset)
+                }),
             "empty": list.isEmpty, "total": total, "can_assign_others": CasePolicy.canAssignOthers(p),
             "agents": directory.agents.map { ["id": $0.id, "name": $0.name, "me": $0.id == p.userID] },
             "statuses": CaseStatus.allCases.map {
