@@ -15,27 +15,30 @@ struct HomePageController {
     }
 
     func home(_ context: SignedInContext) async throws -> Response {
-        let p = context.principal
-        let t = context.localizer
+        let (p, t) = (context.principal, context.localizer)
+        let role = HomeRole(p.role)
         let today = String(Timestamp.now().prefix(10))
         let (mine, taskRows) = try await myTasks(context, today: today)
-        let activity = try await recentActivity(context)
-        let stages = try await services.records.list(Catalog["pipeline_stages"], query: ListQuery(), as: p).records
-        let openStages = Set(stages.filter { $0["outcome"].string == "open" }.map(\.id))
-        let groups = try await services.records.aggregate(
-            Catalog["opportunities"], groupBy: "stage_id", sum: "amount", ownerID: p.role.isTeamScoped ? p.userID : nil,
-            as: p)
-        let open = groups.filter { $0.key.int.map(openStages.contains) ?? false }
-        let myAccounts = try await services.records.aggregate(
-            Catalog["accounts"], groupBy: "kind", sum: nil, ownerID: p.userID, as: p)
-        let alerts = try await alerts(context)
-        let page = HomePageModel(
-            welcome: t.format("home_welcome", ["name": p.name]), tasks: taskRows, activity: activity,
-            openCount: open.reduce(0) { $0 + $1.count }, openAmount: Money.format(open.reduce(0) { $0 + $1.sum }),
-            accountCount: myAccounts.reduce(0) { $0 + $1.count }, taskCount: mine.count,
-            overdueCount: mine.filter { ($0["due_date"].string ?? "9999") < today }.count, alerts: .nonEmpty(alerts))
-        return try services.pages.render(
-            "home", title: t("nav_home"), model: MergedModel(page, page.sections), context: context)
+        var page = HomePageModel(
+            welcome: t.format("home_welcome", ["name": p.name]),
+            tasks: .init(
+                items: taskRows, count: mine.count,
+                overdue: mine.filter { ($0["due_date"].string ?? "9999") < today }.count))
+        if role.showsMyCases { page.myCases = try await myCases(context) }
+        if role.showsQueues { page.queues = try await queues(context) }
+        // A manager leads a service or a sales department (or all): each half shows when it applies to them.
+        let leadsService = page.queues != nil
+        if role.showsSatisfaction, leadsService { page.satisfaction = try await satisfaction(context, today: today) }
+        if role.showsAlerts { page.alerts = .nonEmpty(try await alerts(context)) }
+        if role.showsPipeline {
+            let pipeline = try await pipeline(context)
+            let hasSales = pipeline.openCount > 0 || pipeline.accountCount > 0
+            if role != .manager || hasSales || !leadsService { page.pipeline = pipeline }
+        }
+        if role.showsActivity, page.pipeline != nil { page.activity = .nonEmpty(try await recentActivity(context)) }
+        if role.showsKnowledge { page.knowledge = try await knowledge(context, reviewer: role == .knowledge) }
+        if role == .admin { page.system = try await system(context) }
+        return try services.pages.render("home", title: t("nav_home"), model: page, context: context)
     }
 
     /// My open and in-progress tasks, soonest due first, and the first fifteen as rows.

@@ -59,11 +59,17 @@ struct RecordView {
         var out = RecordCellModel(label: t.fieldLabel(field.name), name: field.name)
         switch (field.kind, v) {
         case (_, .null): out.empty = true
+        case (.reference("pipeline_stages"), .int(let id)): out.text = stageName(id)
         case (.reference(let e), .int(let id)):
-            out.text = e == "pipeline_stages" ? stageName(id) : (titles[e]?[id] ?? "#\(id)")
-            if let h = href(e, id), titles[e]?[id] != nil { out.href = h }
+            // A record the viewer may not see shows as empty: an id is not a name.
+            guard let title = titles[e]?[id] else {
+                out.empty = true
+                break
+            }
+            out.text = title
+            if let h = href(e, id) { out.href = h }
         case (.referenceSet(let e), .ids(let ids)):
-            out.links = ids.map { id in LinkModel(text: titles[e]?[id] ?? "#\(id)", href: href(e, id) ?? "") }
+            out.links = ids.compactMap { id in titles[e]?[id].map { LinkModel(text: $0, href: href(e, id) ?? "") } }
             out.empty = ids.isEmpty
         case (.choice, .string(let s)): (out.text, out.badge) = (t.choiceLabel(s), s)
         case (.money, .int(let m)): (out.text, out.numeric) = (Money.format(m), true)
