@@ -142,3 +142,32 @@ import Testing
         }
     }
 }
+
+/// The new-case form picks the customer by name (a search box), never by typing an id.
+@Suite struct CaseFormPickerTests {
+    @Test(arguments: TestDatabase.engines)
+    func theCustomerIsChosenByName(engine: Engine) async throws {
+        try await TestApp.with(engine) { app in
+            let f = app.fixtures
+            let account = try await AccessAPITests.account(app, as: f.agent, name: "杭州青禾茶业")
+            let agent = try await app.signIn(f.agent)
+            let (_, form, _) = try await app.page("/cases/new?account_id=\(account)", cookie: agent.cookie)
+            #expect(form.contains("value=\"杭州青禾茶业 (#\(account))\"") && form.contains("data-lookup=\"accounts\""))
+            #expect(!form.contains("(ID)"))
+            let (status, _, headers) = try await app.post(
+                "/cases/new",
+                form: [("_csrf", agent.csrf), ("subject", "茶叶订单查询"), ("account_id", "杭州青禾茶业 (#\(account))")],
+                cookie: agent.cookie)
+            #expect(status == .seeOther)
+            let id = try #require(headers[.location]?.split(separator: "/").last.map(String.init))
+            let (_, created) = try await app.api(.get, "/api/v1/cases/\(id)", as: f.agent)
+            #expect(created["account_id"] == .int(account))
+            // Script or markup typed into the box comes back as text.
+            let (_, refused, _) = try await app.post(
+                "/cases/new",
+                form: [("_csrf", agent.csrf), ("subject", "x"), ("account_id", "<script>alert(1)</script>")],
+                cookie: agent.cookie)
+            #expect(!refused.contains("<script>alert(1)</script>") && refused.contains("&lt;script&gt;"))
+        }
+    }
+}

@@ -153,6 +153,6 @@ extension Strings {
         "audit_action_create": "created", "audit_action_update": "changed", "audit_action_archive": "archived",
         "audit_action_restore": "restored", "audit_action_delete": "deleted", "audit_action_convert": "converted",
         "audit_action_deactivate": "deactivated", "audit_action_revoke": "revoked",
-        "form_search_hint": "Type a name to search, or an id",
+        "form_search_hint": "Type a name to search, or an id", "form_ids_hint": "Record ids, separated by commas",
     ]
 }

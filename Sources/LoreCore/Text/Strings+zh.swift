@@ -109,6 +109,6 @@ extension Strings {
         "audit_action_restore": "恢复",
         "audit_action_delete": "删除", "audit_action_convert": "转化", "audit_action_deactivate": "停用",
         "audit_action_revoke": "吊销",
-        "form_search_hint": "输入名称搜索，或输入编号",
+        "form_search_hint": "输入名称搜索，或输入编号", "form_ids_hint": "记录编号，以逗号分隔",
     ]
 }

@@ -93,7 +93,7 @@ struct FormBuilder {
                 spec["combobox"] = true
                 spec["entity_path"] = Catalog.entity(target)?.path ?? target
                 if multiple {
-                    spec["hint"] = "ids, comma-separated"
+                    spec["hint"] = t("form_ids_hint")
                 } else if let id = selected.first {
                     let title = try await repo.titles(entity: target, ids: [id], as: principal)[id] ?? ""
                     spec["display"] = title.isEmpty ? "#\(id)" : "\(title) (#\(id))"

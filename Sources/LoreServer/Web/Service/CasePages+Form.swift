@@ -20,10 +20,18 @@ extension CasePages {
                 ]
             }
         }
+        var pickers: [[String: Any]] = []
+        for (key, entity, label) in [
+            ("account_id", "accounts", "svc_field_account"), ("contact_id", "contacts", "svc_field_contact"),
+            ("product_id", "products", "svc_field_product"),
+        ] {
+            pickers.append([
+                "name": key, "label": t(label), "path": Catalog[entity].path,
+                "value": try await pickerValue(values[key], entity: entity, as: context.principal),
+            ])
+        }
         let data: [String: Any] = [
-            "subject": values["subject"] ?? "", "description": values["description"] ?? "",
-            "account_id": values["account_id"] ?? "", "contact_id": values["contact_id"] ?? "",
-            "product_id": values["product_id"] ?? "",
+            "subject": values["subject"] ?? "", "description": values["description"] ?? "", "pickers": pickers,
             "channels": options(CaseChannel.self, "channel", "svc_channel", "phone"),
             "priorities": options(CasePriority.self, "priority", "svc_priority", "normal"),
             "departments": directory.departments.map {
@@ -51,7 +59,8 @@ extension CasePages {
         }
         var errors: [FieldError] = []
         func id(_ key: String) -> Int64? {
-            guard let s = values[key], !s.isEmpty else { return nil }
+            // The search box sends "Name (#12)"; a bare id works too, without script.
+            guard let s = values[key].map(FormErrors.referenceID), !s.isEmpty else { return nil }
             guard let v = Int64(s), v > 0 else {
                 errors.append(FieldError(field: key, code: "invalid", message: context.localizer("msg_error")))
                 return nil
@@ -74,5 +83,14 @@ extension CasePages {
         } catch AccessRefusal.forbidden(let m) {
             return try await newForm(context, values: values, flash: m)
         }
+    }
+
+    /// What a reference search box shows: "Name (#12)" for a record the user may see, or what they typed.
+    func pickerValue(_ typed: String?, entity: String, as p: Principal) async throws -> String {
+        guard let typed, !typed.isEmpty else { return "" }
+        guard let id = Int64(FormErrors.referenceID(typed)), id > 0,
+            let title = try await services.records.titles(entity: entity, ids: [id], as: p)[id]
+        else { return typed }
+        return "\(title) (#\(id))"
     }
 }

@@ -10,7 +10,13 @@ struct CasePages {
 
     func register(on router: RouterGroup<SignedInContext>) {
         router.get("/cases") { request, context in try await list(request, context) }
-        router.get("/cases/new") { _, context in try await newForm(context, values: [:], flash: nil) }
+        router.get("/cases/new") { request, context in
+            // Opened from a customer's page: /cases/new?account_id=12&contact_id=40 starts with them chosen.
+            let prefill = ["account_id", "contact_id", "product_id"].compactMap { k in
+                request.query.get(k).map { (k, $0) }
+            }
+            return try await newForm(context, values: Dictionary(prefill, uniquingKeysWith: { a, _ in a }), flash: nil)
+        }
         router.post("/cases/new") { request, context in try await create(request, context) }
         router.post("/cases/assign") { request, context in try await bulkAssign(request, context) }
         registerDetail(on: router)
