@@ -96,6 +96,7 @@ extension Strings {
         "login_title": "登录 Lore", "settings_title": "设置", "settings_language": "语言", "settings_tokens": "API 令牌",
         "settings_token_name": "令牌名称", "settings_last_used": "最近使用", "settings_never": "从未", "admin_users": "用户",
         "audit_title": "审计日志", "audit_who": "操作人", "audit_what": "操作", "audit_when": "时间", "audit_changes": "变更",
+        "audit_tier": "处理层级", "audit_status": "状态", "audit_hidden_record": "无权查看的记录", "audit_items": "{n} 项",
         "convert_title": "转化线索", "convert_opportunity_name": "商机名称", "convert_create_opportunity": "同时创建商机",
         "err_required": "此项必填。", "err_too_long": "内容过长。", "err_invalid_email": "请输入有效的邮箱地址。",
         "err_invalid_phone": "请输入有效的电话号码。", "err_invalid_url": "请输入以 http:// 或 https:// 开头的地址。",

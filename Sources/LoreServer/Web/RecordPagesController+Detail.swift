@@ -19,6 +19,7 @@ extension RecordPagesController {
             schema.name == "leads" && record["status"].string != "converted" && record.archivedAt == nil
             && Permissions.allows(p.role, .create, on: Catalog["opportunities"])
         let history = try await services.audit.list(entity: schema.name, entityID: id, limit: 10)
+        let changes = try await AuditChanges.load(history, records: services.records, as: p, t: t, offset: offset)
         // Read through a case (an agent's customer): shown, but only its owners change it.
         let owned = try await services.records.mayChange(schema, id: id, as: p)
         var page = RecordPageModel(
@@ -38,7 +39,7 @@ extension RecordPagesController {
                     return .init(
                         at: TimeDisplay.short(e.at, offset: offset), who: e.userName ?? "—",
                         action: action.hasPrefix("audit_") ? e.action : action,
-                        changes: Self.describe(changes: e.changes, t: t))
+                        changes: changes.describe(e))
                 }))
         if let fk = RelatedLists.timeline[schema.name] {
             page.timeline = try await timeline(fk: fk, id: id, principal: p, context: context)
@@ -47,14 +48,6 @@ extension RecordPagesController {
         let flash = request.query.get("flash").flatMap { Self.flashes[$0] }.map(t.callAsFunction)
         return try services.pages.render(
             "detail", title: record.title(in: schema), model: page, context: context, flash: flash)
-    }
-
-    /// "Name, Phone" from an audit entry's change set, with translated field names.
-    static func describe(changes: String?, t: Localizer) -> String {
-        guard let changes, let data = changes.data(using: .utf8),
-            let object = try? JSONDecoder().decode([String: JSONValue].self, from: data)
-        else { return "" }
-        return object.keys.sorted().prefix(8).map { t.fieldLabel($0) }.joined(separator: ", ")
     }
 
     func related(_ schema: EntitySchema, record: Record, principal: Principal, t: Localizer) async throws

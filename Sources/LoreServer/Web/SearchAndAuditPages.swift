@@ -49,13 +49,15 @@ struct SearchAndAuditPages {
         let entity = params.get("entity").flatMap { $0.isEmpty ? nil : $0 }
         let before = params.get("before").flatMap { Int64($0) }
         let entries = try await services.audit.list(entity: entity, before: before, limit: 50)
+        let changes = try await AuditChanges.load(
+            entries, records: services.records, as: p, t: t, offset: context.timeZoneOffset)
         let rows: [[String: Any]] = entries.map { e in
             var row: [String: Any] = [
                 "at": TimeDisplay.short(e.at, offset: context.timeZoneOffset), "who": e.userName ?? "—",
                 "action": t("audit_action_\(e.action)").hasPrefix("audit_") ? e.action : t("audit_action_\(e.action)"),
                 "entity": Catalog.entity(e.entity).map { t.entityLabel($0.name, plural: false) } ?? e.entity,
                 "summary": e.summary ?? "",
-                "changes": RecordPagesController.describe(changes: e.changes, t: t),
+                "changes": changes.describe(e),
             ]
             row["href"] = false
             if let id = e.entityID, let schema = Catalog.entity(e.entity), e.action != "delete" {
