@@ -64,3 +64,33 @@ import Testing
         }
     }
 }
+
+/// A portal customer sees the knowledge meant for them, and none of the staff's figures or tools.
+@Suite struct CustomerViewTests {
+    @Test(arguments: TestDatabase.engines)
+    func aCustomerSeesNoStaffData(engine: Engine) async throws {
+        try await TestApp.with(engine) { app in
+            let f = app.fixtures
+            let (_, created) = try await app.api(
+                .post, "/api/v1/articles", as: f.knowledgeManager,
+                json: .object([
+                    "type": .string("faq"), "language": .string("zh"), "title": .string("如何重置密码"),
+                    "body": .string("在登录页点击「忘记密码」。"), "audience": .string("customers"),
+                ]))
+            let id = try #require(created["id"]?.intValue)
+            #expect(try await app.api(.post, "/api/v1/articles/\(id)/approve", as: f.knowledgeManager).0 == .ok)
+            let hash = try await PasswordHasher(cost: 4).hash(TestApp.password)
+            let principal = try await f.customer(
+                app.database, email: "portal@customer.test", tier: nil, industry: nil, passwordHash: hash)
+            let customer = try await app.signIn(principal)
+            let (_, page, _) = try await app.page("/kb/articles/\(id)", cookie: customer.cookie)
+            #expect(page.contains("如何重置密码"))
+            for staffOnly in ["Freshness", "Quality", "Views", "Audience", "Verify by", "openapi.json", "Published"] {
+                #expect(!page.contains(staffOnly), "\(staffOnly)")
+            }
+            #expect(page.contains("placeholder=\"Search the knowledge base\"") && page.contains("lang=\"zh\""))
+            let staff = try await app.page("/kb/articles/\(id)", cookie: try await app.signIn(f.agent).cookie).1
+            #expect(staff.contains("Freshness") && staff.contains("openapi.json"))
+        }
+    }
+}

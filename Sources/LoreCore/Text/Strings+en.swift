@@ -121,6 +121,8 @@ extension Strings {
         "home_csat_detail": "{n} answers in 6 months", "home_quiet_accounts": "Quiet for 60 days",
         "home_review_queue": "Waiting for review", "home_stale": "Due for re-verification",
         "home_my_drafts": "My drafts and candidate answers", "home_nothing_waiting": "Nothing waiting.",
+        "nav_api": "API", "nav_menu": "Menu", "nav_main": "Main navigation", "svc_from": "From", "svc_to": "To",
+        "svc_bucket": "Group by", "kb_compare_from": "Compare from version", "kb_compare_to": "Compare to version",
         "home_system": "System", "home_database": "Database", "home_response": "answered in {ms} ms",
         "home_active_users": "Active users", "home_sign_ins": "Latest sign-ins", "home_all_cases": "All my cases",
         "pipeline_title": "Opportunity pipeline", "pipeline_total": "Total", "pipeline_weighted": "Weighted",

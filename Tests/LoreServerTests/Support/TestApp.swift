@@ -140,7 +140,8 @@ struct TestApp: Sendable {
         #expect(status == .seeOther)
         let session = responseHeaders[values: .setCookie].first { $0.hasPrefix("lore_session=") }!.split(
             separator: ";")[0]
-        let (_, home, _) = try await page("/", cookie: String(session))
+        // Any page with the layout carries the session's token (a portal customer's "/" redirects).
+        let (_, home, _) = try await page("/settings", cookie: String(session))
         return (String(session), Self.hiddenValue("_csrf", in: home)!)
     }
 

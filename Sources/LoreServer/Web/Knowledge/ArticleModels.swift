@@ -13,6 +13,8 @@ struct ArticleSummaryModel: Encodable {
     var statusCode: String
     var isPublished: Bool
     var language: String
+    /// The article's language as an HTML `lang` value (`en`, `zh-Hans`).
+    var languageCode: String
     var badge: String
     var badgeCode: String
     var freshness: String
@@ -39,7 +41,7 @@ struct ArticleSummaryModel: Encodable {
         (status, statusCode, isPublished) = (
             t("kb_status_\(a.status.rawValue)"), a.status.rawValue, a.status == .published
         )
-        language = t("kb_language_\(a.language.rawValue)")
+        (language, languageCode) = (t("kb_language_\(a.language.rawValue)"), a.language.rawValue)
         (self.badge, badgeCode) = (t("kb_badge_\(badge.rawValue)"), badge.rawValue)
         (self.freshness, quality) = (KnowledgeView.percent(freshness), KnowledgeView.percent(a.quality))
         updated = TimeDisplay.short(a.updatedAt, offset: offset)
