@@ -89,6 +89,13 @@ import Testing
                 #expect(!page.contains(staffOnly), "\(staffOnly)")
             }
             #expect(page.contains("placeholder=\"Search the knowledge base\"") && page.contains("lang=\"zh\""))
+            // The staff's pages are not shown to a customer: a translated "forbidden" page, not a staff form.
+            for path in ["/cases", "/cases/new", "/accounts", "/pipeline", "/search?q=x"] {
+                let (status, body, _) = try await app.page(
+                    path, cookie: customer.cookie, headers: [.acceptLanguage: "zh-CN"])
+                #expect(status == .forbidden, "\(path)")
+                #expect(!body.contains("<form class=\"card form\""), "\(path)")
+            }
             let staff = try await app.page("/kb/articles/\(id)", cookie: try await app.signIn(f.agent).cookie).1
             #expect(staff.contains("Freshness") && staff.contains("openapi.json"))
         }

@@ -89,15 +89,17 @@ func registerPages(on router: Router<AppRequestContext>, services: AppServices) 
     // Every other page is for signed-in users: their handlers get a SignedInContext (anonymous → the sign-in page).
     let signedIn = web.group(context: SignedInContext.self)
     HomePageController(services: services).register(on: signedIn)
-    PipelinePageController(services: services).register(on: signedIn)
-    SearchAndAuditPages(services: services).register(on: signedIn)
-    LeadConvertPage(services: services).register(on: signedIn)
-    AdminUsersPage(services: services).register(on: signedIn)
     SettingsPage(services: services).register(on: signedIn)
     KnowledgePages(services: services).register(on: signedIn)
-    CasePages(services: services).register(on: signedIn)
-    ServicePages(services: services).register(on: signedIn)
-    RecordPagesController(services: services).register(on: signedIn)
+    // The rest is the staff's: a portal customer gets a "forbidden" page (their own cases come with the portal).
+    let staff = signedIn.group().add(middleware: StaffOnlyMiddleware())
+    PipelinePageController(services: services).register(on: staff)
+    SearchAndAuditPages(services: services).register(on: staff)
+    LeadConvertPage(services: services).register(on: staff)
+    AdminUsersPage(services: services).register(on: staff)
+    CasePages(services: services).register(on: staff)
+    ServicePages(services: services).register(on: staff)
+    RecordPagesController(services: services).register(on: staff)
 }
 
 /// `GET /api/v1/openapi.json`, registered last: the document states each route's access, read from the registry.
