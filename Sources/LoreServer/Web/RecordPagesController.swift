@@ -11,6 +11,9 @@ struct RecordPagesController {
         for schema in Catalog.all {
             let base = "/\(schema.path)"
             router.get(RouterPath(base)) { request, context in try await list(schema, request, context) }
+            router.get(RouterPath(base + "/export.csv")) { request, context in
+                try await export(schema, request, context)
+            }
             router.get(RouterPath(base + "/new")) { request, context in try await newForm(schema, request, context) }
             router.post(RouterPath(base)) { request, context in try await create(schema, request, context) }
             router.get(RouterPath(base + "/:id")) { request, context in try await show(schema, request, context) }
@@ -78,6 +81,10 @@ struct RecordPagesController {
             "count": t.format("list_count", ["count": String(rows.count)]),
         ]
         if let next = page.nextCursor { data["next_href"] = link(["cursor": next]) }
+        let exportQuery = link([:]).split(separator: "?", maxSplits: 1).dropFirst().first.map { "?" + $0 } ?? ""
+        data["export_href"] = "/\(schema.path)/export.csv" + exportQuery
+        data["export_excel_href"] =
+            "/\(schema.path)/export.csv" + (exportQuery.isEmpty ? "?bom=1" : exportQuery + "&bom=1")
         if query.cursor != nil { data["first_href"] = link([:]) }
         return try services.pages.render("list", title: t.entityLabel(schema.name), data: data, context: context)
     }
