@@ -45,4 +45,7 @@ fi
 
 if [ "${LORE_SKIP_BROWSER:-0}" != "1" ]; then
     timeout --kill-after=20 "$limit" python3 tests-browser/test_browser.py --binary .build/debug/lore --postgres "$LORE_TEST_POSTGRES_URL"
+    # Every main page as each demo role, both languages, laptop and phone: no raw keys, no English left on a Chinese
+    # page, nothing wider than the screen (screenshots in tests-browser/out/).
+    timeout --kill-after=20 600 python3 tests-browser/page_sweep.py --binary .build/debug/lore
 fi

@@ -23,7 +23,7 @@ extension Strings {
         "entity_order_lines": "Order lines", "entity_order_lines_one": "Order line",
         "entity_interactions": "Interactions", "entity_interactions_one": "Interaction",
         "entity_tasks": "Tasks", "entity_tasks_one": "Task",
-        "entity_users": "Users", "entity_users_one": "User",
+        "entity_users": "Users", "entity_api_tokens": "API tokens", "entity_users_one": "User",
         "field_id": "ID", "field_name": "Name", "field_description": "Description", "field_department_id": "Department",
         "field_website": "Website", "field_strengths": "Strengths", "field_weaknesses": "Weaknesses",
         "field_kind": "Type",

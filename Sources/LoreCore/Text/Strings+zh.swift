@@ -15,6 +15,7 @@ extension Strings {
         "entity_contracts": "合同", "entity_contracts_one": "合同", "entity_orders": "订单", "entity_orders_one": "订单",
         "entity_order_lines": "订单明细", "entity_order_lines_one": "订单明细", "entity_interactions": "互动记录",
         "entity_interactions_one": "互动记录", "entity_tasks": "任务", "entity_tasks_one": "任务", "entity_users": "用户",
+        "entity_api_tokens": "API 令牌",
         "entity_users_one": "用户",
         "field_id": "编号", "field_name": "名称", "field_description": "描述", "field_department_id": "部门",
         "field_website": "网站",
