@@ -56,3 +56,63 @@ import Testing
         }
     }
 }
+
+/// One search box for everything: records, cases (by words or reference) and articles, grouped by type, only what
+/// the viewer may see.
+@Suite struct GlobalSearchTests {
+    @Test(arguments: TestDatabase.engines)
+    func oneBoxFindsRecordsCasesAndArticles(engine: Engine) async throws {
+        try await TestApp.with(engine) { app in
+            let f = app.fixtures
+            let account = try await AccessAPITests.account(app, as: f.agent, name: "云杉光电")
+            let (_, opened) = try await app.api(
+                .post, "/api/v1/cases", as: f.agent,
+                json: .object([
+                    "subject": .string("云杉光电 交换机端口闪断"), "account_id": .int(account),
+                    "department_id": .int(try #require(f.agent.departmentID)),
+                ]))
+            let caseID = try #require(opened["id"]?.intValue)
+            let (_, article) = try await app.api(
+                .post, "/api/v1/articles", as: f.knowledgeManager,
+                json: .object([
+                    "type": .string("solution"), "language": .string("zh"), "title": .string("交换机端口闪断的排查"),
+                    "body": .string("检查光模块与线缆。"),
+                ]))
+            let articleID = try #require(article["id"]?.intValue)
+            #expect(try await app.api(.post, "/api/v1/articles/\(articleID)/approve", as: f.knowledgeManager).0 == .ok)
+
+            let agent = try await app.signIn(f.agent)
+            let query = "交换机".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let (_, page, _) = try await app.page("/search?q=\(query)", cookie: agent.cookie)
+            #expect(page.contains("href=\"/cases/\(caseID)\"") && page.contains("href=\"/kb/articles/\(articleID)\""))
+            let (_, byReference, _) = try await app.page("/search?q=C-\(caseID)", cookie: agent.cookie)
+            #expect(byReference.contains("href=\"/cases/\(caseID)\""))
+            let (_, byName, _) = try await app.page("/search?q=%E4%BA%91%E6%9D%89", cookie: agent.cookie)
+            #expect(byName.contains("href=\"/accounts/\(account)\""))
+            // A rep of another team sees neither the account nor the case.
+            let other = try await app.signIn(f.otherRep)
+            let (_, theirs, _) = try await app.page("/search?q=\(query)", cookie: other.cookie)
+            #expect(!theirs.contains("/cases/\(caseID)"))
+        }
+    }
+}
+
+extension GlobalSearchTests {
+    @Test(arguments: TestDatabase.engines)
+    func theAPISearchesCasesAndArticlesToo(engine: Engine) async throws {
+        try await TestApp.with(engine) { app in
+            let f = app.fixtures
+            let (_, opened) = try await app.api(
+                .post, "/api/v1/cases", as: f.agent,
+                json: .object([
+                    "subject": .string("Printer spooler hangs"),
+                    "department_id": .int(try #require(f.agent.departmentID)),
+                ]))
+            let caseID = try #require(opened["id"]?.intValue)
+            let (status, found) = try await app.api(.get, "/api/v1/search?q=spooler", as: f.agent)
+            #expect(status == .ok)
+            #expect(
+                found["data"]?.items.contains { $0["entity"] == .string("cases") && $0["id"] == .int(caseID) } == true)
+        }
+    }
+}

@@ -127,7 +127,7 @@ extension Strings {
         "home_system": "System", "home_database": "Database", "home_response": "answered in {ms} ms",
         "home_active_users": "Active users", "home_sign_ins": "Latest sign-ins", "home_all_cases": "All my cases",
         "pipeline_title": "Opportunity pipeline", "pipeline_total": "Total", "pipeline_weighted": "Weighted",
-        "pipeline_deals": "{count} deals", "search_placeholder": "Search accounts, contacts, leads, deals…",
+        "pipeline_deals": "{count} deals", "search_placeholder": "Search customers, deals, cases, articles… (press /)",
         "search_title": "Search results for “{q}”", "list_count": "{count} shown", "timeline_title": "Timeline",
         "related_contacts": "Contacts", "related_opportunities": "Opportunities", "related_tasks": "Tasks",
         "related_orders": "Orders", "related_order_lines": "Lines", "related_contracts": "Contracts",

@@ -94,7 +94,7 @@ extension Strings {
         "home_database": "数据库", "home_response": "{ms} 毫秒内响应",
         "home_active_users": "在用账号", "home_sign_ins": "最近登录", "home_all_cases": "我的全部工单",
         "pipeline_title": "商机漏斗", "pipeline_total": "合计", "pipeline_weighted": "加权", "pipeline_deals": "{count} 个商机",
-        "search_placeholder": "搜索客户、联系人、线索、商机…", "search_title": "“{q}”的搜索结果", "list_count": "显示 {count} 条",
+        "search_placeholder": "搜索客户、商机、工单、文章…（按 /）", "search_title": "“{q}”的搜索结果", "list_count": "显示 {count} 条",
         "timeline_title": "时间线", "related_contacts": "联系人", "related_opportunities": "商机", "related_tasks": "任务",
         "related_orders": "订单", "related_order_lines": "明细", "related_contracts": "合同",
         "login_title": "登录 Lore", "settings_title": "设置", "settings_language": "语言", "settings_tokens": "API 令牌",

@@ -2,7 +2,8 @@ import Hummingbird
 import LoreCore
 import LoreStore
 
-/// `GET /search` (records of every type the principal may read) and `GET /audit-log` (who changed what).
+/// `GET /search` (records of every type the principal may read, cases and articles; ``GlobalSearch``) and
+/// `GET /audit-log` (who changed what).
 struct SearchAPIController {
     let services: AppServices
 
@@ -15,7 +16,7 @@ struct SearchAPIController {
         let p = context.principal
         let q = request.query.get("q") ?? ""
         guard !q.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem.badRequest("q is required") }
-        let hits = try await services.search.search(q, as: p)
+        let hits = try await GlobalSearch(services: services).hits(q, as: p, limitPerType: 10)
         return try JSONIO.response(
             .object([
                 "data": .array(

@@ -12,31 +12,42 @@ struct SearchAndAuditPages {
     }
 
     func search(_ request: Request, _ context: SignedInContext) async throws -> Response {
-        let p = context.principal
-        let t = context.localizer
+        let (p, t) = (context.principal, context.localizer)
         let q = request.query.get("q") ?? ""
-        let hits = try await services.search.search(q, as: p, limitPerEntity: 20)
-        let groups: [[String: Any]] = SearchRepository.targets.map(\.0).compactMap { entity in
+        let hits = try await GlobalSearch(services: services).hits(q, as: p)
+        let groups: [SearchGroupModel] = GlobalSearch.order.compactMap { entity in
             let mine = hits.filter { $0.entity == entity }
             guard !mine.isEmpty else { return nil }
-            return [
-                "title": t.entityLabel(entity),
-                "hits": mine.map { h in
-                    [
-                        "href": "/\(Catalog[entity].path)/\(h.id)", "title": h.title,
-                        "matched": h.matchedField == Catalog[entity].titleField
-                            ? false : "\(t.fieldLabel(h.matchedField)): \(h.matchedText)" as Any,
-                    ]
-                },
-            ]
+            return SearchGroupModel(
+                title: Self.groupTitle(entity, t),
+                hits: mine.map { h in
+                    SearchGroupModel.Hit(
+                        href: Self.href(entity, h.id), title: h.title,
+                        matched: h.matchedField == (Catalog.entity(entity)?.titleField ?? h.matchedField)
+                            ? nil : "\(t.fieldLabel(h.matchedField)): \(h.matchedText)")
+                })
         }
         return try services.pages.render(
             "search", title: t("nav_search"),
-            data: [
-                "q": q, "heading": t.format("search_title", ["q": q]), "groups": groups,
-                "none": groups.isEmpty && !q.isEmpty,
-            ],
+            model: SearchPageModel(
+                q: q, heading: t.format("search_title", ["q": q]), groups: groups, none: groups.isEmpty && !q.isEmpty),
             context: context)
+    }
+
+    static func groupTitle(_ entity: String, _ t: Localizer) -> String {
+        switch entity {
+        case "cases": t("svc_cases")
+        case "articles": t("kb_title")
+        default: t.entityLabel(entity)
+        }
+    }
+
+    static func href(_ entity: String, _ id: Int64) -> String {
+        switch entity {
+        case "cases": "/cases/\(id)"
+        case "articles": "/kb/articles/\(id)"
+        default: "/\(Catalog[entity].path)/\(id)"
+        }
     }
 
     func audit(_ request: Request, _ context: SignedInContext) async throws -> Response {
@@ -77,4 +88,23 @@ struct SearchAndAuditPages {
         }
         return try services.pages.render("audit", title: t("audit_title"), data: data, context: context)
     }
+}
+
+/// The global search page: hits grouped by type.
+struct SearchPageModel: Encodable {
+    var q: String
+    var heading: String
+    var groups: [SearchGroupModel]
+    var none: Bool
+}
+
+struct SearchGroupModel: Encodable {
+    struct Hit: Encodable {
+        var href: String
+        var title: String
+        /// What matched when it is not the title (an e-mail, a phone number), or the case's status.
+        var matched: String?
+    }
+    var title: String
+    var hits: [Hit]
 }

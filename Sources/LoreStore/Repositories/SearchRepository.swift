@@ -9,10 +9,17 @@ public struct SearchHit: Sendable, Equatable {
     /// The field that matched, and its text (an e-mail or phone number, say).
     public var matchedField: String
     public var matchedText: String
+
+    public init(entity: String, id: Int64, title: String, matchedField: String, matchedText: String) {
+        (self.entity, self.id, self.title, self.matchedField, self.matchedText) = (
+            entity, id, title, matchedField, matchedText
+        )
+    }
 }
 
 /// The global search box: names (Chinese names too), e-mails and phone numbers across accounts,
-/// contacts, leads and opportunities — only among records the principal may see.
+/// contacts, leads, opportunities and interactions — only among records the principal may see. (Cases and articles,
+/// which have their own searches, are added by the page.)
 public struct SearchRepository: Sendable {
     public let database: any LoreDatabase
     public init(database: any LoreDatabase) { self.database = database }
@@ -22,6 +29,7 @@ public struct SearchRepository: Sendable {
         ("contacts", ["name", "email", "email_secondary", "phone", "mobile"]),
         ("leads", ["name", "company", "email", "phone"]),
         ("opportunities", ["name"]),
+        ("interactions", ["subject"]),
     ]
 
     public func search(_ text: String, as principal: Principal, limitPerEntity: Int = 10) async throws -> [SearchHit] {

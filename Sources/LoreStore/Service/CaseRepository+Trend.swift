@@ -64,3 +64,26 @@ extension CaseRepository {
         }
     }
 }
+
+extension CaseRepository {
+    /// Cases for the global search box: by reference (`C-123`) or by words of the subject or description, newest
+    /// first, among the cases the viewer may read.
+    public func find(_ text: String, limit: Int = 10, as p: Principal) async throws -> [ServiceCase] {
+        let q = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        guard !q.isEmpty else { return [] }
+        let pattern = SQLValues.likePattern(q)
+        var words: SQLQueryString =
+            "(lower(c.subject) LIKE \(bind: pattern) ESCAPE '\\' OR lower(c.description) LIKE \(bind: pattern) ESCAPE '\\'"
+        if let id = CaseReference.find(in: q) { words = words + " OR c.id = \(bind: id)" }
+        let match = words + ")"
+        return try await database.read { db in
+            let ids = try await db.raw(
+                """
+                SELECT c.id FROM cases c WHERE \(CaseFilters.visible(p)) AND \(match)
+                ORDER BY c.created_at DESC, c.id DESC LIMIT \(bind: max(1, min(limit, 50)))
+                """
+            ).all().map { try $0.decode(column: "id", as: Int64.self) }
+            return try await CaseRows.fetch(ids: ids, on: db)
+        }
+    }
+}

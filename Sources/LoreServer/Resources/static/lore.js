@@ -26,6 +26,24 @@
     var toggle = document.querySelector("[data-toggle-nav]");
     if (toggle) toggle.addEventListener("click", function () { document.getElementById("sidebar").classList.toggle("open"); });
 
+    // "/" jumps to the search box (unless the user is typing); on the results, ↑ and ↓ move between hits and
+    // Enter opens one (a focused link).
+    document.addEventListener("keydown", function (e) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
+      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        var box = document.querySelector(".global-search input");
+        if (box) { e.preventDefault(); box.focus(); box.select(); }
+        return;
+      }
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      var hits = Array.prototype.slice.call(document.querySelectorAll(".hits a"));
+      if (!hits.length || (typing && document.activeElement.type !== "search")) return;
+      var at = hits.indexOf(document.activeElement);
+      var next = e.key === "ArrowDown" ? Math.min(at + 1, hits.length - 1) : Math.max(at - 1, 0);
+      e.preventDefault();
+      hits[next].focus();
+    });
+
     // Ask before archiving or deactivating.
     document.querySelectorAll("form[data-confirm]").forEach(function (f) {
       f.addEventListener("submit", function (e) { if (!confirm(f.getAttribute("data-confirm"))) e.preventDefault(); });
