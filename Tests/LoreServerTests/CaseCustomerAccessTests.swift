@@ -46,9 +46,20 @@ import Testing
                     "occurred_at": .string("2026-12-01T09:00:00.000Z"),
                 ]))
             #expect(logged == .created)
+            let (_, second) = try await app.api(
+                .post, "/api/v1/cases", as: f.rep,
+                json: .object([
+                    "subject": .string("第二台路由器也掉线"), "account_id": .int(customer),
+                    "department_id": .int(try #require(f.agent.departmentID)),
+                ]))
             let agent = try await app.signIn(f.agent)
             let (_, page, _) = try await app.page("/cases/\(caseID)", cookie: agent.cookie)
             #expect(page.contains("深圳华研电子") && page.contains("王丽") && !page.contains("#\(customer)"))
+            // The workspace: one actions menu, an SLA countdown, the conversation's empty state, the customer's
+            // other open case in the side panel.
+            #expect(page.contains("<details class=\"menu\">") && page.contains("class=\"countdown countdown-"))
+            #expect(page.contains("No messages yet"))
+            #expect(page.contains("href=\"/cases/\(try #require(second["id"]?.intValue))\""))
             let (_, accountPage, _) = try await app.page("/accounts/\(customer)", cookie: agent.cookie)
             #expect(accountPage.contains("深圳华研电子") && !accountPage.contains("/accounts/\(customer)/edit"))
             // A rep's own view is unchanged; a sales rep of another team still cannot see it.

@@ -14,6 +14,9 @@ extension CaseRepository {
         public var solvedCount: Int
         /// Already recorded as having solved this case.
         public var used: Bool
+        /// The answer it offers as plain text: an article's text, or a solved case's resolution (at most 2,000
+        /// characters), for a preview and for inserting into a reply.
+        public var answer: String = ""
     }
 
     /// Ranked articles, candidate solutions and past solved cases similar to this case (see ``SuggestionRanking``).
@@ -37,6 +40,7 @@ extension CaseRepository {
         return try await database.read { db in
             var candidates: [SuggestionRanking.Candidate] = []
             var meta: [String: (FreshnessBadge?, Int)] = [:]
+            var answers: [String: String] = [:]
             let texts = try await Self.articleTexts(hits.map(\.article.id), on: db)
             for h in hits {
                 candidates.append(
@@ -45,6 +49,7 @@ extension CaseRepository {
                         freshness: h.freshness,
                         quality: h.quality))
                 meta["article-\(h.article.id)"] = (h.badge, h.article.solvedCount)
+                answers["article-\(h.article.id)"] = texts[h.article.id] ?? ""
             }
             let caseIDs = try await db.raw(index.matches(FullTextQuery(tokens: tokens, all: false), limit: 20)).all()
                 .map { try $0.decode(column: "id", as: Int64.self) }.filter { $0 != excludingCase }
@@ -58,12 +63,14 @@ extension CaseRepository {
                     if a.status == .published { continue }
                     candidates.append(.init(kind: .candidate, id: a.id, title: a.title, text: a.plainText))
                     meta["candidate-\(a.id)"] = (nil, a.solvedCount)
+                    answers["candidate-\(a.id)"] = a.plainText
                 } else if visible.contains(pc.id) {
                     candidates.append(
                         .init(
                             kind: .case, id: pc.id, title: pc.subject,
                             text: pc.description + "\n" + (pc.resolution ?? "")))
                     meta["case-\(pc.id)"] = (nil, 0)
+                    answers["case-\(pc.id)"] = pc.resolution ?? pc.description
                 }
             }
             let used = try await Self.usedSolutions(excludingCase, on: db)
@@ -73,7 +80,8 @@ extension CaseRepository {
                 return Suggestion(
                     kind: r.candidate.kind, id: r.candidate.id, title: r.candidate.title, match: r.match,
                     score: r.score, badge: meta[key]?.0 ?? nil,
-                    solvedCount: meta[key]?.1 ?? 0, used: used.contains(usedKey))
+                    solvedCount: meta[key]?.1 ?? 0, used: used.contains(usedKey),
+                    answer: String((answers[key] ?? "").prefix(2_000)))
             }
         }
     }

@@ -44,6 +44,16 @@
       hits[next].focus();
     });
 
+    // "Insert into reply": a suggested answer's text goes into the reply box, to edit before sending.
+    document.querySelectorAll("[data-insert]").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var box = document.getElementById("text");
+        if (!box) return;
+        box.value = (box.value ? box.value.replace(/\s+$/, "") + "\n\n" : "") + b.getAttribute("data-insert");
+        box.focus();
+      });
+    });
+
     // Ask before archiving or deactivating.
     document.querySelectorAll("form[data-confirm]").forEach(function (f) {
       f.addEventListener("submit", function (e) { if (!confirm(f.getAttribute("data-confirm"))) e.preventDefault(); });

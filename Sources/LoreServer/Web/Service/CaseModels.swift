@@ -53,6 +53,8 @@ struct CaseActionsModel: Encodable {
     var canReopen: Bool
     var canClose: Bool
     var pending: Bool
+    /// Whether the actions menu has anything in it.
+    var hasActions: Bool
 
     init(_ c: ServiceCase, principal p: Principal) {
         let work = CasePolicy.canWork(c, principal: p)
@@ -66,15 +68,20 @@ struct CaseActionsModel: Encodable {
         canReopen = work && c.status == .resolved
         canClose = work && c.status == .resolved
         pending = c.status == .pendingCustomer
+        hasActions = canEscalate || canResolve || canAssign || canWork || canReroute
     }
 }
 
-/// One SLA clock: its due time, and met / breached once known.
+/// One SLA clock: its due time, what is left of it, and met / breached once known.
 struct SLALineModel: Encodable {
     var label: String
     var due: String
     var breached: Bool
     var state: String
+    /// "2 h 15 min left", "35 min overdue", or nil once the clock stopped (met, breached, paused).
+    var remaining: String?
+    /// The countdown's colour: `ok`, `warn` (under an hour left), `danger` (overdue), `done`.
+    var tone: String
 
     static func lines(_ c: ServiceCase, _ t: Localizer, now: String, offset: Int) -> [SLALineModel] {
         [
@@ -84,12 +91,33 @@ struct SLALineModel: Encodable {
             ),
             ("svc_resolution_due", c.sla.resolutionDue, c.sla.resolvedAt, c.sla.resolutionBreached(now: now)),
         ].map { key, due, done, breached in
-            SLALineModel(
+            let running = done == nil && !c.sla.isPaused
+            let minutes = running ? Self.minutes(from: now, to: due) : nil
+            return SLALineModel(
                 label: t(key), due: TimeDisplay.short(due, offset: offset), breached: breached,
                 state: breached
                     ? t(done == nil ? "svc_overdue" : "svc_breached")
-                    : (done == nil ? t(c.sla.isPaused ? "svc_paused" : "svc_due") : t("svc_met")))
+                    : (done == nil ? t(c.sla.isPaused ? "svc_paused" : "svc_due") : t("svc_met")),
+                remaining: minutes.map { Self.countdown($0, t) },
+                tone: minutes.map { $0 < 0 ? "danger" : ($0 < 60 ? "warn" : "ok") } ?? "done")
         }
+    }
+
+    static func minutes(from now: String, to due: String) -> Int? {
+        guard let a = Timestamp.parse(now), let b = Timestamp.parse(due) else { return nil }
+        return Int((b - a) / 60_000)
+    }
+
+    /// "2 h 15 min left" / "35 min overdue" (and the Chinese).
+    static func countdown(_ minutes: Int, _ t: Localizer) -> String {
+        let m = abs(minutes)
+        let span =
+            m >= 1_440
+            ? t.format("svc_span_days", ["d": String(m / 1_440), "h": String(m % 1_440 / 60)])
+            : (m >= 60
+                ? t.format("svc_span_hours", ["h": String(m / 60), "m": String(m % 60)])
+                : t.format("svc_span_minutes", ["m": String(m)]))
+        return t.format(minutes < 0 ? "svc_overdue_by" : "svc_left", ["span": span])
     }
 }
 
@@ -124,6 +152,9 @@ struct SuggestionModel: Encodable {
     var field: String
     var solvedAction: String
     var canUse: Bool
+    /// The start of the answer it offers, and the whole of it for "insert into reply".
+    var preview: String
+    var answer: String
 
     init(_ s: CaseRepository.Suggestion, caseID: Int64, _ t: Localizer, canUse: Bool) {
         (kind, kindCode, title, id) = (t("svc_kind_\(s.kind.rawValue)"), s.kind.rawValue, s.title, s.id)
@@ -133,6 +164,8 @@ struct SuggestionModel: Encodable {
         (used, field) = (s.used, s.kind == .case ? "case_id" : "article_id")
         solvedAction = "/cases/\(caseID)/solved"
         self.canUse = canUse
+        let answer = s.answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        (preview, self.answer) = (answer.count > 220 ? String(answer.prefix(217)) + "…" : answer, answer)
     }
 }
 
@@ -160,17 +193,21 @@ struct CasePageModel: Encodable {
     var account: LinkModel?
     var contact: LinkModel?
     var product: LinkModel?
+    /// The customer's other open cases.
+    var otherCases: [CaseRowModel] = []
 
     /// What the page shows or hides as a whole, derived from the fields above.
     struct Sections: Encodable {
         /// The summary card shows only what there is: a case may be opened with a subject alone.
         var hasSummary: Bool
         var noSuggestions: Bool
+        var noMessages: Bool
     }
 
     var sections: Sections {
         Sections(
-            hasSummary: description != nil || resolution != nil || captured != nil, noSuggestions: suggestions.isEmpty)
+            hasSummary: description != nil || resolution != nil || captured != nil, noSuggestions: suggestions.isEmpty,
+            noMessages: messages.isEmpty)
     }
 }
 

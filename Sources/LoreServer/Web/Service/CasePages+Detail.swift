@@ -45,7 +45,16 @@ extension CasePages {
             messages: d.messages.map { CaseMessageModel($0, t, directory: directory, offset: offset) },
             events: d.events.reversed().map { CaseEventModel($0, t, directory: directory, offset: offset) },
             captured: d.capturedArticleID.map { LinkModel(text: t("svc_captured"), href: "/kb/articles/\($0)") },
-            suggestions: suggestions.map { SuggestionModel($0, caseID: id, t, canUse: work && !$0.used) })
+            suggestions: Self.distinct(suggestions).map { SuggestionModel($0, caseID: id, t, canUse: work && !$0.used) }
+        )
+        if let account = c.accountID {
+            let (open, _) = try await cases.list(CaseListQuery(accountID: account, limit: 6), as: p)
+            let others = Array(open.filter { $0.id != c.id && $0.status.isActive }.prefix(5))
+            let names = try await CaseCustomers.load(others, records: services.records, as: p)
+            page.otherCases = others.map {
+                CaseRowModel($0, t, directory: directory, customers: names, now: now, offset: offset)
+            }
+        }
         let customers = try await CaseCustomers.load([c], records: services.records, as: p)
         for (entity, ref, keyPath) in [
             ("accounts", c.accountID, \CasePageModel.account), ("contacts", c.contactID, \.contact),
@@ -102,5 +111,12 @@ extension CasePages {
             return try await detail(request, context, flash: Self.message(e, context.localizer))
         }
         return PageRenderer.redirect("/cases/\(id)")
+    }
+
+    /// Suggestions without repeats: the same answer can come back as an article and as the case it was captured
+    /// from, under one title; the better-ranked one stays.
+    static func distinct(_ list: [CaseRepository.Suggestion]) -> [CaseRepository.Suggestion] {
+        var seen = Set<String>()
+        return list.filter { seen.insert($0.title.trimmingCharacters(in: .whitespaces).lowercased()).inserted }
     }
 }
