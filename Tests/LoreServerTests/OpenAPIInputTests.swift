@@ -18,7 +18,8 @@ import Testing
         "ArticleProposalCreate": ProposalBody.self, "ArticleFeedback": FeedbackBody.self,
         "ArticleComment": CommentBody.self, "ArticleRejection": RejectionBody.self,
         "RelatedRequest": RelatedArticlesBody.self,
-        "UserCreate": UserInputBody.self, "UserUpdate": UserInputBody.self, "ApiTokenCreate": NewTokenBody.self,
+        "CaseMacroInput": MacroInput.self, "UserCreate": UserInputBody.self, "UserUpdate": UserInputBody.self,
+        "ApiTokenCreate": NewTokenBody.self,
     ]
 
     /// Required by rules beyond the body's shape: a new article or user needs these (a PATCH does not).

@@ -78,6 +78,7 @@ func registerAPI(on router: Router<AppRequestContext>, registry: RouteRegistry, 
     LeadConversionAPIController(services: services).register(on: api)
     KnowledgeAPIController(kb: services.knowledge).register(on: api)
     CaseAPIController(cases: services.cases).register(on: api)
+    MacroAPIController(cases: services.cases).register(on: api)
     registerOpenAPI(on: api)
 }
 

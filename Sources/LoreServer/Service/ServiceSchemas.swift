@@ -111,6 +111,16 @@ enum ServiceSchemas {
                 "departments": array(
                     obj(["department_id": int, "name": str, "cases": int, "correct": int, "accuracy": num])),
             ]),
+            "CaseMacro": obj([
+                "id": int, "title": str, "body": str, "department_id": nint, "updated_at": str,
+            ]),
+            "CaseMacroList": obj(["data": array(S.ref("CaseMacro"))]),
+            "CaseMacroInput": S.object(
+                [
+                    "title": S.text(CaseMacro.maximumTitleLength, multiLine: false, required: true),
+                    "body": S.text(CaseMacro.maximumBodyLength, required: true),
+                    "department_id": S.idInput(nullable: true, description: "null: every department"),
+                ], required: ["title", "body"]),
             "ServiceSettings": obj([
                 "sla": .object(["type": .string("object"), "additionalProperties": target]), "routing_threshold": num,
             ]),
@@ -255,6 +265,23 @@ enum ServiceSchemas {
             (
                 "post", "/api/v1/csat/{token}", "Answer a satisfaction survey (1–5 and a comment)", "SurveyAnswer",
                 [(200, "Survey"), (404, nil), (409, nil), (415, nil), (422, nil)], []
+            ),
+            (
+                "get", "/api/v1/service/macros", "Canned replies for your department and shared ones", nil,
+                [(200, "CaseMacroList"), (403, nil)], []
+            ),
+            (
+                "post", "/api/v1/service/macros",
+                "Add a canned reply; placeholders {customer} {contact} {case} {subject} {agent} (managers)",
+                "CaseMacroInput", [(201, "CaseMacro")] + act, []
+            ),
+            (
+                "put", "/api/v1/service/macros/{id}", "Change a canned reply (managers)", "CaseMacroInput",
+                [(200, "CaseMacro")] + act, []
+            ),
+            (
+                "delete", "/api/v1/service/macros/{id}", "Delete a canned reply (managers)", nil,
+                [(204, nil), (403, nil), (404, nil)], []
             ),
         ]
     }

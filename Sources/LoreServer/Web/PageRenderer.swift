@@ -87,7 +87,10 @@ enum Navigation {
             ["label": t("svc_my_cases"), "href": "/cases?queue=mine"], ["label": t("svc_cases"), "href": "/cases"],
         ]
         service.append(["label": t("svc_loop"), "href": "/service/loop"])
-        if CasePolicy.canConfigure(p) { service.append(["label": t("svc_settings"), "href": "/service/settings"]) }
+        if CasePolicy.canConfigure(p) {
+            service.append(["label": t("svc_macros"), "href": "/service/macros"])
+            service.append(["label": t("svc_settings"), "href": "/service/settings"])
+        }
         return [["title": t("nav_service"), "items": service], kb]
             + groups.map { title, entities in
                 [

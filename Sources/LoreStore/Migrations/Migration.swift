@@ -26,6 +26,7 @@ public enum Migrations {
         M014CreateArticleIndexLog(),
         M015KeyArticleIndexByLength(),
         M016KeyCaseIndexByLength(),
+        M017CreateCaseMacros(),
     ]
 }
 

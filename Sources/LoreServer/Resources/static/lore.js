@@ -54,6 +54,17 @@
       });
     });
 
+    // A canned reply, filled in for the case, goes into the reply box.
+    document.querySelectorAll("select[data-macro]").forEach(function (s) {
+      s.addEventListener("change", function () {
+        var box = document.getElementById("text");
+        if (!box || !s.value) return;
+        box.value = (box.value ? box.value.replace(/\s+$/, "") + "\n\n" : "") + s.value;
+        s.selectedIndex = 0;
+        box.focus();
+      });
+    });
+
     // Ask before archiving or deactivating.
     document.querySelectorAll("form[data-confirm]").forEach(function (f) {
       f.addEventListener("submit", function (e) { if (!confirm(f.getAttribute("data-confirm"))) e.preventDefault(); });

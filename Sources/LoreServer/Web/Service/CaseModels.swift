@@ -195,6 +195,13 @@ struct CasePageModel: Encodable {
     var product: LinkModel?
     /// The customer's other open cases.
     var otherCases: [CaseRowModel] = []
+    /// Canned replies, filled in for this case, to insert into the reply.
+    var macros: SectionModel<MacroOption>?
+
+    struct MacroOption: Encodable {
+        var title: String
+        var text: String
+    }
 
     /// What the page shows or hides as a whole, derived from the fields above.
     struct Sections: Encodable {

@@ -56,6 +56,15 @@ extension CasePages {
             }
         }
         let customers = try await CaseCustomers.load([c], records: services.records, as: p)
+        if work {
+            let values = [
+                "customer": c.accountID.flatMap { customers.accounts[$0] } ?? "",
+                "contact": c.contactID.flatMap { customers.contacts[$0] } ?? "", "case": c.reference,
+                "subject": c.subject, "agent": p.name,
+            ]
+            page.macros = .nonEmpty(
+                try await cases.macros(as: p).map { .init(title: $0.title, text: $0.filled(values)) })
+        }
         for (entity, ref, keyPath) in [
             ("accounts", c.accountID, \CasePageModel.account), ("contacts", c.contactID, \.contact),
             ("products", c.productID, \.product),

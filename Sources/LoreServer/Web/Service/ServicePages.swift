@@ -12,6 +12,7 @@ struct ServicePages {
         router.get("/service/settings") { _, context in try await settings(context, flash: nil) }
         router.post("/service/settings") { request, context in try await saveSettings(request, context) }
         router.post("/alerts/:id/acknowledge", use: acknowledgeAlert)
+        registerMacros(on: router)
     }
 
     @Sendable func acknowledgeAlert(_ request: Request, _ context: SignedInContext) async throws -> Response {
