@@ -47,34 +47,9 @@ extension CasePages {
             captured: d.capturedArticleID.map { LinkModel(text: t("svc_captured"), href: "/kb/articles/\($0)") },
             suggestions: Self.distinct(suggestions).map { SuggestionModel($0, caseID: id, t, canUse: work && !$0.used) }
         )
-        if let account = c.accountID {
-            let (open, _) = try await cases.list(CaseListQuery(accountID: account, limit: 6), as: p)
-            let others = Array(open.filter { $0.id != c.id && $0.status.isActive }.prefix(5))
-            let names = try await CaseCustomers.load(others, records: services.records, as: p)
-            page.otherCases = others.map {
-                CaseRowModel($0, t, directory: directory, customers: names, now: now, offset: offset)
-            }
-        }
         let customers = try await CaseCustomers.load([c], records: services.records, as: p)
-        if work {
-            let values = [
-                "customer": c.accountID.flatMap { customers.accounts[$0] } ?? "",
-                "contact": c.contactID.flatMap { customers.contacts[$0] } ?? "", "case": c.reference,
-                "subject": c.subject, "agent": p.name,
-            ]
-            page.macros = .nonEmpty(
-                try await cases.macros(as: p).map { .init(title: $0.title, text: $0.filled(values)) })
-        }
-        for (entity, ref, keyPath) in [
-            ("accounts", c.accountID, \CasePageModel.account), ("contacts", c.contactID, \.contact),
-            ("products", c.productID, \.product),
-        ] {
-            // A record the viewer may not see is left out rather than shown as a bare id.
-            guard let ref, let name = try await services.records.titles(entity: entity, ids: [ref], as: p)[ref] else {
-                continue
-            }
-            page[keyPath: keyPath] = LinkModel(text: name, href: "/\(Catalog[entity].path)/\(ref)")
-        }
+        try await addCustomerPanels(&page, c, customers: customers, directory: directory, context: context)
+        if work { page.macros = try await macros(c, customers: customers, as: p) }
         return try services.pages.render(
             "case", title: "\(c.reference) \(c.subject)",
             model: MergedModel(
@@ -127,5 +102,42 @@ extension CasePages {
     static func distinct(_ list: [CaseRepository.Suggestion]) -> [CaseRepository.Suggestion] {
         var seen = Set<String>()
         return list.filter { seen.insert($0.title.trimmingCharacters(in: .whitespaces).lowercased()).inserted }
+    }
+
+    /// The customer by name (account, contact, product; one the viewer may not see is left out rather than shown as
+    /// a bare id) and the customer's other open cases.
+    func addCustomerPanels(
+        _ page: inout CasePageModel, _ c: ServiceCase, customers: CaseCustomers, directory: CaseRepository.Directory,
+        context: SignedInContext
+    ) async throws {
+        let (p, t, now, offset) = (context.principal, context.localizer, Timestamp.now(), context.timeZoneOffset)
+        for (entity, ref, keyPath) in [
+            ("accounts", c.accountID, \CasePageModel.account), ("contacts", c.contactID, \.contact),
+            ("products", c.productID, \.product),
+        ] {
+            guard let ref, let name = try await services.records.titles(entity: entity, ids: [ref], as: p)[ref] else {
+                continue
+            }
+            page[keyPath: keyPath] = LinkModel(text: name, href: "/\(Catalog[entity].path)/\(ref)")
+        }
+        guard let account = c.accountID else { return }
+        let (open, _) = try await cases.list(CaseListQuery(accountID: account, limit: 6), as: p)
+        let others = Array(open.filter { $0.id != c.id && $0.status.isActive }.prefix(5))
+        let names = try await CaseCustomers.load(others, records: services.records, as: p)
+        page.otherCases = others.map {
+            CaseRowModel($0, t, directory: directory, customers: names, now: now, offset: offset)
+        }
+    }
+
+    /// The canned replies the viewer may use, filled in for this case.
+    func macros(_ c: ServiceCase, customers: CaseCustomers, as p: Principal) async throws
+        -> SectionModel<CasePageModel.MacroOption>?
+    {
+        let values = [
+            "customer": c.accountID.flatMap { customers.accounts[$0] } ?? "",
+            "contact": c.contactID.flatMap { customers.contacts[$0] } ?? "", "case": c.reference, "subject": c.subject,
+            "agent": p.name,
+        ]
+        return .nonEmpty(try await cases.macros(as: p).map { .init(title: $0.title, text: $0.filled(values)) })
     }
 }
