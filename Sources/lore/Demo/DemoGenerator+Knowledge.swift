@@ -42,6 +42,7 @@ extension DemoGenerator {
             }
         }
         let published = try await writeArticles(items, categories: categories, authors: authors, reviewer: km)
+        try await reviseSomeArticles(published, kb: kb, editors: [km])
         try await ageSomeVerifications(published)
         try await giveFeedback(published, principal: principal)
         if let first = published.first {
@@ -82,6 +83,23 @@ extension DemoGenerator {
             }
         }
         return published
+    }
+
+    /// Some articles were edited after publishing (one, two or three times), so history and the diff show something.
+    func reviseSomeArticles(_ published: [Int64], kb: KnowledgeRepository, editors: [Principal]) async throws {
+        let notes = [
+            ("补充适用范围 / Scope clarified", "\n\n> 适用于 2024 年之后出厂的设备。Applies to units made after 2024."),
+            ("更新联系方式 / Contact updated", "\n\n如仍无法解决，请致电 400-800-1234。Still stuck? Call 400-800-1234."),
+            ("补充截图说明 / Steps reworded", "\n\n提示：操作前请先备份配置。Tip: back up the configuration first."),
+        ]
+        for (i, id) in published.enumerated() where i % 9 == 1 {
+            for round in 0...(i % 3) {
+                let a = try await kb.get(id: id, as: editors[0])
+                var input = ArticleInput(a)
+                input.body += notes[round].1
+                _ = try await kb.update(id: id, input, note: notes[round].0, as: editors[0])
+            }
+        }
     }
 
     func ageSomeVerifications(_ published: [Int64]) async throws {

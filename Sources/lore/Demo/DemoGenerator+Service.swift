@@ -13,6 +13,7 @@ extension DemoGenerator {
         var made = try await makeSolvedCases(cast)
         try await answerSurveys(cast)
         made += try await makeOpenCases(cast)
+        try await makeMacros(cast)
         return made
     }
 
@@ -87,6 +88,12 @@ extension DemoGenerator {
                 }
                 _ = try await cases.resolve(caseID: c.id, resolution: cast.fill(t.resolution, i), as: worker)
             }
+            if i % 4 == 1 {
+                _ = try await cases.addMessage(
+                    caseID: c.id, kind: .note, body: "客户确认问题已解决，可关闭。Customer confirmed the fix.", as: worker)
+            }
+            // The older half is closed after the customer confirmed; the rest stays resolved.
+            if i < 120 { _ = try await cases.close(caseID: c.id, as: worker) }
             try await backdate(c.id, daysAgo: Int64(120 - i / 2))
         }
         return 240
@@ -95,12 +102,15 @@ extension DemoGenerator {
     /// Satisfaction answers on some of the solved cases; one unhappy customer raises an alert.
     func answerSurveys(_ cast: ServiceCast) async throws {
         let tokens = try await surveyTokens()
-        // The unhappy one is in Customer Service, so its manager (service.manager@lore.demo) sees the alert.
-        let unhappy = tokens.firstIndex { $0.department == cast.groups[0].1 && $0.hasAccount } ?? 0
+        // The unhappy ones are in Customer Service, so its manager (service.manager@lore.demo) sees the alerts.
+        let unhappy = Set(
+            tokens.indices.filter { tokens[$0].department == cast.groups[0].1 && tokens[$0].hasAccount }.prefix(3))
+        let complaints = ["等了三天才回复，太慢了。", "The first answer did not fix it.", "问题反复出现。"]
         for (n, survey) in tokens.prefix(60).enumerated() {
-            let low = n == unhappy
+            let low = unhappy.contains(n)
             _ = try await cast.cases.answerSurvey(
-                token: survey.token, score: low ? 2 : [5, 4, 5, 3, 5][n % 5], comment: low ? "等了三天才回复，太慢了。" : nil)
+                token: survey.token, score: low ? 2 - n % 2 : [5, 4, 5, 3, 5][n % 5],
+                comment: low ? complaints[n % complaints.count] : nil)
         }
     }
 
@@ -201,6 +211,21 @@ extension DemoGenerator {
             try await db.update("articles").where("source_case_id", .equal, SQLBind(caseID))
                 .set("created_at", to: SQLBind(Timestamp.format(epochMilliseconds: self.now - daysAgo * Self.day)))
                 .run()
+        }
+    }
+
+    /// Canned replies the service manager keeps for the agents.
+    func makeMacros(_ cast: ServiceCast) async throws {
+        let replies = [
+            ("收到并处理中 / Received", "{customer} 您好，我们已收到工单 {case}「{subject}」，正在处理，稍后回复您。— {agent}"),
+            ("请提供序列号 / Serial number", "您好 {contact}，为尽快定位问题，请提供设备序列号和故障照片。工单号：{case}。"),
+            (
+                "已解决请确认 / Please confirm",
+                "Hello {contact}, we believe case {case} is solved. Reply if anything is still wrong. — {agent}"
+            ),
+        ]
+        for (title, body) in replies {
+            _ = try await cast.cases.createMacro(title: title, body: body, departmentID: nil, as: cast.manager)
         }
     }
 }
