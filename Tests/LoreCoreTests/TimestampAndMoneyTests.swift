@@ -113,3 +113,11 @@ import Testing
         }
     }
 }
+
+@Suite struct MoneyDisplayTests {
+    @Test func amountsShowTheirCurrencySign() {
+        #expect(Money.display(123_456) == "¥1,234.56")
+        #expect(Money.display(-5_000, currency: "USD") == "-$50.00")
+        #expect(Money.display(100, currency: "GBP") == "GBP 1.00")
+    }
+}

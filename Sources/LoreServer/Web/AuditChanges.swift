@@ -67,7 +67,7 @@ struct AuditChanges {
         case (.reference(let target)?, .int(let id)): return titles[target]?[id] ?? t("audit_hidden_record")
         case (.choice?, .string(let s)): return prefix.map { t($0 + s) } ?? t.choiceLabel(s)
         case (.choice?, .int(let i)): return prefix.map { t($0 + String(i)) } ?? String(i)
-        case (.money?, .int(let cents)): return Money.format(cents)
+        case (.money?, .int(let cents)): return Money.display(cents)
         case (.dateTime?, .string(let s)): return TimeDisplay.short(s, offset: offset)
         case (.boolean?, .bool(let b)): return b ? "✓" : "—"
         case (.referenceSet?, .array(let items)): return t.format("audit_items", ["n": String(items.count)])

@@ -70,7 +70,7 @@ extension HomePageController {
         let since = Timestamp.format(epochMilliseconds: (Timestamp.parse(Timestamp.now()) ?? 0) - 60 * 86_400_000)
         let quiet = try await services.records.quietAccounts(since: since, as: p)
         return .init(
-            openCount: open.reduce(0) { $0 + $1.count }, openAmount: Money.format(open.reduce(0) { $0 + $1.sum }),
+            openCount: open.reduce(0) { $0 + $1.count }, openAmount: Money.display(open.reduce(0) { $0 + $1.sum }),
             accountCount: accounts.reduce(0) { $0 + $1.count },
             quiet: quiet.map { LinkModel(text: $0.name, href: "/accounts/\($0.id)") })
     }

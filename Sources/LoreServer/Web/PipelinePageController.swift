@@ -46,14 +46,14 @@ struct PipelinePageController {
                 "id": stage.id, "name": names[stage.id] ?? "", "probability": probability,
                 "outcome": stage["outcome"].string ?? "open",
                 "count": t.format("pipeline_deals", ["count": String(group?.count ?? 0)]),
-                "total": Money.format(group?.sum ?? 0),
-                "weighted": Money.format(weighted), "more": (group?.count ?? 0) > cards.count,
+                "total": Money.display(group?.sum ?? 0),
+                "weighted": Money.display(weighted), "more": (group?.count ?? 0) > cards.count,
                 "more_href": "/opportunities?stage_id=\(stage.id)",
                 "cards": try cards.map { r in
                     [
                         "id": r.id, "href": "/opportunities/\(r.id)", "name": r["name"].string ?? "",
                         "account": try TemplateValue.fields(view.cell(r, opportunities.knownField("account_id"))),
-                        "amount": r["amount"].int.map(Money.format) ?? "",
+                        "amount": r["amount"].int.map { Money.display($0) } ?? "",
                         "close": r["expected_close_date"].string.map { $0 as Any } ?? false,
                         "owner": view.ownerName(r),
                         "stages": stages.map { s in
@@ -66,8 +66,8 @@ struct PipelinePageController {
         return try services.pages.render(
             "pipeline", title: t("pipeline_title"),
             data: [
-                "columns": columns, "mine": mineOnly, "can_move": canMove, "total": Money.format(grandTotal),
-                "weighted": Money.format(grandWeighted),
+                "columns": columns, "mine": mineOnly, "can_move": canMove, "total": Money.display(grandTotal),
+                "weighted": Money.display(grandWeighted),
             ], context: context)
     }
 

@@ -72,7 +72,7 @@ struct RecordView {
             out.links = ids.compactMap { id in titles[e]?[id].map { LinkModel(text: $0, href: href(e, id) ?? "") } }
             out.empty = ids.isEmpty
         case (.choice, .string(let s)): (out.text, out.badge) = (t.choiceLabel(s), s)
-        case (.money, .int(let m)): (out.text, out.numeric) = (Money.format(m), true)
+        case (.money, .int(let m)): (out.text, out.numeric) = (Money.display(m), true)
         case (.boolean, .bool(let b)): out.text = b ? "✓" : "—"
         case (.dateTime, .string(let s)): (out.text, out.datetime) = (TimeDisplay.short(s, offset: timeZoneOffset), s)
         case (.longText, .string(let s)): (out.text, out.long) = (s, true)
