@@ -18,6 +18,28 @@ struct AuthMiddleware: RouterMiddleware {
         -> Response
     {
         var context = context
+        do {
+            try await identify(request, &context)
+        } catch  where DatabaseAvailability.isUnavailable(error) {
+            // This runs outside ErrorMiddleware (which needs the language chosen here): a lookup that failed because
+            // the database is away answers 503 with Retry-After itself, instead of Hummingbird's bare 500.
+            context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+            throw Problem.unavailable
+        }
+        context.language = Language.negotiate(
+            setting: context.principal?.locale ?? request.cookies[Self.languageCookie]?.value,
+            acceptLanguage: request.headers[.acceptLanguage])
+        if let tz = request.cookies["lore_tz"].flatMap({ Int($0.value) }), TimeDisplay.offsetRange.contains(tz) {
+            context.timeZoneOffset = tz
+        }
+        if let principal = context.principal {
+            context.logger[metadataKey: "user"] = "\(principal.userID)"
+        }
+        return try await next(request, context)
+    }
+
+    /// Who is calling: a bearer token (refused with 401 if it is not valid) or a session cookie.
+    func identify(_ request: Request, _ context: inout Context) async throws {
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "),
                 let principal = try await principal(token: Self.bearerToken(header))
@@ -30,16 +52,6 @@ struct AuthMiddleware: RouterMiddleware {
             context.principal = session.principal
             context.auth = .session(session)
         }
-        context.language = Language.negotiate(
-            setting: context.principal?.locale ?? request.cookies[Self.languageCookie]?.value,
-            acceptLanguage: request.headers[.acceptLanguage])
-        if let tz = request.cookies["lore_tz"].flatMap({ Int($0.value) }), TimeDisplay.offsetRange.contains(tz) {
-            context.timeZoneOffset = tz
-        }
-        if let principal = context.principal {
-            context.logger[metadataKey: "user"] = "\(principal.userID)"
-        }
-        return try await next(request, context)
     }
 
     /// The token after "Bearer ", without surrounding spaces (Foundation's trimming was a visible cost per request).

@@ -44,25 +44,19 @@
       hits[next].focus();
     });
 
-    // "Insert into reply": a suggested answer's text goes into the reply box, to edit before sending.
+    // A suggested answer ("insert into reply") or a canned reply goes into the case's reply box, to edit before
+    // sending.
+    function insertIntoReply(text) {
+      var box = document.getElementById("text");
+      if (!box || !text) return;
+      box.value = (box.value ? box.value.replace(/\s+$/, "") + "\n\n" : "") + text;
+      box.focus();
+    }
     document.querySelectorAll("[data-insert]").forEach(function (b) {
-      b.addEventListener("click", function () {
-        var box = document.getElementById("text");
-        if (!box) return;
-        box.value = (box.value ? box.value.replace(/\s+$/, "") + "\n\n" : "") + b.getAttribute("data-insert");
-        box.focus();
-      });
+      b.addEventListener("click", function () { insertIntoReply(b.getAttribute("data-insert")); });
     });
-
-    // A canned reply, filled in for the case, goes into the reply box.
     document.querySelectorAll("select[data-macro]").forEach(function (s) {
-      s.addEventListener("change", function () {
-        var box = document.getElementById("text");
-        if (!box || !s.value) return;
-        box.value = (box.value ? box.value.replace(/\s+$/, "") + "\n\n" : "") + s.value;
-        s.selectedIndex = 0;
-        box.focus();
-      });
+      s.addEventListener("change", function () { insertIntoReply(s.value); s.selectedIndex = 0; });
     });
 
     // Ask before archiving or deactivating.
