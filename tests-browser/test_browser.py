@@ -160,8 +160,12 @@ def scenario(browser, base, lang, engine):
         expect(page.locator("h1")).to_have_text(f"申请退款 refunds {tag}")
         suggestion = page.locator(".suggestion", has_text=article)
         expect(suggestion).to_have_count(1)
-        suggestion.locator("button").click()
+        # "Insert into reply" puts the answer in the reply box; "This solved it" records it.
+        suggestion.locator("button[data-insert]").click()
+        expect(page.locator("#text")).not_to_have_value("")
+        suggestion.locator("button[type=submit]").click()
         expect(page.locator(".suggestion", has_text=article).locator(".badge-published")).to_have_count(1)
+        page.click("details.menu > summary")  # the case's actions live in one menu
         page.fill("form[action$='/resolve'] textarea", "已告知客户退款流程。")
         page.click("form[action$='/resolve'] button")
         expect(page.locator(".eyebrow .case-resolved")).to_have_count(1)

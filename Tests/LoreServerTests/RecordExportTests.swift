@@ -56,3 +56,29 @@ import Testing
         #expect(CSV.amount(-123_450) == "-1234.50" && CSV.amount(5) == "0.05")
     }
 }
+
+extension RecordExportTests {
+    @Test(arguments: TestDatabase.engines)
+    func theCaseListExportsAsCSV(engine: Engine) async throws {
+        try await TestApp.with(engine) { app in
+            let f = app.fixtures
+            let account = try await AccessAPITests.account(app, as: f.agent, name: "青岛海岸科技")
+            for i in 0..<3 {
+                let (status, _) = try await app.api(
+                    .post, "/api/v1/cases", as: f.agent,
+                    json: .object([
+                        "subject": .string("导出测试 \(i), \"引号\""), "account_id": .int(account),
+                        "department_id": .int(try #require(f.agent.departmentID)),
+                    ]))
+                #expect(status == .created)
+            }
+            let agent = try await app.signIn(f.agent)
+            let (status, csv, _) = try await app.page("/cases/export.csv?bom=1", cookie: agent.cookie)
+            #expect(status == .ok && csv.hasPrefix("\u{FEFF}Case,Subject,"))
+            #expect(csv.split(separator: "\r\n").count == 4)
+            #expect(csv.contains("\"导出测试 2, \"\"引号\"\"\"") && csv.contains("青岛海岸科技"))
+            let (_, list, _) = try await app.page("/cases?status=new", cookie: agent.cookie)
+            #expect(list.contains("href=\"/cases/export.csv?status=new\""))
+        }
+    }
+}

@@ -10,6 +10,7 @@ struct CasePages {
 
     func register(on router: RouterGroup<SignedInContext>) {
         router.get("/cases") { request, context in try await list(request, context) }
+        router.get("/cases/export.csv") { request, context in try await export(request, context) }
         router.get("/cases/new") { request, context in
             // Opened from a customer's page: /cases/new?account_id=12&contact_id=40 starts with them chosen.
             let prefill = ["account_id", "contact_id", "product_id"].compactMap { k in
@@ -65,6 +66,8 @@ struct CasePages {
                 ["code": $0.rawValue, "label": t("svc_status_\($0.rawValue)"), "selected": query.status == $0]
             },
             "back": request.uri.description,
+            "export_href": Self.exportHref(request, bom: false),
+            "export_excel_href": Self.exportHref(request, bom: true),
         ]
         data["queue_value"] = params.get("queue") ?? "all"
         data["hidden"] = ["department_id", "tier"].compactMap { k in params.get(k).map { ["name": k, "value": $0] } }
@@ -74,6 +77,15 @@ struct CasePages {
             query.offset > 0 ? Self.pageHref(request, offset: max(0, query.offset - query.limit)) : false
         return try services.pages.render(
             "cases", title: t("svc_cases"), data: data, context: context, flash: flash, flashIsError: flash != nil)
+    }
+
+    /// The export of this list: the same filters, every page.
+    static func exportHref(_ request: Request, bom: Bool) -> String {
+        var items = request.query.filter { !["offset", "error", "bom"].contains($0.key) }.map {
+            "\($0.key)=\(PageQuery.encode(String($0.value)))"
+        }
+        if bom { items.append("bom=1") }
+        return "/cases/export.csv" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
     }
 
     static func pageHref(_ request: Request, offset: Int) -> String {
