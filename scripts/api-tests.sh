@@ -40,14 +40,22 @@ fuzzer_fault() {
         && grep -q 'site-packages/\(schemathesis\|hypothesis\)/' "$1"
 }
 
-# st ARGS...: one schemathesis run with every check, a fixed seed so a failure reproduces, a JUnit report.
+# st_run NAME BUDGET ARGS...: one schemathesis run with every check and a fixed seed, its log and JUnit report
+# under $work. (The crash fuzzer_fault looks for depends on thread timing, not on the seed: a re-run passes.)
+st_run() {
+    local name="$1" budget="$2"
+    shift 2
+    SCHEMATHESIS_HOOKS=hooks PYTHONPATH=tests-api st --no-color --config-file tests-api/schemathesis.toml run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
+        --checks all --workers 2 --max-time "$budget" --seed 17 --request-timeout 20 \
+        --report junit --report-junit-path "$work/$name.xml" --output-truncate true "$@" >"$work/$name.log" 2>&1
+}
+
+# fuzz NAME BUDGET ARGS...: one schemathesis run with every check, a fixed seed so a failure reproduces, a JUnit report.
 fuzz() {
     local name="$1" budget="$2"
     shift 2
     echo "== schemathesis: $name ($budget s) =="
-    SCHEMATHESIS_HOOKS=hooks PYTHONPATH=tests-api st --no-color --config-file tests-api/schemathesis.toml run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
-        --checks all --workers 2 --max-time "$budget" --seed 17 --request-timeout 20 \
-        --report junit --report-junit-path "$work/$name.xml" --output-truncate true "$@" >"$work/$name.log" 2>&1
+    st_run "$name" "$budget" "$@"
     local rc=$?
     if [ "$rc" -ne 0 ] && fuzzer_fault "$work/$name.log"; then
         # Not an answer from Lore: the fuzzer broke while generating (CPython 3.11's "AST constructor recursion depth
@@ -55,9 +63,7 @@ fuzz() {
         # breaks the same way, say so and go on, since no request of that operation reached the server.
         echo "schemathesis broke inside its own generator ($name); running it again" >&2
         mv "$work/$name.log" "$work/$name.first.log"
-        SCHEMATHESIS_HOOKS=hooks PYTHONPATH=tests-api st --no-color --config-file tests-api/schemathesis.toml run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
-            --checks all --workers 2 --max-time "$budget" --seed 17 --request-timeout 20 \
-            --report junit --report-junit-path "$work/$name.xml" --output-truncate true "$@" >"$work/$name.log" 2>&1
+        st_run "$name" "$budget" "$@"
         rc=$?
         if [ "$rc" -ne 0 ] && fuzzer_fault "$work/$name.log"; then
             echo "WARNING: schemathesis broke inside its own generator again ($name); see $work/$name.log" >&2

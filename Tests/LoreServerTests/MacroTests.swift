@@ -66,3 +66,10 @@ import Testing
         #expect(m.filled(["customer": "Acme", "case": "C-9"]) == "Hi Acme, C-9 {oops}")
     }
 }
+
+extension MacroTests {
+    @Test func aFilledValueIsNotFilledAgain() {
+        let m = CaseMacro(id: 1, title: "t", body: "{customer} / {agent} {", departmentID: nil, updatedAt: "")
+        #expect(m.filled(["customer": "{agent}", "agent": "王丽"]) == "{agent} / 王丽 {")
+    }
+}

@@ -19,12 +19,25 @@ public struct CaseMacro: Sendable, Equatable {
     public static let placeholders = ["customer", "contact", "case", "subject", "agent"]
 
     /// The body with each known `{placeholder}` replaced; an unknown one stays as typed, so a typo shows.
+    /// One pass over the body, so a filled-in value that itself reads like a placeholder (a customer named
+    /// "{agent}") stays as it is.
     public func filled(_ values: [String: String]) -> String {
-        var out = body
-        for name in Self.placeholders {
-            out = out.replacingOccurrences(of: "{\(name)}", with: values[name] ?? "")
+        var out = ""
+        var rest = body[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+                case let name = String(rest[afterOpen..<close]), Self.placeholders.contains(name)
+            {
+                out += values[name] ?? ""
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return out
+        return out + rest
     }
 
     /// The rules a macro's title and body follow (a 422 names each field).

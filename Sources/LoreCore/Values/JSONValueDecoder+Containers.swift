@@ -55,15 +55,8 @@ struct InputKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { decoder.object[name(key)] != nil }
     func decodeNil(forKey key: Key) throws -> Bool { (decoder.object[name(key)] ?? .null) == .null }
 
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        let field = name(key)
-        return try decoder.reading.required(T.self, decoder.object[field], decoder.path + [field])
-    }
-
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        let field = name(key)
-        return try decoder.reading.optional(T.self, decoder.object[field], decoder.path + [field])
-    }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decode(type, key) }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try ifPresent(type, key) }
 
     // The standard library's scalar overloads, routed to the generic readers above.
     func decode(_ t: Bool.Type, forKey k: Key) throws -> Bool { try decode(t as Bool.Type, k) }

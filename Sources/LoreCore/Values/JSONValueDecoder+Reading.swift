@@ -107,7 +107,7 @@ final class InputReading {
         case is Double.Type: "a number"
         case is RecordID.Type: "a positive whole number (an id)"
         case let choice as any InputChoice.Type: "one of: " + choice.allowedValues
-        case let list as any InputList.Type: "an array of " + list.itemDescription
+        case let list as any InputList.Type: "an array, each item " + list.itemDescription
         case let nullable as any NullableInput.Type: nullable.wrappedDescription
         default: "an object"
         }
@@ -159,7 +159,7 @@ extension Array: InputList where Element: Decodable {
         for item in items {
             guard let value = try reading.convert(item, Element.self, path) else {
                 reading.errors.removeSubrange(start...)
-                reading.fail(path, "invalid_type", "must be an array of \(itemDescription)")
+                reading.fail(path, "invalid_type", "must be an array, each item \(itemDescription)")
                 return nil
             }
             out.append(value)

@@ -49,10 +49,12 @@ public enum Money {
         return (negative ? "-" : "") + String(grouped.reversed()) + "." + (cents < 10 ? "0" : "") + String(cents)
     }
 
+    static let signs = ["CNY": "¥", "USD": "$", "EUR": "€", "HKD": "HK$", "JPY": "JP¥"]
+
     /// An amount as people read it on a page: the currency's sign before the grouped figure (`¥1,234.00`). Lore keeps
     /// amounts in one currency, the company's (yuan unless told otherwise); a price list states its own.
     public static func display(_ minor: Int64, currency: String = "CNY") -> String {
-        let sign = ["CNY": "¥", "USD": "$", "EUR": "€", "HKD": "HK$", "JPY": "JP¥"][currency] ?? currency + " "
+        let sign = signs[currency] ?? currency + " "
         let figure = format(minor)
         return figure.hasPrefix("-") ? "-" + sign + figure.dropFirst() : sign + figure
     }

@@ -5,13 +5,13 @@ import NIOCore
 
 /// Reading JSON request bodies strictly and writing JSON responses.
 enum JSONIO {
-    /// The request body as a JSON object; 413 when too large, 415 when not JSON, 400 when malformed.
     /// The body read as a `T`, every bad field named in one 422 (see ``JSONValueDecoder``).
     static func input<T: JSONInput>(_ type: T.Type, _ request: Request, context: some RequestContext) async throws -> T
     {
         try JSONValueDecoder().decode(T.self, from: try await object(request, context: context))
     }
 
+    /// The request body as a JSON object; 413 when too large, 415 when not JSON, 400 when malformed.
     static func object(_ request: Request, context: some RequestContext) async throws -> [String: JSONValue] {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw Problem(

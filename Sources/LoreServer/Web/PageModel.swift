@@ -5,8 +5,6 @@ import LoreCore
 /// the template through ``JSONValueEncoder`` — the API's snake_case, so `statusCode` is `{{status_code}}` — with a
 /// nil optional as `false`: every key is set, so `{{#href}}` hides what is absent instead of Mustache finding an
 /// `href` further out in the context.
-protocol PageModel: Encodable {}
-
 enum TemplateValue {
     /// A model's fields as the template reads them.
     static func fields(_ model: some Encodable) throws -> [String: Any] {
@@ -34,7 +32,7 @@ enum TemplateValue {
 }
 
 /// Several models' fields side by side in one context (a case's row, the actions on it and the page's own).
-struct MergedModel: PageModel {
+struct MergedModel: Encodable {
     let parts: [any Encodable]
     init(_ parts: any Encodable...) { self.parts = parts }
 
@@ -57,7 +55,7 @@ struct OptionModel: Encodable, Sendable {
 }
 
 extension PageRenderer {
-    /// Renders `template` with a typed model (see ``PageModel``).
+    /// Renders `template` with a typed model (see ``TemplateValue``).
     func render(
         _ template: String, title: String, model: some Encodable, context: some LoreRequestContext,
         status: HTTPResponse.Status = .ok, flash: String? = nil, flashIsError: Bool = false

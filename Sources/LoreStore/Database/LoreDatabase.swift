@@ -34,3 +34,14 @@ extension LoreDatabase {
         try await read(work)
     }
 }
+
+extension LoreDatabase {
+    /// How long the database takes to answer a trivial query, in whole milliseconds: `/health` and the
+    /// administrator's home page report it.
+    public func pingMilliseconds() async throws -> Int64 {
+        let started = ContinuousClock.now
+        try await read { db in _ = try await db.raw("SELECT 1 AS ok").all() }
+        let elapsed = (ContinuousClock.now - started).components
+        return elapsed.seconds * 1_000 + elapsed.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -19,6 +19,8 @@ public struct CaseListQuery: Sendable {
     public var priority: CasePriority?
     public var accountID: Int64?
     public var unassignedOnly: Bool
+    /// Only cases still being worked (not resolved or closed), whatever the queue.
+    public var activeOnly = false
     public var breachedOnly: Bool
     public var limit: Int
     public var offset: Int
@@ -55,6 +57,7 @@ extension CaseRepository {
             if let pr = q.priority { cond = cond + " AND c.priority = \(bind: pr.rawValue)" }
             if let a = q.accountID { cond = cond + " AND c.account_id = \(bind: a)" }
             if q.unassignedOnly { cond = cond + " AND c.assignee_id IS NULL" }
+            if q.activeOnly { cond = cond + " AND " + active }
             if q.breachedOnly { cond = cond + " AND c.next_due < \(bind: Timestamp.now())" }
             let total = try await db.raw("SELECT COUNT(*) AS n FROM cases c WHERE \(cond)").first().orMissing("a count")
                 .decode(

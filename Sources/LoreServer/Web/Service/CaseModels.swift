@@ -209,12 +209,14 @@ struct CasePageModel: Encodable {
         var hasSummary: Bool
         var noSuggestions: Bool
         var noMessages: Bool
+        /// A fresh install has no departments yet: nothing to move a case to.
+        var canMoveDepartment: Bool
     }
 
     var sections: Sections {
         Sections(
             hasSummary: description != nil || resolution != nil || captured != nil, noSuggestions: suggestions.isEmpty,
-            noMessages: messages.isEmpty)
+            noMessages: messages.isEmpty, canMoveDepartment: !departments.isEmpty)
     }
 }
 

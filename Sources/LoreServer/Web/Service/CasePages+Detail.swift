@@ -111,21 +111,23 @@ extension CasePages {
         context: SignedInContext
     ) async throws {
         let (p, t, now, offset) = (context.principal, context.localizer, Timestamp.now(), context.timeZoneOffset)
-        for (entity, ref, keyPath) in [
-            ("accounts", c.accountID, \CasePageModel.account), ("contacts", c.contactID, \.contact),
-            ("products", c.productID, \.product),
-        ] {
-            guard let ref, let name = try await services.records.titles(entity: entity, ids: [ref], as: p)[ref] else {
-                continue
-            }
-            page[keyPath: keyPath] = LinkModel(text: name, href: "/\(Catalog[entity].path)/\(ref)")
+        func link(_ entity: String, _ id: Int64?, _ name: String?) -> LinkModel? {
+            guard let id, let name else { return nil }
+            return LinkModel(text: name, href: "/\(Catalog[entity].path)/\(id)")
+        }
+        page.account = link("accounts", c.accountID, c.accountID.flatMap { customers.accounts[$0] })
+        page.contact = link("contacts", c.contactID, c.contactID.flatMap { customers.contacts[$0] })
+        if let product = c.productID {
+            let name = try await services.records.titles(entity: "products", ids: [product], as: p)[product]
+            page.product = link("products", product, name)
         }
         guard let account = c.accountID else { return }
-        let (open, _) = try await cases.list(CaseListQuery(accountID: account, limit: 6), as: p)
-        let others = Array(open.filter { $0.id != c.id && $0.status.isActive }.prefix(5))
-        let names = try await CaseCustomers.load(others, records: services.records, as: p)
-        page.otherCases = others.map {
-            CaseRowModel($0, t, directory: directory, customers: names, now: now, offset: offset)
+        var query = CaseListQuery(accountID: account, limit: 6)
+        query.activeOnly = true
+        let (open, _) = try await cases.list(query, as: p)
+        // The same customer's cases: the names already loaded serve their rows.
+        page.otherCases = open.filter { $0.id != c.id }.prefix(5).map {
+            CaseRowModel($0, t, directory: directory, customers: customers, now: now, offset: offset)
         }
     }
 

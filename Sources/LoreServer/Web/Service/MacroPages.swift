@@ -73,12 +73,11 @@ extension ServicePages {
                 _ = try await cases.createMacro(
                     title: title, body: body, departmentID: department, as: context.principal)
             }
-        } catch let e where (e as? StoreError).map({ if case .invalid = $0 { true } else { false } }) ?? false {
-            let messages = FormErrors.messages(e, t: context.localizer) ?? [:]
-            let flash = messages.sorted { $0.key < $1.key }.map {
-                "\(context.localizer($0.key == "department_id" ? "svc_field_department" : "svc_macro_\($0.key)")): \($0.value)"
-            }
-            .joined(separator: "; ")
+        } catch StoreError.invalid(let failure) {
+            let t = context.localizer
+            let flash = failure.errors.map {
+                "\(t($0.field == "department_id" ? "svc_field_department" : "svc_macro_\($0.field)")): \(t("err_\($0.code)"))"
+            }.joined(separator: "; ")
             return try await macros(context, flash: flash, values: ["title": title, "body": body])
         }
         return PageRenderer.redirect("/service/macros")
